@@ -1,0 +1,251 @@
+//! Stage 2, check: the year's facts must agree with each other and with
+//! the calendar before anything is rendered.
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{Source, Year};
+use crate::model::format::{parse_weekday, weekday_name, WeekdayStyle};
+use crate::model::schedule::{resolve, Deadline, Resolved};
+
+/// Point at the first occurrence of `needle` in `src` (YAML values lose
+/// their spans once deserialized; ids are unique enough to find again).
+fn locate(d: Diagnostic, src: &Source, needle: &str) -> Diagnostic {
+    let d = d.in_file(&src.path);
+    match src.text.find(needle) {
+        Some(at) => d.at_offset(&src.text, at),
+        None => d,
+    }
+}
+
+/// Check one year; returns the resolved schedule (when it can be resolved).
+pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>> {
+    let sched_src = &year.sources["schedule.yaml"];
+    let cat_src = &year.sources["categories.yaml"];
+    let cal_src = &year.sources["calendar.yaml"];
+
+    duplicates(year.phases.iter().map(|p| p.id.as_str()), "phase", sched_src, diags);
+    duplicates(year.categories.iter().map(|c| c.id.as_str()), "category", cat_src, diags);
+
+    for day in year.calendar.conflicts() {
+        let text = day.format("%Y-%m-%d").to_string();
+        diags.push(locate(
+            Diagnostic::error(format!("{text} is listed both as a day off and as a make-up workday")),
+            cal_src,
+            &text,
+        ).hint("remove it from `holidays` or from `workdays`"));
+    }
+
+    for p in &year.phases {
+        for w in &p.windows {
+            if w.from.start_instant() >= w.to.end_instant() {
+                diags.push(locate(
+                    Diagnostic::error(format!("phase `{}`: window starts ({}) after it ends ({})", p.id, w.from, w.to)),
+                    sched_src,
+                    &format!("id: {}", p.id),
+                ).hint("swap `from` and `to`, or correct one of them"));
+            }
+        }
+        if p.windows.is_empty() && p.deadline.is_none() {
+            diags.push(locate(
+                Diagnostic::error(format!("phase `{}` has neither `windows` nor a `deadline`", p.id)),
+                sched_src,
+                &format!("id: {}", p.id),
+            ).hint("add `windows: [{from: 2024-01-20 08:00, to: 2024-02-02 17:00}]` or `deadline: 2024-01-19 17:00`"));
+        }
+        if let Some(Deadline::Relative(r)) = &p.deadline {
+            if !year.phases.iter().any(|q| q.id == r.after) {
+                let ids = year.phases.iter().map(|q| q.id.as_str());
+                let hint = crate::diag::did_you_mean(&r.after, ids)
+                    .unwrap_or_else(|| "`after` names the id of another phase".into());
+                diags.push(locate(
+                    Diagnostic::error(format!("phase `{}`: deadline counts after `{}`, which is not a phase", p.id, r.after)),
+                    sched_src,
+                    &format!("after: {}", r.after),
+                ).hint(hint));
+            }
+        }
+    }
+
+    let resolved = match resolve(&year.phases, &year.calendar) {
+        Ok(r) => r,
+        Err(ids) => {
+            for id in ids.iter().filter(|id| year.phases.iter().any(|q| &q.id == *id)) {
+                diags.push(locate(
+                    Diagnostic::error(format!("relative deadlines after `{id}` go round in a circle")),
+                    sched_src,
+                    &format!("after: {id}"),
+                ).hint("count at least one deadline from a phase that has windows"));
+            }
+            return None;
+        }
+    };
+    schedule_order(year, &resolved, sched_src, diags);
+    outside_year(year, &resolved, sched_src, diags);
+    literal_weekdays(&year.body, year.year, diags);
+    for src in year.attachment_bodies.iter().flatten() {
+        literal_weekdays(src, year.year, diags);
+    }
+    Some(resolved)
+}
+
+fn duplicates<'a>(ids: impl Iterator<Item = &'a str>, what: &str, src: &Source, diags: &mut Diagnostics) {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            let needle = format!("id: {id}");
+            let second = src.text.match_indices(&needle).nth(1).map(|(i, _)| i);
+            let mut d = Diagnostic::error(format!("{what} id `{id}` is used twice")).in_file(&src.path);
+            if let Some(at) = second {
+                d = d.at_offset(&src.text, at);
+            }
+            diags.push(d.hint("give every entry its own id"));
+        }
+    }
+}
+
+/// Phases follow their declared order; a phase `within` another lies inside it.
+fn schedule_order(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut Diagnostics) {
+    let by_id = |id: &str| resolved.iter().find(|r| r.id == id);
+    let mut previous: Option<&Resolved> = None;
+    for (phase, r) in year.phases.iter().zip(resolved) {
+        let at = format!("id: {}", phase.id);
+        if let Some(parent_id) = &phase.within {
+            match by_id(parent_id) {
+                None => diags.push(locate(
+                    Diagnostic::error(format!("phase `{}` is `within` `{parent_id}`, which is not a phase", phase.id)),
+                    src,
+                    &format!("within: {parent_id}"),
+                )),
+                Some(parent) => {
+                    let (ps, pe) = (parent.start(), parent.end());
+                    for w in &r.windows {
+                        let inside = ps.is_some_and(|s| w.from.start_instant() >= s.start_instant())
+                            && pe.is_some_and(|e| w.to.end_instant() <= e.end_instant());
+                        if !inside {
+                            diags.push(locate(
+                                Diagnostic::error(format!(
+                                    "phase `{}` ({} to {}) lies outside `{parent_id}`, which it is within",
+                                    phase.id, w.from, w.to
+                                )),
+                                src,
+                                &at,
+                            ).hint(format!("`{parent_id}` runs {}; move the window inside it", parent.text(Default::default(), Default::default()))));
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        let key = |r: &Resolved| r.start().or(r.deadline).map(|w| w.start_instant());
+        if let (Some(prev), Some(start)) = (previous, key(r)) {
+            if let Some(prev_start) = key(prev) {
+                if start < prev_start {
+                    diags.push(locate(
+                        Diagnostic::error(format!(
+                            "phase `{}` ({}) comes before `{}` ({}), which is declared ahead of it",
+                            r.id,
+                            r.start().or(r.deadline).map(|w| w.to_string()).unwrap_or_default(),
+                            prev.id,
+                            prev.start().or(prev.deadline).map(|w| w.to_string()).unwrap_or_default(),
+                        )),
+                        src,
+                        &at,
+                    ).hint("phases are declared in the order they happen: correct the date, or move the phase"));
+                }
+            }
+        }
+        previous = Some(r);
+        if phase.working_days_only {
+            for w in &r.windows {
+                let mut d = w.from.date();
+                loop {
+                    if !year.calendar.is_working_day(d) {
+                        diags.push(locate(
+                            Diagnostic::error(format!("phase `{}` includes {d}, a day off", phase.id)),
+                            src,
+                            &at,
+                        ).hint("this phase needs working days; see calendar.yaml"));
+                    }
+                    match d.succ_opt() {
+                        Some(next) if next <= w.to.date() => d = next,
+                        _ => break,
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn outside_year(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut Diagnostics) {
+    for r in resolved {
+        let dates = r.windows.iter().flat_map(|w| [w.from, w.to]).chain(r.deadline);
+        for w in dates {
+            if w.date().year() != year.year {
+                diags.push(locate(
+                    Diagnostic::warning(format!("phase `{}`: {w} is not in {}", r.id, year.year)),
+                    src,
+                    &format!("id: {}", r.id),
+                ).hint(format!("check the year; the notice is for {}", year.year)));
+            }
+        }
+    }
+}
+
+fn weekday_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日\s*[（(]\s*((?:星期|周|礼拜)[一二三四五六日天])\s*[)）]")
+            .expect("static pattern")
+    })
+}
+
+/// A weekday typed next to a date must match the calendar ("2月4日（周四）").
+pub fn literal_weekdays(src: &Source, year: i32, diags: &mut Diagnostics) {
+    for cap in weekday_pattern().captures_iter(&src.text) {
+        let whole = cap.get(0).expect("match");
+        let y = cap.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(year);
+        let (Some(m), Some(d)) = (cap[2].parse().ok(), cap[3].parse().ok()) else { continue };
+        let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+            diags.push(
+                Diagnostic::error(format!("{y}年{m}月{d}日 is not a real date"))
+                    .in_file(&src.path)
+                    .at_offset(&src.text, whole.start()),
+            );
+            continue;
+        };
+        let typed = &cap[4];
+        if parse_weekday(typed) != Some(date.weekday()) {
+            let style = if typed.starts_with('周') { WeekdayStyle::Short } else { WeekdayStyle::Long };
+            let right = weekday_name(date.weekday(), style);
+            diags.push(
+                Diagnostic::error(format!("{y}年{m}月{d}日 was a {right}, not a {typed}"))
+                    .in_file(&src.path)
+                    .at_offset(&src.text, cap.get(4).expect("group").start())
+                    .hint(format!("write {right}, or better: reference the date from schedule.yaml with `| weekday` so it is computed")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_literal_weekday_is_found() {
+        let src = Source {
+            path: "n.md".into(),
+            text: "自2月4日（周四）起，3月22日(星期五)截止。".into(),
+        };
+        let mut diags = Diagnostics::new();
+        literal_weekdays(&src, 2024, &mut diags);
+        assert_eq!(diags.errors(), 1, "{diags}");
+        let d = &diags.0[0];
+        assert_eq!(d.message, "2024年2月4日 was a 周日, not a 周四");
+        assert_eq!((d.line, d.column), (Some(1), Some(7)));
+    }
+}

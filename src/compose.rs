@@ -1,0 +1,70 @@
+//! Stage 3, compose: turn a checked year into the `Notice` document that
+//! the renderers lay out (references expanded, headings numbered).
+
+use crate::diag::Diagnostics;
+use crate::doc::{AttachmentDoc, ImprintDoc, Notice};
+use crate::facts::{expand, Facts};
+use crate::load::{Site, Year};
+use crate::markdown::to_blocks;
+use crate::model::format::{when_text, Show};
+use crate::model::schedule::Resolved;
+
+pub fn compose(site: &Site, year: &Year, schedule: &[Resolved], diags: &mut Diagnostics) -> Notice {
+    let facts = Facts {
+        site,
+        year,
+        schedule,
+    };
+    let style = site.config.dates;
+    let plain = Show::default();
+    let meta = &year.meta;
+    let body = to_blocks(&expand(&year.body, &facts, diags), &year.body, "", diags);
+
+    let single = meta.attachments.len() == 1;
+    let attachment_list = meta
+        .attachments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| if single { a.title.clone() } else { format!("{}.{}", i + 1, a.title) })
+        .collect();
+    let attachments = meta
+        .attachments
+        .iter()
+        .zip(&year.attachment_bodies)
+        .enumerate()
+        .map(|(i, (a, src))| AttachmentDoc {
+            label: if single { "附件".into() } else { format!("附件{}", i + 1) },
+            title: a.title.clone(),
+            body: src
+                .as_ref()
+                .map(|s| to_blocks(&expand(s, &facts, diags), s, &format!("a{}-", i + 1), diags))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let imprint = meta.imprint.as_ref().map(|im| ImprintDoc {
+        copy_to: (!im.copy_to.is_empty()).then(|| format!("抄送：{}。", im.copy_to.join("，"))),
+        issuer: im.issuer.clone(),
+        date: format!("{}印发", when_text(im.date, style, plain)),
+    });
+
+    Notice {
+        year: year.year,
+        copy_number: meta.copy_number.clone(),
+        classification: meta.classification.clone(),
+        urgency: meta.urgency.clone(),
+        header: site.config.authority.header.clone(),
+        number: facts.document_number(),
+        title: meta.title.clone(),
+        addressee: format!("{}：", meta.addressees.join("、")),
+        body,
+        attachment_list,
+        signature: meta
+            .signature
+            .clone()
+            .unwrap_or_else(|| site.config.authority.name.clone()),
+        date: when_text(meta.date, style, Show { no_time: true, ..plain }),
+        note: meta.note.clone(),
+        attachments,
+        imprint,
+    }
+}

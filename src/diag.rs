@@ -1,0 +1,263 @@
+//! Diagnostics: every problem found is collected and reported together, each
+//! with its file, line, column, the offending source line and a hint.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: Option<PathBuf>,
+    /// 1-based line and column (column counted in characters).
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub causes: Vec<String>,
+    pub hint: Option<String>,
+    /// The source line the position points into, for the caret display.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: None,
+            line: None,
+            column: None,
+            message: message.into(),
+            causes: Vec::new(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn in_file(mut self, file: impl AsRef<Path>) -> Self {
+        self.file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    /// Attach a position and pick the source line out of `text`.
+    pub fn at(mut self, text: &str, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self.source_line = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    /// Attach the position of byte `offset` within `text`.
+    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+        let (line, column) = line_col(text, offset);
+        self.at(text, line, column)
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn cause(mut self, cause: impl fmt::Display) -> Self {
+        self.causes.push(cause.to_string());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
+        if let Some(file) = &self.file {
+            match (self.line, self.column) {
+                (Some(l), Some(c)) => writeln!(f, "  --> {}:{l}:{c}", file.display())?,
+                (Some(l), None) => writeln!(f, "  --> {}:{l}", file.display())?,
+                _ => writeln!(f, "  --> {}", file.display())?,
+            }
+        }
+        if let (Some(src), Some(line)) = (&self.source_line, self.line) {
+            let num = line.to_string();
+            let pad = " ".repeat(num.len());
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{num} | {src}")?;
+            if let Some(col) = self.column {
+                // Wide (CJK) characters take two terminal cells.
+                let width: usize = src
+                    .chars()
+                    .take(col.saturating_sub(1))
+                    .map(|c| if c.is_ascii() { 1 } else { 2 })
+                    .sum();
+                writeln!(f, "{pad} | {}^", " ".repeat(width))?;
+            }
+        }
+        for cause in &self.causes {
+            writeln!(f, "  caused by: {cause}")?;
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A list of diagnostics; a stage that fails returns all it found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.0.len() - self.errors()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    /// Sort by file, then position; errors before warnings at the same spot.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
+                &b.file,
+                b.line,
+                b.column,
+                b.severity,
+                &b.message,
+            ))
+        });
+    }
+
+    /// Ok when no error is among them (warnings are returned to the caller).
+    pub fn into_result<T>(self, value: T) -> Result<(T, Diagnostics), Diagnostics> {
+        if self.has_errors() {
+            Err(self)
+        } else {
+            Ok((value, self))
+        }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        let (e, w) = (self.errors(), self.warnings());
+        write!(
+            f,
+            "{e} error{}, {w} warning{}",
+            if e == 1 { "" } else { "s" },
+            if w == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Suggest the closest known name for a misspelt one.
+pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(name, k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| format!("did you mean `{k}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "一二\n三四五x";
+        assert_eq!(line_col(text, 0), (1, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(line_col(text, x), (2, 4));
+    }
+
+    #[test]
+    fn display_has_caret_under_the_spot() {
+        let d = Diagnostic::error("bad")
+            .in_file("a.yaml")
+            .at("key: 值x", 1, 7)
+            .hint("fix it");
+        let s = d.to_string();
+        assert!(s.contains("  --> a.yaml:1:7"), "{s}");
+        assert!(s.contains("1 | key: 值x\n  |        ^"), "{s}");
+        assert!(s.contains("hint: fix it"));
+    }
+
+    #[test]
+    fn suggests_close_names() {
+        assert_eq!(
+            did_you_mean("registation", ["registration", "review"]).as_deref(),
+            Some("did you mean `registration`?")
+        );
+        assert_eq!(did_you_mean("zzz", ["registration"]), None);
+    }
+}

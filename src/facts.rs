@@ -1,0 +1,238 @@
+//! Fact references in Markdown: `{{ schedule.registration }}`,
+//! `{{ schedule.review.start | weekday }}`, `{{ rules.eligibility }}`.
+//! The body names facts instead of retyping them, so a date changed in
+//! YAML changes every place that shows it.
+
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
+use crate::load::{Site, Source, Year};
+use crate::model::format::{when_text, DateStyle, Show};
+use crate::model::schedule::Resolved;
+use crate::model::when::When;
+
+/// What a path names, before filters are applied.
+enum Fact {
+    Phase(Resolved),
+    When(When),
+    Text(String),
+    List(Vec<String>),
+}
+
+/// The facts of one year, looked up by path.
+pub struct Facts<'a> {
+    pub site: &'a Site,
+    pub year: &'a Year,
+    pub schedule: &'a [Resolved],
+}
+
+pub const FILTERS: [&str; 3] = ["weekday", "noyear", "date"];
+
+impl Facts<'_> {
+    pub fn style(&self) -> DateStyle {
+        self.site.config.dates
+    }
+
+    /// 湘教考成字〔2024〕1号
+    pub fn document_number(&self) -> String {
+        format!(
+            "{}〔{}〕{}号",
+            self.site.config.authority.code, self.year.year, self.year.meta.serial
+        )
+    }
+
+    fn lookup(&self, path: &str) -> Result<Fact, String> {
+        let parts: Vec<&str> = path.split('.').collect();
+        let y = self.year;
+        let cat = |id: &str| y.categories.iter().find(|c| c.id == id);
+        match parts[..] {
+            ["year"] => Ok(Fact::Text(y.year.to_string())),
+            ["authority", "name"] => Ok(Fact::Text(self.site.config.authority.name.clone())),
+            ["document", "number"] => Ok(Fact::Text(self.document_number())),
+            ["document", "title"] => Ok(Fact::Text(y.meta.title.clone())),
+            ["schedule"] => Ok(Fact::List(
+                self.schedule
+                    .iter()
+                    .map(|p| format!("{}：{}", p.name, p.text(self.style(), Show::default())))
+                    .collect(),
+            )),
+            ["schedule", id, ref rest @ ..] => {
+                let phase = self
+                    .schedule
+                    .iter()
+                    .find(|p| p.id == id)
+                    .ok_or_else(|| unknown("phase", id, self.schedule.iter().map(|p| &p.id[..])))?;
+                match rest {
+                    [] => Ok(Fact::Phase(phase.clone())),
+                    ["name"] => Ok(Fact::Text(phase.name.clone())),
+                    ["start"] => phase
+                        .start()
+                        .map(Fact::When)
+                        .ok_or_else(|| format!("phase `{id}` has no window, so no start")),
+                    ["end"] => phase
+                        .end()
+                        .map(Fact::When)
+                        .ok_or_else(|| format!("phase `{id}` has no window or deadline")),
+                    _ => Err(format!(
+                        "`{path}`: a phase has `name`, `start` and `end`; did you mean `schedule.{id}`?"
+                    )),
+                }
+            }
+            ["categories", id, ref rest @ ..] => {
+                let c = cat(id).ok_or_else(|| {
+                    unknown("category", id, y.categories.iter().map(|c| &c.id[..]))
+                })?;
+                match rest {
+                    [] | ["name"] => Ok(Fact::Text(c.name.clone())),
+                    ["qualifies"] => Ok(Fact::Text(c.qualifies.clone())),
+                    ["reviewer"] => c
+                        .reviewer
+                        .clone()
+                        .map(Fact::Text)
+                        .ok_or_else(|| format!("category `{id}` has no `reviewer`")),
+                    ["materials"] => Ok(Fact::List(c.materials.clone())),
+                    _ => Err(format!(
+                        "`{path}`: a category has `name`, `qualifies`, `reviewer` and `materials`"
+                    )),
+                }
+            }
+            ["rules", id] => y
+                .rules
+                .get(id)
+                .map(|r| Fact::List(r.clone()))
+                .ok_or_else(|| unknown("rule list", id, y.rules.keys().map(|k| &k[..]))),
+            _ => Err(format!(
+                "`{path}` is not a fact; references start with schedule., categories., rules., document., authority. or year"
+            )),
+        }
+    }
+}
+
+fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
+    let list: Vec<&str> = known.clone().collect();
+    match did_you_mean(id, known) {
+        Some(m) => format!("no {what} `{id}`; {m}"),
+        None => format!("no {what} `{id}`; known: {}", list.join(", ")),
+    }
+}
+
+/// Backslash-escape ASCII punctuation so substituted text stays literal in Markdown.
+fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Replace every reference in `src` by its text. Problems are pushed to `diags`
+/// with the position of the reference; the reference is then left as typed.
+pub fn expand(src: &Source, facts: &Facts, diags: &mut Diagnostics) -> String {
+    let text = &src.text;
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut rest = 0;
+    while let Some(open) = text[rest..].find("{{").map(|i| i + rest) {
+        out.push_str(&text[rest..open]);
+        let line_end = text[open..].find('\n').map_or(text.len(), |i| i + open);
+        let Some(close) = text[open..line_end].find("}}").map(|i| i + open) else {
+            diags.push(
+                Diagnostic::error("`{{` is not closed on the same line")
+                    .in_file(&src.path)
+                    .at_offset(text, open)
+                    .hint("write a reference as `{{ schedule.registration }}` on one line"),
+            );
+            out.push_str(&text[open..line_end]);
+            rest = line_end;
+            continue;
+        };
+        let inner = &text[open + 2..close];
+        match resolve_one(inner, facts) {
+            Ok(Value::List(items)) => {
+                if stands_alone(text, open, close + 2) {
+                    for (i, item) in items.iter().enumerate() {
+                        out.push_str(&format!("{}. {}\n", i + 1, escape_markdown(item)));
+                    }
+                    // Drop the newline that followed the reference.
+                    if out.ends_with('\n') && text[close + 2..].starts_with('\n') {
+                        out.pop();
+                    }
+                } else {
+                    diags.push(
+                        Diagnostic::error(format!("`{}` is a list and cannot stand inside a sentence", inner.trim()))
+                            .in_file(&src.path)
+                            .at_offset(text, open)
+                            .hint("put the reference on a line of its own, with a blank line before and after"),
+                    );
+                }
+            }
+            Ok(Value::Text(s)) => out.push_str(&escape_markdown(&s)),
+            Err(message) => {
+                let mut d = Diagnostic::error(message)
+                    .in_file(&src.path)
+                    .at_offset(text, open + 2 + (inner.len() - inner.trim_start().len()));
+                d.hint = Some(
+                    "references are written `{{ schedule.<phase> }}`, `{{ categories.<id> }}`, `{{ rules.<id> }}`; filters: weekday, noyear, date"
+                        .into(),
+                );
+                diags.push(d);
+                out.push_str(&text[open..close + 2]);
+            }
+        }
+        rest = close + 2;
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
+/// A resolved reference: text for a sentence, or a list for a paragraph of its own.
+enum Value {
+    Text(String),
+    List(Vec<String>),
+}
+
+fn resolve_one(inner: &str, facts: &Facts) -> Result<Value, String> {
+    let mut parts = inner.split('|').map(str::trim);
+    let path = parts.next().unwrap_or("");
+    if path.is_empty() {
+        return Err("empty reference `{{ }}`".into());
+    }
+    let fact = facts.lookup(path)?;
+    let mut show = Show::default();
+    for f in parts {
+        match f {
+            "weekday" => show.weekday = true,
+            "noyear" => show.no_year = true,
+            "date" => show.no_time = true,
+            other => {
+                let hint = did_you_mean(other, FILTERS).unwrap_or_default();
+                return Err(format!("unknown filter `{other}` {hint}").trim_end().to_string());
+            }
+        }
+    }
+    if show != Show::default() && !matches!(fact, Fact::Phase(_) | Fact::When(_)) {
+        return Err(format!("`{path}` is not a date; filters apply to dates only"));
+    }
+    Ok(match fact {
+        Fact::Phase(p) => Value::Text(p.text(facts.style(), show)),
+        Fact::When(w) => Value::Text(when_text(w, facts.style(), show)),
+        Fact::Text(s) => Value::Text(s),
+        Fact::List(items) => Value::List(items),
+    })
+}
+
+/// The reference is the only thing in its paragraph.
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| i + end);
+    let own_line =
+        text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty();
+    let prev_line = text[..line_start]
+        .strip_suffix('\n')
+        .map(|b| b.rsplit('\n').next().unwrap_or(""));
+    let next_line = text[line_end..]
+        .strip_prefix('\n')
+        .map(|a| a.split('\n').next().unwrap_or(""));
+    let blank = |l: Option<&str>| l.is_none_or(|l| l.trim().is_empty());
+    own_line && blank(prev_line) && blank(next_line)
+}

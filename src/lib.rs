@@ -1,0 +1,84 @@
+//! gazette: official notices (通知) and everything around them, rendered
+//! from facts kept once in YAML.
+//!
+//! The pipeline, one module per stage:
+//! 1. [`load`]: read `gazette.yaml` and `content/<year>/` into typed values;
+//! 2. [`check`]: the facts must agree with each other and the calendar;
+//! 3. [`compose`]: expand fact references and number headings into a [`doc::Notice`];
+//! 4. [`render`]: HTML pages and GB/T 9704 PDFs, in memory;
+//! 5. [`write`]: swap the new output folder in atomically.
+
+pub mod check;
+pub mod compose;
+pub mod diag;
+pub mod doc;
+pub mod facts;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use diag::Diagnostics;
+use doc::Notice;
+use load::Site;
+use render::{OutputFile, RenderContext, Renderer};
+
+/// Load, check and compose every year. Warnings come back beside the result.
+pub fn prepare(root: &Path) -> Result<(Site, Vec<Notice>, Diagnostics), Diagnostics> {
+    let site = load::load(root)?;
+    let mut diags = Diagnostics::new();
+    let mut notices = Vec::new();
+    for year in &site.years {
+        if let Some(schedule) = check::check_year(year, &mut diags) {
+            notices.push(compose::compose(&site, year, &schedule, &mut diags));
+        }
+    }
+    diags.sort();
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok((site, notices, diags))
+}
+
+/// What a successful build wrote.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub warnings: Diagnostics,
+}
+
+/// Build the whole site into `output`, replacing it only when everything succeeded.
+pub fn build(root: &Path, output: &Path) -> Result<BuildReport, Diagnostics> {
+    let (site, notices, mut warnings) = prepare(root)?;
+    let ctx = RenderContext {
+        site: &site,
+        notices: &notices,
+    };
+    let pdf = render::pdf::PdfRenderer::new(&site)?;
+    let renderers: [&(dyn Renderer + Sync); 2] = [&render::html::HtmlRenderer, &pdf];
+    let mut files: Vec<OutputFile> = Vec::new();
+    let mut diags = Diagnostics::new();
+    for r in renderers {
+        match r.render(&ctx) {
+            Ok(f) => files.extend(f),
+            Err(d) => diags.extend(d),
+        }
+    }
+    warnings.extend(pdf.take_warnings());
+    if diags.has_errors() {
+        diags.extend(warnings);
+        diags.sort();
+        return Err(diags);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    write::write_atomically(output, &files)?;
+    Ok(BuildReport {
+        output: output.to_path_buf(),
+        files: files.into_iter().map(|f| f.path).collect(),
+        warnings,
+    })
+}

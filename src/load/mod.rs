@@ -1,0 +1,223 @@
+//! Stage 1, load: read `gazette.yaml` and every `content/<year>/` folder
+//! into typed values. All problems are collected, not just the first.
+
+pub mod config;
+pub mod files;
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::calendar::{Calendar, CalendarFile};
+use crate::model::schedule::{Phase, ScheduleFile};
+use crate::model::year::{CategoriesFile, Category, DocumentMeta, RulesFile};
+pub use config::SiteConfig;
+pub use files::Source;
+use files::{parse_yaml, read_source};
+
+pub const CONFIG_FILE: &str = "gazette.yaml";
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub years: Vec<Year>,
+}
+
+/// Everything in one `content/<year>/` folder, parsed but not yet checked.
+#[derive(Debug, Clone)]
+pub struct Year {
+    pub year: i32,
+    /// The folder, relative to the site root.
+    pub dir: PathBuf,
+    pub meta: DocumentMeta,
+    pub phases: Vec<Phase>,
+    pub categories: Vec<Category>,
+    pub rules: BTreeMap<String, Vec<String>>,
+    pub calendar_file: CalendarFile,
+    pub calendar: Calendar,
+    /// The YAML sources, kept for positions in later checks.
+    pub sources: BTreeMap<&'static str, Source>,
+    pub body: Source,
+    /// One source per attachment (None when the attachment has no body file).
+    pub attachment_bodies: Vec<Option<Source>>,
+}
+
+pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+    let config_src = read_source(root, Path::new(CONFIG_FILE)).map_err(|d| {
+        if root.join(CONFIG_FILE).exists() {
+            d
+        } else {
+            Diagnostic::error(format!(
+                "no `{CONFIG_FILE}` in `{}`: this is not a gazette site",
+                root.display()
+            ))
+            .hint("run gazette in the site folder, or pass --root DIR")
+        }
+    })?;
+    let mut diags = Diagnostics::new();
+    let config: Option<SiteConfig> = parse_yaml(&config_src).map_err(|d| diags.push(d)).ok();
+
+    let mut years = Vec::new();
+    for (year, dir) in year_dirs(root, &mut diags) {
+        match load_year(root, year, &dir) {
+            Ok(y) => years.push(y),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    if years.is_empty() {
+        return Err(Diagnostic::error("no year folder in `content/`")
+            .in_file("content")
+            .hint("create `content/<year>/` (e.g. content/2024/) with notice.yaml and notice.md")
+            .into());
+    }
+    Ok(Site {
+        root: root.to_path_buf(),
+        config: config.expect("config parsed when no error was recorded"),
+        years,
+    })
+}
+
+/// `content/<four digits>/` folders, sorted; other entries are warned about.
+fn year_dirs(root: &Path, diags: &mut Diagnostics) -> Vec<(i32, PathBuf)> {
+    let content = root.join("content");
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(&content)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error("failed to list `content/`")
+                        .in_file("content")
+                        .cause(e)
+                        .hint("create a `content/` folder holding one folder per year"),
+                );
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().to_string();
+        let year = name.parse::<i32>().ok().filter(|_| name.len() == 4);
+        match (year, entry.file_type().is_dir()) {
+            (Some(y), true) => out.push((y, PathBuf::from("content").join(&name))),
+            _ if name.starts_with('.') || !entry.file_type().is_dir() => {}
+            _ => diags.push(
+                Diagnostic::warning(format!("`content/{name}` is not a year folder; skipped"))
+                    .in_file(PathBuf::from("content").join(&name))
+                    .hint("year folders are named by the year, e.g. content/2024"),
+            ),
+        }
+    }
+    out
+}
+
+fn load_year(root: &Path, year: i32, dir: &Path) -> Result<Year, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut sources = BTreeMap::new();
+    let mut read = |name: &'static str| -> Option<Source> {
+        match read_source(root, &dir.join(name)) {
+            Ok(s) => {
+                sources.insert(name, s.clone());
+                Some(s)
+            }
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        }
+    };
+    let meta_src = read("notice.yaml");
+    let sched_src = read("schedule.yaml");
+    let cat_src = read("categories.yaml");
+    let rules_src = read("rules.yaml");
+    let cal_src = read("calendar.yaml");
+
+    fn parse<T: serde::de::DeserializeOwned>(
+        src: Option<&Source>,
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
+        src.and_then(|s| parse_yaml(s).map_err(|d| diags.push(d)).ok())
+    }
+    let meta: Option<DocumentMeta> = parse(meta_src.as_ref(), &mut diags);
+    let sched: Option<ScheduleFile> = parse(sched_src.as_ref(), &mut diags);
+    let cats: Option<CategoriesFile> = parse(cat_src.as_ref(), &mut diags);
+    let rules: Option<RulesFile> = parse(rules_src.as_ref(), &mut diags);
+    let cal: Option<CalendarFile> = parse(cal_src.as_ref(), &mut diags);
+
+    let mut body = None;
+    let mut attachment_bodies = Vec::new();
+    if let (Some(meta), Some(meta_src)) = (&meta, &meta_src) {
+        body = content_file(root, dir, &meta.body, meta_src, &mut diags);
+        for a in &meta.attachments {
+            attachment_bodies.push(
+                a.body
+                    .as_ref()
+                    .and_then(|b| content_file(root, dir, b, meta_src, &mut diags)),
+            );
+        }
+    }
+    match (meta, sched, cats, rules, cal, body) {
+        (Some(meta), Some(sched), Some(cats), Some(rules), Some(cal), Some(body))
+            if !diags.has_errors() =>
+        {
+            Ok(Year {
+                year,
+                dir: dir.to_path_buf(),
+                meta,
+                phases: sched.phases,
+                categories: cats.categories,
+                rules: rules.rules,
+                calendar: Calendar::from_file(&cal),
+                calendar_file: cal,
+                sources,
+                body,
+                attachment_bodies,
+            })
+        }
+        _ => Err(diags),
+    }
+}
+
+/// Read a Markdown file named in notice.yaml; it must stay inside the year folder.
+fn content_file(
+    root: &Path,
+    dir: &Path,
+    name: &str,
+    named_in: &Source,
+    diags: &mut Diagnostics,
+) -> Option<Source> {
+    let rel = Path::new(name);
+    let escapes = rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    let at = named_in.text.find(name).unwrap_or(0);
+    if escapes {
+        diags.push(
+            Diagnostic::error(format!("`{name}` points outside the year folder"))
+                .in_file(&named_in.path)
+                .at_offset(&named_in.text, at)
+                .hint("name a file inside the year folder, e.g. `notice.md`"),
+        );
+        return None;
+    }
+    match read_source(root, &dir.join(rel)) {
+        Ok(s) => Some(s),
+        Err(d) => {
+            diags.push(
+                Diagnostic::error(format!("`{name}` named here cannot be read"))
+                    .in_file(&named_in.path)
+                    .at_offset(&named_in.text, at)
+                    .cause(d.message)
+                    .hint(format!("create `{}`", dir.join(rel).display())),
+            );
+            None
+        }
+    }
+}

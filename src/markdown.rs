@@ -1,0 +1,199 @@
+//! Markdown to blocks. The options are set here and nowhere else: plain
+//! CommonMark, since an official document has headings, paragraphs and
+//! lists but no tables, links or inline styling.
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::doc::{circled_number, Block, HeadingCounter};
+use crate::load::Source;
+
+/// Convert expanded Markdown (references already replaced) to numbered blocks.
+/// `original` is the file as written, for positions in diagnostics.
+/// Heading anchors get `id_prefix` so that attachments do not clash with the body.
+pub fn to_blocks(
+    expanded: &str,
+    original: &Source,
+    id_prefix: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut counter = HeadingCounter::default();
+    let mut text = String::new();
+    let mut heading: Option<u8> = None;
+    // Item numbers of the open lists (None for bullet lists).
+    let mut lists: Vec<Option<u32>> = Vec::new();
+    let mut in_item = 0usize;
+
+    for (event, range) in Parser::new(expanded).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let n = heading_level(level);
+                if n > 4 {
+                    diags.push(
+                        Diagnostic::warning("headings go four levels deep (一、 （一） 1. （1）); this one is shown as level 4")
+                            .in_file(&original.path)
+                            .at_offset(&original.text, range.start.min(original.text.len()))
+                            .hint("use #, ##, ### or ####"),
+                    );
+                }
+                heading = Some(n.min(4));
+                text.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let level = heading.take().unwrap_or(1);
+                let (number, id) = counter.next(level);
+                blocks.push(Block::Heading {
+                    level,
+                    number,
+                    text: strip_typed_number(text.trim()).to_string(),
+                    id: format!("{id_prefix}{id}"),
+                });
+                text.clear();
+            }
+            Event::Start(Tag::Paragraph) => {
+                if in_item == 0 {
+                    text.clear();
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if in_item == 0 {
+                    blocks.push(Block::Paragraph {
+                        text: text.trim().to_string(),
+                    });
+                    text.clear();
+                }
+            }
+            Event::Start(Tag::List(start)) => lists.push(start.map(|s| s as u32)),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                in_item += 1;
+                text.clear();
+            }
+            Event::End(TagEnd::Item) => {
+                in_item -= 1;
+                let marker = match lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = circled_number(*n);
+                        *n += 1;
+                        m
+                    }
+                    _ => "●".to_string(),
+                };
+                blocks.push(Block::Item {
+                    marker,
+                    text: text.trim().to_string(),
+                });
+                text.clear();
+            }
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => {
+                // Chinese lines join without a space; Latin words keep one.
+                let next_ascii = expanded[range.end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
+                if text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric()) && next_ascii {
+                    text.push(' ');
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => diags.push(
+                Diagnostic::warning("HTML in the body is not shown in the notice")
+                    .in_file(&original.path)
+                    .hint("write plain text; the layout comes from the templates"),
+            ),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Authors sometimes type "一、报名条件" although numbering is automatic;
+/// drop such a typed number so it is not printed twice.
+fn strip_typed_number(s: &str) -> &str {
+    let cut = |s: &str, open: &str, close: &str| -> Option<usize> {
+        let rest = s.strip_prefix(open)?;
+        let end = rest.find(close)?;
+        let num = &rest[..end];
+        let numeric = !num.is_empty()
+            && num
+                .chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十〇".contains(c));
+        numeric.then_some(open.len() + end + close.len())
+    };
+    let n = cut(s, "", "、")
+        .or_else(|| cut(s, "（", "）"))
+        .or_else(|| cut(s, "", "."));
+    match n {
+        Some(n) if n < s.len() => s[n..].trim_start(),
+        _ => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(md: &str) -> Vec<Block> {
+        let src = Source {
+            path: "t.md".into(),
+            text: md.into(),
+        };
+        to_blocks(md, &src, "", &mut Diagnostics::new())
+    }
+
+    #[test]
+    fn headings_are_numbered() {
+        let b = blocks("# 报名条件\n\n## 免试\n\n正文\n第二行\n\n# 二、流程\n");
+        let heads: Vec<String> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { number, text, .. } => Some(format!("{number}{text}")),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(heads, ["一、报名条件", "（一）免试", "二、流程"]);
+        assert!(b.contains(&Block::Paragraph {
+            text: "正文第二行".into()
+        }));
+    }
+
+    #[test]
+    fn lists_become_circled_items() {
+        let b = blocks("1. 甲\n2. 乙\n");
+        assert_eq!(
+            b,
+            vec![
+                Block::Item {
+                    marker: "①".into(),
+                    text: "甲".into()
+                },
+                Block::Item {
+                    marker: "②".into(),
+                    text: "乙".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn typed_numbers_are_dropped() {
+        assert_eq!(strip_typed_number("一、报名条件"), "报名条件");
+        assert_eq!(strip_typed_number("（三）审核"), "审核");
+        assert_eq!(strip_typed_number("2. 注册"), "注册");
+        assert_eq!(strip_typed_number("2024年安排"), "2024年安排");
+    }
+}

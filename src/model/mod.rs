@@ -1,0 +1,8 @@
+//! The facts of a notice as typed values: dates, the holiday calendar,
+//! the schedule, categories and rules.
+
+pub mod calendar;
+pub mod format;
+pub mod schedule;
+pub mod when;
+pub mod year;

@@ -1,0 +1,145 @@
+//! A point in time as notices write it: an all-day date or a date with a time.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum When {
+    Date(NaiveDate),
+    DateTime(NaiveDateTime),
+}
+
+impl When {
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            When::Date(d) => *d,
+            When::DateTime(dt) => dt.date(),
+        }
+    }
+
+    pub fn time(&self) -> Option<NaiveTime> {
+        match self {
+            When::Date(_) => None,
+            When::DateTime(dt) => Some(dt.time()),
+        }
+    }
+
+    /// The first instant this covers (an all-day date starts at 00:00).
+    pub fn start_instant(&self) -> NaiveDateTime {
+        match self {
+            When::Date(d) => d.and_time(NaiveTime::MIN),
+            When::DateTime(dt) => *dt,
+        }
+    }
+
+    /// The last instant this covers (an all-day date ends at 24:00).
+    pub fn end_instant(&self) -> NaiveDateTime {
+        match self {
+            When::Date(d) => d.and_time(NaiveTime::MIN) + chrono::Duration::days(1),
+            When::DateTime(dt) => *dt,
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<When, String> {
+        let s = s.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Ok(When::Date(d));
+        }
+        for fmt in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"] {
+            if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
+                return Ok(When::DateTime(dt));
+            }
+        }
+        Err(explain_bad_date(s))
+    }
+}
+
+/// Say what exactly is wrong with a date string, e.g. that February 2024 has 29 days.
+fn explain_bad_date(s: &str) -> String {
+    let expected = "expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`";
+    let mut parts = s.splitn(2, [' ', 'T']);
+    let date = parts.next().unwrap_or("");
+    let nums: Vec<Option<u32>> = date.split('-').map(|p| p.parse().ok()).collect();
+    if let [Some(y), Some(m), Some(d)] = nums[..] {
+        if !(1..=12).contains(&m) {
+            return format!("`{s}` has no month {m}; {expected}");
+        }
+        if NaiveDate::from_ymd_opt(y as i32, m, d).is_none() {
+            let days = days_in_month(y as i32, m);
+            return format!("`{s}` is not a real date: {y}-{m:02} has {days} days");
+        }
+        if let Some(time) = parts.next() {
+            return format!("`{time}` is not a time of day; {expected}");
+        }
+    }
+    format!("`{s}` is not a date; {expected}")
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    next.and_then(|n| n.pred_opt()).map_or(31, |d| d.day())
+}
+
+impl<'de> Deserialize<'de> for When {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(de)?;
+        When::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            When::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            When::DateTime(dt) => write!(f, "{}", dt.format("%Y-%m-%d %H:%M")),
+        }
+    }
+}
+
+/// Hour and minute of a time, used by the formatters.
+pub fn hm(t: NaiveTime) -> (u32, u32) {
+    (t.hour(), t.minute())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dates_and_times() {
+        assert_eq!(
+            When::parse("2024-01-20").unwrap(),
+            When::Date(NaiveDate::from_ymd_opt(2024, 1, 20).unwrap())
+        );
+        assert!(matches!(
+            When::parse("2024-01-20 08:00").unwrap(),
+            When::DateTime(_)
+        ));
+        assert!(matches!(
+            When::parse("2024-01-20T17:30").unwrap(),
+            When::DateTime(_)
+        ));
+    }
+
+    #[test]
+    fn explains_impossible_dates() {
+        let e = When::parse("2024-02-30").unwrap_err();
+        assert_eq!(e, "`2024-02-30` is not a real date: 2024-02 has 29 days");
+        let e = When::parse("2023-13-01").unwrap_err();
+        assert!(e.starts_with("`2023-13-01` has no month 13"), "{e}");
+        let e = When::parse("2024-01-20 25:00").unwrap_err();
+        assert!(e.starts_with("`25:00` is not a time of day"), "{e}");
+        assert!(When::parse("next week").is_err());
+    }
+
+    #[test]
+    fn all_day_covers_the_whole_day() {
+        let w = When::parse("2024-04-18").unwrap();
+        assert_eq!(w.end_instant().to_string(), "2024-04-19 00:00:00");
+    }
+}

@@ -1,0 +1,423 @@
+//! Page composition to GB/T 9704-2012: A4, 37/28/26/35 mm margins, body on
+//! a grid of 22 lines × 28 characters in 3号 FangSong, red header and rule,
+//! 发文字号, balanced title, numbered headings, signature and date, 附注,
+//! attachments on new pages, 版记 at the foot of the last page, and page
+//! numbers "— N —" alternating sides.
+
+use super::fonts::{FontSet, Role};
+use super::page::{Ink, Page, PlacedLine, Rule, MM};
+use super::typeset::{break_lines, measure, no_end, no_start, single_line, Line, MissingGlyph, Style};
+use crate::doc::{Block, Notice};
+
+pub const TOP: f32 = 37.0 * MM;
+pub const LEFT: f32 = 28.0 * MM;
+pub const TEXT_W: f32 = 156.0 * MM;
+pub const TEXT_H: f32 = 225.0 * MM;
+pub const LINES: usize = 22;
+pub const CHARS: usize = 28;
+pub const PITCH: f32 = TEXT_H / LINES as f32;
+pub const CELL: f32 = TEXT_W / CHARS as f32;
+/// 3号, 2号 and 4号 in pt.
+pub const SIZE_3: f32 = 16.0;
+pub const SIZE_2: f32 = 22.0;
+pub const SIZE_4: f32 = 14.0;
+/// Share of the em above the baseline in CJK faces (ideographic em box).
+const ASCENT: f32 = 0.88;
+
+/// A character no font of its role has, with where it occurs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutError {
+    pub c: char,
+    pub role: Role,
+    pub context: String,
+}
+
+/// Baseline of grid line `k` (0-based) for text of `size`: centred in the row.
+pub fn grid_baseline(k: usize, size: f32) -> f32 {
+    TOP + k as f32 * PITCH + (PITCH - size) / 2.0 + ASCENT * size
+}
+
+pub struct Composer<'a> {
+    fonts: &'a FontSet,
+    pages: Vec<Page>,
+    /// Next free grid line on the current page.
+    line: usize,
+    /// Pages that carry no page number (a 版记 page standing alone).
+    unnumbered: Vec<usize>,
+    context: String,
+}
+
+fn style(role: Role, size: f32) -> Style {
+    Style {
+        role,
+        size,
+        cell: if (size - SIZE_3).abs() < 0.01 { CELL } else { size },
+    }
+}
+
+impl<'a> Composer<'a> {
+    fn new(fonts: &'a FontSet) -> Self {
+        Composer {
+            fonts,
+            pages: vec![Page::default()],
+            line: 0,
+            unnumbered: Vec::new(),
+            context: String::new(),
+        }
+    }
+
+    fn err(&self, role: Role) -> impl Fn(MissingGlyph) -> LayoutError + '_ {
+        move |MissingGlyph(c)| LayoutError {
+            c,
+            role,
+            context: self.context.clone(),
+        }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("there is always a page")
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.line = 0;
+    }
+
+    /// Start a new page unless `n` lines still fit on this one.
+    fn keep(&mut self, n: usize) {
+        if self.line + n > LINES {
+            self.new_page();
+        }
+    }
+
+    fn put(&mut self, line: Line, x: f32, baseline: f32, size: f32, ink: Ink) {
+        self.page().lines.push(PlacedLine {
+            x,
+            baseline,
+            size,
+            ink,
+            line,
+        });
+    }
+
+    /// Place lines on consecutive grid lines, breaking pages as needed.
+    fn put_grid(&mut self, lines: Vec<Line>, size: f32) {
+        for l in lines {
+            if self.line >= LINES {
+                self.new_page();
+            }
+            let baseline = grid_baseline(self.line, size);
+            self.put(l, LEFT, baseline, size, Ink::Black);
+            self.line += 1;
+        }
+    }
+
+    /// A paragraph on the grid: first line indented `first` cells, the rest `rest` cells.
+    fn text(&mut self, text: &str, role: Role, first: f32, rest: f32) -> Result<(), LayoutError> {
+        let lines = break_lines(text, TEXT_W, first * CELL, rest * CELL, style(role, SIZE_3), self.fonts)
+            .map_err(self.err(role))?;
+        self.put_grid(lines, SIZE_3);
+        Ok(())
+    }
+
+    /// A single line centred in the text area at `baseline`.
+    fn centred(&mut self, text: &str, role: Role, size: f32, baseline: f32, ink: Ink) -> Result<(), LayoutError> {
+        let st = style(role, size);
+        let line = single_line(text, st, self.fonts).map_err(self.err(role))?;
+        let x = LEFT + (TEXT_W - line.width) / 2.0;
+        self.put(line, x, baseline, size, ink);
+        Ok(())
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) -> Result<(), LayoutError> {
+        for b in blocks {
+            match b {
+                Block::Heading { level, number, text, .. } => {
+                    self.context = format!("heading “{number}{text}”");
+                    let role = match level {
+                        1 => Role::Heading1,
+                        2 => Role::Heading2,
+                        _ => Role::Body,
+                    };
+                    // A heading never stands alone at the foot of a page.
+                    self.keep(2);
+                    self.text(&format!("{number}{text}"), role, 2.0, 0.0)?;
+                }
+                Block::Paragraph { text } => {
+                    self.context = format!("paragraph “{}”", excerpt(text));
+                    self.text(text, Role::Body, 2.0, 0.0)?;
+                }
+                Block::Item { marker, text } => {
+                    self.context = format!("list item “{}”", excerpt(text));
+                    self.text(&format!("{marker}{text}"), Role::Body, 2.0, 0.0)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// 份号, 密级, 紧急程度, red header, 发文字号, red rule, title, addressee.
+    fn head(&mut self, n: &Notice, red_rule: f32) -> Result<(), LayoutError> {
+        self.context = "the document head".into();
+        let marks = [&n.copy_number, &n.classification, &n.urgency];
+        for (k, m) in marks.iter().enumerate() {
+            if let Some(m) = m {
+                let role = if k == 0 { Role::Body } else { Role::Heading1 };
+                let l = single_line(m, style(role, SIZE_3), self.fonts).map_err(self.err(role))?;
+                self.put(l, LEFT, grid_baseline(k, SIZE_3), SIZE_3, Ink::Black);
+            }
+        }
+        // Red header: top edge 35 mm below the text area, as large as fits (22-52 pt).
+        let probe = measure(&n.header, style(Role::Title, 10.0), self.fonts).map_err(self.err(Role::Title))?;
+        let size = (TEXT_W / probe.max(1.0) * 10.0 * 0.98).clamp(22.0, 52.0);
+        let header_top = TOP + 35.0 * MM;
+        self.centred(&n.header, Role::Title, size, header_top + ASCENT * size, Ink::Red)?;
+        // 发文字号 two blank lines below the header, on the grid.
+        let header_line = ((header_top + size - TOP) / PITCH).ceil() as usize;
+        let number_line = header_line + 2;
+        self.centred(&n.number, Role::Body, SIZE_3, grid_baseline(number_line, SIZE_3), Ink::Black)?;
+        // Red rule 4 mm below the 发文字号.
+        let rule_y = grid_baseline(number_line, SIZE_3) + (1.0 - ASCENT) * SIZE_3 + 4.0 * MM;
+        self.page().rules.push(Rule {
+            x1: LEFT,
+            x2: LEFT + TEXT_W,
+            y: rule_y,
+            thickness: red_rule,
+            ink: Ink::Red,
+        });
+        // Title two blank lines below the rule, in a balanced shape.
+        self.line = ((rule_y - TOP) / PITCH).ceil() as usize + 2;
+        self.context = "the title".into();
+        for l in balanced_title(&n.title, self.fonts).map_err(self.err(Role::Title))? {
+            let b = grid_baseline(self.line, SIZE_2);
+            self.centred(&l, Role::Title, SIZE_2, b, Ink::Black)?;
+            self.line += 1;
+        }
+        self.line += 1;
+        self.context = "the addressee".into();
+        self.text(&n.addressee, Role::Body, 0.0, 0.0)
+    }
+
+    /// 附件说明, signature, date and 附注.
+    fn close(&mut self, n: &Notice) -> Result<(), LayoutError> {
+        if !n.attachment_list.is_empty() {
+            self.context = "the attachment list".into();
+            self.line += 1;
+            let label = "附件：";
+            let label_w = measure(label, style(Role::Body, SIZE_3), self.fonts).map_err(self.err(Role::Body))?;
+            for (i, item) in n.attachment_list.iter().enumerate() {
+                let num_w = match item.split_once('.') {
+                    Some((num, _)) if n.attachment_list.len() > 1 => {
+                        measure(&format!("{num}."), style(Role::Body, SIZE_3), self.fonts).map_err(self.err(Role::Body))?
+                    }
+                    _ => 0.0,
+                };
+                let lead = 2.0 * CELL + label_w;
+                let text = if i == 0 { format!("{label}{item}") } else { item.clone() };
+                let first = if i == 0 { 2.0 * CELL } else { lead };
+                let lines = break_lines(&text, TEXT_W, first, lead + num_w, style(Role::Body, SIZE_3), self.fonts)
+                    .map_err(self.err(Role::Body))?;
+                self.put_grid(lines, SIZE_3);
+            }
+        }
+        // Signature one blank line below, two cells from the right; the date on the
+        // next line starts two cells right of the signature's start, and keeps four
+        // cells from the right edge when it is the longer of the two.
+        self.context = "the signature".into();
+        self.line += 1;
+        self.keep(2 + usize::from(n.note.is_some()));
+        let st = style(Role::Body, SIZE_3);
+        let sig = single_line(&n.signature, st, self.fonts).map_err(self.err(Role::Body))?;
+        let date = single_line(&n.date, st, self.fonts).map_err(self.err(Role::Body))?;
+        let right = LEFT + TEXT_W;
+        let (sig_x, date_x) = if date.width + 2.0 * CELL > sig.width {
+            let date_x = right - 4.0 * CELL - date.width;
+            (date_x - 2.0 * CELL, date_x)
+        } else {
+            let sig_x = right - 2.0 * CELL - sig.width;
+            (sig_x, sig_x + 2.0 * CELL)
+        };
+        let b = grid_baseline(self.line, SIZE_3);
+        self.put(sig, sig_x, b, SIZE_3, Ink::Black);
+        let b = grid_baseline(self.line + 1, SIZE_3);
+        self.put(date, date_x, b, SIZE_3, Ink::Black);
+        self.line += 2;
+        if let Some(note) = &n.note {
+            self.context = "the note".into();
+            self.text(&format!("（{note}）"), Role::Body, 2.0, 0.0)?;
+        }
+        Ok(())
+    }
+
+    /// Each attachment on a new page: 附件N top left in 黑体, title on line 3.
+    fn attachments(&mut self, n: &Notice) -> Result<(), LayoutError> {
+        for a in &n.attachments {
+            self.new_page();
+            self.context = format!("{} label", a.label);
+            self.text(&a.label, Role::Heading1, 0.0, 0.0)?;
+            self.line = 2;
+            self.context = format!("{} title", a.label);
+            for l in balanced_title(&a.title, self.fonts).map_err(self.err(Role::Title))? {
+                let b = grid_baseline(self.line, SIZE_2);
+                self.centred(&l, Role::Title, SIZE_2, b, Ink::Black)?;
+                self.line += 1;
+            }
+            self.line += 1;
+            self.blocks(&a.body)?;
+        }
+        Ok(())
+    }
+
+    /// 版记 at the foot of the last page: rules 0.35/0.25/0.35 mm, 4号 FangSong,
+    /// its last rule on the bottom edge of the text area.
+    fn imprint(&mut self, n: &Notice) -> Result<(), LayoutError> {
+        let Some(im) = &n.imprint else { return Ok(()) };
+        self.context = "the imprint (版记)".into();
+        let st = style(Role::Body, SIZE_4);
+        let inner = TEXT_W - 2.0 * SIZE_4;
+        let copy_lines = match &im.copy_to {
+            Some(c) => {
+                let label_w = measure("抄送：", st, self.fonts).map_err(self.err(Role::Body))?;
+                break_lines(c, inner, 0.0, label_w, st, self.fonts).map_err(self.err(Role::Body))?
+            }
+            None => Vec::new(),
+        };
+        let rows = copy_lines.len() + 1;
+        if self.line + rows + 1 > LINES {
+            self.new_page();
+            self.unnumbered.push(self.pages.len() - 1);
+        }
+        let first_row = LINES - rows;
+        let row_top = |k: usize| TOP + k as f32 * PITCH;
+        let thick = 0.35 * MM;
+        let thin = 0.25 * MM;
+        let mut rules = vec![Rule { x1: LEFT, x2: LEFT + TEXT_W, y: row_top(first_row), thickness: thick, ink: Ink::Black }];
+        for (k, l) in copy_lines.into_iter().enumerate() {
+            self.put(l, LEFT + SIZE_4, grid_baseline(first_row + k, SIZE_4), SIZE_4, Ink::Black);
+        }
+        if im.copy_to.is_some() {
+            rules.push(Rule { x1: LEFT, x2: LEFT + TEXT_W, y: row_top(LINES - 1), thickness: thin, ink: Ink::Black });
+        }
+        let issuer = single_line(&im.issuer, st, self.fonts).map_err(self.err(Role::Body))?;
+        let date = single_line(&im.date, st, self.fonts).map_err(self.err(Role::Body))?;
+        let b = grid_baseline(LINES - 1, SIZE_4);
+        self.put(issuer, LEFT + SIZE_4, b, SIZE_4, Ink::Black);
+        let dx = LEFT + TEXT_W - SIZE_4 - date.width;
+        self.put(date, dx, b, SIZE_4, Ink::Black);
+        rules.push(Rule { x1: LEFT, x2: LEFT + TEXT_W, y: TOP + TEXT_H, thickness: thick, ink: Ink::Black });
+        self.page().rules.extend(rules);
+        self.line = LINES;
+        Ok(())
+    }
+
+    /// "— N —" in 4号 宋体 7 mm below the text area: odd pages one character from
+    /// the right edge, even pages one character from the left.
+    fn page_numbers(&mut self) -> Result<(), LayoutError> {
+        self.context = "the page numbers".into();
+        let st = style(Role::PageNumber, SIZE_4);
+        let baseline = TOP + TEXT_H + 7.0 * MM + ASCENT * SIZE_4;
+        for i in 0..self.pages.len() {
+            if self.unnumbered.contains(&i) {
+                continue;
+            }
+            let n = i + 1;
+            let line = single_line(&format!("— {n} —"), st, self.fonts).map_err(self.err(Role::PageNumber))?;
+            let x = if n % 2 == 1 {
+                LEFT + TEXT_W - SIZE_4 - line.width
+            } else {
+                LEFT + SIZE_4
+            };
+            self.pages[i].lines.push(PlacedLine { x, baseline, size: SIZE_4, ink: Ink::Black, line });
+        }
+        Ok(())
+    }
+}
+
+fn excerpt(text: &str) -> String {
+    let mut s: String = text.chars().take(16).collect();
+    if text.chars().count() > 16 {
+        s.push('…');
+    }
+    s
+}
+
+/// Lay out a whole notice into pages.
+pub fn compose(n: &Notice, fonts: &FontSet, red_rule: f32) -> Result<Vec<Page>, LayoutError> {
+    let mut c = Composer::new(fonts);
+    c.head(n, red_rule)?;
+    c.blocks(&n.body)?;
+    c.close(n)?;
+    c.attachments(n)?;
+    c.imprint(n)?;
+    c.page_numbers()?;
+    Ok(c.pages)
+}
+
+/// Characters after which a title may break: the ends of common words.
+const TITLE_BREAK_AFTER: &str = "的于省市县区校年和与及作";
+
+/// Split a title into lines no wider than the text area, as even as the
+/// words allow (a trapezoid, not a long line over a stub). An explicit line
+/// break in the title wins.
+pub fn balanced_title(title: &str, fonts: &FontSet) -> Result<Vec<String>, MissingGlyph> {
+    if title.contains('\n') {
+        return Ok(title.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect());
+    }
+    let st = style(Role::Title, SIZE_2);
+    let chars: Vec<char> = title.chars().collect();
+    let mut widths = Vec::with_capacity(chars.len());
+    for c in &chars {
+        widths.push(measure(&c.to_string(), st, fonts)?);
+    }
+    let total: f32 = widths.iter().sum();
+    if total <= TEXT_W {
+        return Ok(vec![title.to_string()]);
+    }
+    let n_lines = (total / TEXT_W).ceil() as usize;
+    let mut quote_depth = vec![0i32; chars.len() + 1];
+    for (i, c) in chars.iter().enumerate() {
+        let d = match c {
+            '“' | '《' | '（' | '「' => 1,
+            '”' | '》' | '）' | '」' => -1,
+            _ => 0,
+        };
+        quote_depth[i + 1] = quote_depth[i] + d;
+    }
+    // Cost of a break before index i.
+    let cost = |i: usize| -> Option<f32> {
+        let (a, b) = (chars[i - 1], chars[i]);
+        if no_start(b) || no_end(a) || (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        if quote_depth[i] > 0 {
+            return None;
+        }
+        Some(if TITLE_BREAK_AFTER.contains(a) || matches!(a, '”' | '》') { 0.0 } else { 4.0 })
+    };
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut remaining = total;
+    for k in (1..n_lines).rev() {
+        let target = remaining / (k + 1) as f32;
+        let mut best: Option<(f32, usize)> = None;
+        let mut w = 0.0;
+        for i in start + 1..chars.len() {
+            w += widths[i - 1];
+            if w > TEXT_W {
+                break;
+            }
+            if let Some(c) = cost(i) {
+                let score = (w - target).abs() / SIZE_2 + c;
+                if best.is_none_or(|(s, _)| score < s) {
+                    best = Some((score, i));
+                }
+            }
+        }
+        let cut = best.map_or_else(|| (start + 1).max(start + 20).min(chars.len() - 1), |(_, i)| i);
+        lines.push(chars[start..cut].iter().collect::<String>());
+        remaining -= widths[start..cut].iter().sum::<f32>();
+        start = cut;
+    }
+    lines.push(chars[start..].iter().collect());
+    Ok(lines)
+}

@@ -1,0 +1,111 @@
+//! The print-ready PDF of each notice, laid out to GB/T 9704-2012.
+
+pub mod fonts;
+pub mod gongwen;
+pub mod page;
+pub mod typeset;
+pub mod writer;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use super::{OutputFile, RenderContext, Renderer};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::doc::Notice;
+use crate::load::Site;
+use crate::model::when::When;
+use fonts::FontSet;
+
+pub struct PdfRenderer {
+    fonts: FontSet,
+    red: (f32, f32, f32),
+    red_rule: f32,
+    warnings: Mutex<Diagnostics>,
+}
+
+impl PdfRenderer {
+    /// Find the fonts once per build; every document shares them.
+    pub fn new(site: &Site) -> Result<Self, Diagnostics> {
+        let (fonts, warnings) = FontSet::load(&site.config.fonts, &site.root)?;
+        let red = writer::parse_hex_colour(&site.config.pdf.red).ok_or_else(|| {
+            Diagnostic::error(format!("`{}` is not a colour", site.config.pdf.red))
+                .in_file(crate::load::CONFIG_FILE)
+                .hint("write the red as #RRGGBB, e.g. #FF3333")
+        })?;
+        Ok(PdfRenderer {
+            fonts,
+            red,
+            red_rule: site.config.pdf.red_rule_pt,
+            warnings: Mutex::new(warnings),
+        })
+    }
+
+    pub fn take_warnings(&self) -> Diagnostics {
+        std::mem::take(&mut self.warnings.lock().map(|mut w| std::mem::take(&mut *w)).unwrap_or_default())
+    }
+
+    fn notice(&self, site: &Site, n: &Notice) -> Result<OutputFile, Diagnostic> {
+        let pages = gongwen::compose(n, &self.fonts, self.red_rule).map_err(|e| {
+            Diagnostic::error(format!(
+                "no font has the character `{}` (U+{:04X}) in {} of the {} notice",
+                e.c, e.c as u32, e.context, n.year
+            ))
+            .in_file(PathBuf::from("content").join(n.year.to_string()))
+            .hint(format!(
+                "install a font that has it and add it to the `{}` chain under `fonts:` in gazette.yaml",
+                e.role.key()
+            ))
+        })?;
+        let year = site.years.iter().find(|y| y.year == n.year);
+        let date = site
+            .config
+            .pdf
+            .created
+            .or_else(|| year.and_then(|y| y.meta.imprint.as_ref().map(|i| i.date)))
+            .or_else(|| year.map(|y| y.meta.date));
+        let meta = writer::Meta {
+            title: &n.title,
+            author: &site.config.authority.name,
+            subject: &n.number,
+            date: date.map(pdf_date).unwrap_or_else(|| "D:20000101000000Z".into()),
+        };
+        Ok(OutputFile {
+            path: PathBuf::from(n.year.to_string()).join("notice.pdf"),
+            bytes: writer::write_pdf(&pages, &self.fonts, &meta, self.red),
+        })
+    }
+}
+
+/// Dates in the content are Beijing time.
+fn pdf_date(w: When) -> String {
+    format!("D:{}+08'00'", w.start_instant().format("%Y%m%d%H%M%S"))
+}
+
+impl Renderer for PdfRenderer {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
+        let results: Vec<Result<OutputFile, Diagnostic>> = ctx
+            .notices
+            .par_iter()
+            .map(|n| self.notice(ctx.site, n))
+            .collect();
+        let mut files = Vec::new();
+        let mut diags = Diagnostics::new();
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(files)
+        }
+    }
+}
