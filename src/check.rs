@@ -27,26 +27,47 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
     let cat_src = &year.sources["categories.yaml"];
     let cal_src = &year.sources["calendar.yaml"];
 
-    duplicates(year.phases.iter().map(|p| p.id.as_str()), "phase", sched_src, diags);
-    duplicates(year.categories.iter().map(|c| c.id.as_str()), "category", cat_src, diags);
+    duplicates(
+        year.phases.iter().map(|p| p.id.as_str()),
+        "phase",
+        sched_src,
+        diags,
+    );
+    duplicates(
+        year.categories.iter().map(|c| c.id.as_str()),
+        "category",
+        cat_src,
+        diags,
+    );
 
     for day in year.calendar.conflicts() {
         let text = day.format("%Y-%m-%d").to_string();
-        diags.push(locate(
-            Diagnostic::error(format!("{text} is listed both as a day off and as a make-up workday")),
-            cal_src,
-            &text,
-        ).hint("remove it from `holidays` or from `workdays`"));
+        diags.push(
+            locate(
+                Diagnostic::error(format!(
+                    "{text} is listed both as a day off and as a make-up workday"
+                )),
+                cal_src,
+                &text,
+            )
+            .hint("remove it from `holidays` or from `workdays`"),
+        );
     }
 
     for p in &year.phases {
         for w in &p.windows {
             if w.from.start_instant() >= w.to.end_instant() {
-                diags.push(locate(
-                    Diagnostic::error(format!("phase `{}`: window starts ({}) after it ends ({})", p.id, w.from, w.to)),
-                    sched_src,
-                    &format!("id: {}", p.id),
-                ).hint("swap `from` and `to`, or correct one of them"));
+                diags.push(
+                    locate(
+                        Diagnostic::error(format!(
+                            "phase `{}`: window starts ({}) after it ends ({})",
+                            p.id, w.from, w.to
+                        )),
+                        sched_src,
+                        &format!("id: {}", p.id),
+                    )
+                    .hint("swap `from` and `to`, or correct one of them"),
+                );
             }
         }
         if p.windows.is_empty() && p.deadline.is_none() {
@@ -61,11 +82,17 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
                 let ids = year.phases.iter().map(|q| q.id.as_str());
                 let hint = crate::diag::did_you_mean(&r.after, ids)
                     .unwrap_or_else(|| "`after` names the id of another phase".into());
-                diags.push(locate(
-                    Diagnostic::error(format!("phase `{}`: deadline counts after `{}`, which is not a phase", p.id, r.after)),
-                    sched_src,
-                    &format!("after: {}", r.after),
-                ).hint(hint));
+                diags.push(
+                    locate(
+                        Diagnostic::error(format!(
+                            "phase `{}`: deadline counts after `{}`, which is not a phase",
+                            p.id, r.after
+                        )),
+                        sched_src,
+                        &format!("after: {}", r.after),
+                    )
+                    .hint(hint),
+                );
             }
         }
     }
@@ -73,12 +100,20 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
     let resolved = match resolve(&year.phases, &year.calendar) {
         Ok(r) => r,
         Err(ids) => {
-            for id in ids.iter().filter(|id| year.phases.iter().any(|q| &q.id == *id)) {
-                diags.push(locate(
-                    Diagnostic::error(format!("relative deadlines after `{id}` go round in a circle")),
-                    sched_src,
-                    &format!("after: {id}"),
-                ).hint("count at least one deadline from a phase that has windows"));
+            for id in ids
+                .iter()
+                .filter(|id| year.phases.iter().any(|q| &q.id == *id))
+            {
+                diags.push(
+                    locate(
+                        Diagnostic::error(format!(
+                            "relative deadlines after `{id}` go round in a circle"
+                        )),
+                        sched_src,
+                        &format!("after: {id}"),
+                    )
+                    .hint("count at least one deadline from a phase that has windows"),
+                );
             }
             return None;
         }
@@ -92,13 +127,19 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
     Some(resolved)
 }
 
-fn duplicates<'a>(ids: impl Iterator<Item = &'a str>, what: &str, src: &Source, diags: &mut Diagnostics) {
+fn duplicates<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    what: &str,
+    src: &Source,
+    diags: &mut Diagnostics,
+) {
     let mut seen = BTreeSet::new();
     for id in ids {
         if !seen.insert(id) {
             let needle = format!("id: {id}");
             let second = src.text.match_indices(&needle).nth(1).map(|(i, _)| i);
-            let mut d = Diagnostic::error(format!("{what} id `{id}` is used twice")).in_file(&src.path);
+            let mut d =
+                Diagnostic::error(format!("{what} id `{id}` is used twice")).in_file(&src.path);
             if let Some(at) = second {
                 d = d.at_offset(&src.text, at);
             }
@@ -116,14 +157,18 @@ fn schedule_order(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut 
         if let Some(parent_id) = &phase.within {
             match by_id(parent_id) {
                 None => diags.push(locate(
-                    Diagnostic::error(format!("phase `{}` is `within` `{parent_id}`, which is not a phase", phase.id)),
+                    Diagnostic::error(format!(
+                        "phase `{}` is `within` `{parent_id}`, which is not a phase",
+                        phase.id
+                    )),
                     src,
                     &format!("within: {parent_id}"),
                 )),
                 Some(parent) => {
                     let (ps, pe) = (parent.start(), parent.end());
                     for w in &r.windows {
-                        let inside = ps.is_some_and(|s| w.from.start_instant() >= s.start_instant())
+                        let inside = ps
+                            .is_some_and(|s| w.from.start_instant() >= s.start_instant())
                             && pe.is_some_and(|e| w.to.end_instant() <= e.end_instant());
                         if !inside {
                             diags.push(locate(
@@ -164,11 +209,17 @@ fn schedule_order(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut 
                 let mut d = w.from.date();
                 loop {
                     if !year.calendar.is_working_day(d) {
-                        diags.push(locate(
-                            Diagnostic::error(format!("phase `{}` includes {d}, a day off", phase.id)),
-                            src,
-                            &at,
-                        ).hint("this phase needs working days; see calendar.yaml"));
+                        diags.push(
+                            locate(
+                                Diagnostic::error(format!(
+                                    "phase `{}` includes {d}, a day off",
+                                    phase.id
+                                )),
+                                src,
+                                &at,
+                            )
+                            .hint("this phase needs working days; see calendar.yaml"),
+                        );
                     }
                     match d.succ_opt() {
                         Some(next) if next <= w.to.date() => d = next,
@@ -182,14 +233,24 @@ fn schedule_order(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut 
 
 fn outside_year(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut Diagnostics) {
     for r in resolved {
-        let dates = r.windows.iter().flat_map(|w| [w.from, w.to]).chain(r.deadline);
+        let dates = r
+            .windows
+            .iter()
+            .flat_map(|w| [w.from, w.to])
+            .chain(r.deadline);
         for w in dates {
             if w.date().year() != year.year {
-                diags.push(locate(
-                    Diagnostic::warning(format!("phase `{}`: {w} is not in {}", r.id, year.year)),
-                    src,
-                    &format!("id: {}", r.id),
-                ).hint(format!("check the year; the notice is for {}", year.year)));
+                diags.push(
+                    locate(
+                        Diagnostic::warning(format!(
+                            "phase `{}`: {w} is not in {}",
+                            r.id, year.year
+                        )),
+                        src,
+                        &format!("id: {}", r.id),
+                    )
+                    .hint(format!("check the year; the notice is for {}", year.year)),
+                );
             }
         }
     }
@@ -207,8 +268,13 @@ fn weekday_pattern() -> &'static Regex {
 pub fn literal_weekdays(src: &Source, year: i32, diags: &mut Diagnostics) {
     for cap in weekday_pattern().captures_iter(&src.text) {
         let whole = cap.get(0).expect("match");
-        let y = cap.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(year);
-        let (Some(m), Some(d)) = (cap[2].parse().ok(), cap[3].parse().ok()) else { continue };
+        let y = cap
+            .get(1)
+            .and_then(|m| m.as_str().parse().ok())
+            .unwrap_or(year);
+        let (Some(m), Some(d)) = (cap[2].parse().ok(), cap[3].parse().ok()) else {
+            continue;
+        };
         let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
             diags.push(
                 Diagnostic::error(format!("{y}年{m}月{d}日 is not a real date"))
@@ -219,7 +285,11 @@ pub fn literal_weekdays(src: &Source, year: i32, diags: &mut Diagnostics) {
         };
         let typed = &cap[4];
         if parse_weekday(typed) != Some(date.weekday()) {
-            let style = if typed.starts_with('周') { WeekdayStyle::Short } else { WeekdayStyle::Long };
+            let style = if typed.starts_with('周') {
+                WeekdayStyle::Short
+            } else {
+                WeekdayStyle::Long
+            };
             let right = weekday_name(date.weekday(), style);
             diags.push(
                 Diagnostic::error(format!("{y}年{m}月{d}日 was a {right}, not a {typed}"))

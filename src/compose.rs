@@ -25,7 +25,13 @@ pub fn compose(site: &Site, year: &Year, schedule: &[Resolved], diags: &mut Diag
         .attachments
         .iter()
         .enumerate()
-        .map(|(i, a)| if single { a.title.clone() } else { format!("{}.{}", i + 1, a.title) })
+        .map(|(i, a)| {
+            if single {
+                a.title.clone()
+            } else {
+                format!("{}.{}", i + 1, a.title)
+            }
+        })
         .collect();
     let attachments = meta
         .attachments
@@ -33,7 +39,11 @@ pub fn compose(site: &Site, year: &Year, schedule: &[Resolved], diags: &mut Diag
         .zip(&year.attachment_bodies)
         .enumerate()
         .map(|(i, (a, src))| AttachmentDoc {
-            label: if single { "附件".into() } else { format!("附件{}", i + 1) },
+            label: if single {
+                "附件".into()
+            } else {
+                format!("附件{}", i + 1)
+            },
             title: a.title.clone(),
             body: src
                 .as_ref()
@@ -62,7 +72,14 @@ pub fn compose(site: &Site, year: &Year, schedule: &[Resolved], diags: &mut Diag
             .signature
             .clone()
             .unwrap_or_else(|| site.config.authority.name.clone()),
-        date: when_text(meta.date, style, Show { no_time: true, ..plain }),
+        date: when_text(
+            meta.date,
+            style,
+            Show {
+                no_time: true,
+                ..plain
+            },
+        ),
         note: meta.note.clone(),
         attachments,
         imprint,

@@ -177,13 +177,8 @@ impl Diagnostics {
     /// Sort by file, then position; errors before warnings at the same spot.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
-                &b.file,
-                b.line,
-                b.column,
-                b.severity,
-                &b.message,
-            ))
+            (&a.file, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
         });
     }
 

@@ -75,11 +75,22 @@ const CN_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", 
 pub fn chinese_number(n: u32) -> String {
     match n {
         0..=9 => CN_DIGITS[n as usize].to_string(),
-        10..=19 => format!("十{}", if n == 10 { "" } else { CN_DIGITS[(n % 10) as usize] }),
+        10..=19 => format!(
+            "十{}",
+            if n == 10 {
+                ""
+            } else {
+                CN_DIGITS[(n % 10) as usize]
+            }
+        ),
         20..=99 => format!(
             "{}十{}",
             CN_DIGITS[(n / 10) as usize],
-            if n % 10 == 0 { "" } else { CN_DIGITS[(n % 10) as usize] }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                CN_DIGITS[(n % 10) as usize]
+            }
         ),
         _ => n.to_string(),
     }
@@ -142,7 +153,17 @@ mod tests {
             .collect();
         assert_eq!(
             seq,
-            ["一、", "（一）", "（二）", "1.", "（1）", "2.", "二、", "（一）", "1."]
+            [
+                "一、",
+                "（一）",
+                "（二）",
+                "1.",
+                "（1）",
+                "2.",
+                "二、",
+                "（一）",
+                "1."
+            ]
         );
     }
 

@@ -206,12 +206,16 @@ fn resolve_one(inner: &str, facts: &Facts) -> Result<Value, String> {
             "date" => show.no_time = true,
             other => {
                 let hint = did_you_mean(other, FILTERS).unwrap_or_default();
-                return Err(format!("unknown filter `{other}` {hint}").trim_end().to_string());
+                return Err(format!("unknown filter `{other}` {hint}")
+                    .trim_end()
+                    .to_string());
             }
         }
     }
     if show != Show::default() && !matches!(fact, Fact::Phase(_) | Fact::When(_)) {
-        return Err(format!("`{path}` is not a date; filters apply to dates only"));
+        return Err(format!(
+            "`{path}` is not a date; filters apply to dates only"
+        ));
     }
     Ok(match fact {
         Fact::Phase(p) => Value::Text(p.text(facts.style(), show)),

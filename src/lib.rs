@@ -8,6 +8,9 @@
 //! 4. [`render`]: HTML pages and GB/T 9704 PDFs, in memory;
 //! 5. [`write`]: swap the new output folder in atomically.
 
+// Diagnostics are large but only ever built on the cold, failing path.
+#![allow(clippy::result_large_err)]
+
 pub mod check;
 pub mod compose;
 pub mod diag;

@@ -51,18 +51,13 @@ pub fn to_blocks(
                 });
                 text.clear();
             }
-            Event::Start(Tag::Paragraph) => {
-                if in_item == 0 {
-                    text.clear();
-                }
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if in_item == 0 {
-                    blocks.push(Block::Paragraph {
-                        text: text.trim().to_string(),
-                    });
-                    text.clear();
-                }
+            // Paragraphs inside a list item belong to the item.
+            Event::Start(Tag::Paragraph) if in_item == 0 => text.clear(),
+            Event::End(TagEnd::Paragraph) if in_item == 0 => {
+                blocks.push(Block::Paragraph {
+                    text: text.trim().to_string(),
+                });
+                text.clear();
             }
             Event::Start(Tag::List(start)) => lists.push(start.map(|s| s as u32)),
             Event::End(TagEnd::List(_)) => {
@@ -95,7 +90,12 @@ pub fn to_blocks(
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_ascii_alphanumeric());
-                if text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric()) && next_ascii {
+                if text
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                    && next_ascii
+                {
                     text.push(' ');
                 }
             }

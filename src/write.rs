@@ -120,7 +120,10 @@ mod tests {
         fs::create_dir_all(&old).unwrap();
         fs::write(old.join("index.html"), "old").unwrap();
         remove_leftovers(&target);
-        assert_eq!(fs::read_to_string(target.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "old"
+        );
         assert!(!old.exists());
     }
 }

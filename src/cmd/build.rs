@@ -16,6 +16,17 @@ pub fn run(root: &Path, output: Option<PathBuf>) -> ExitCode {
                 report.output.display(),
                 started.elapsed().as_secs_f64()
             );
+            eprintln!(
+                "  front page: {}",
+                report.output.join("index.html").display()
+            );
+            let notices = report
+                .files
+                .iter()
+                .filter(|f| f.ends_with("notice.html") || f.ends_with("notice.pdf"));
+            for f in notices {
+                eprintln!("  {}", report.output.join(f).display());
+            }
             ExitCode::SUCCESS
         }
         Err(diags) => {

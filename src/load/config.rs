@@ -73,7 +73,10 @@ pub struct FontConfig {
 }
 
 fn families(names: &[&str]) -> Vec<FontSpec> {
-    names.iter().map(|n| FontSpec::Family(n.to_string())).collect()
+    names
+        .iter()
+        .map(|n| FontSpec::Family(n.to_string()))
+        .collect()
 }
 
 impl Default for FontConfig {
@@ -115,12 +118,7 @@ impl Default for FontConfig {
                 "AR PL KaitiM GB",
                 "Noto Serif CJK SC",
             ]),
-            page_number: families(&[
-                "宋体",
-                "SimSun",
-                "Noto Serif CJK SC",
-                "FandolSong",
-            ]),
+            page_number: families(&["宋体", "SimSun", "Noto Serif CJK SC", "FandolSong"]),
             dirs: Vec::new(),
         }
     }
@@ -147,4 +145,3 @@ impl Default for PdfConfig {
         }
     }
 }
-

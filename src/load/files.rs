@@ -40,9 +40,11 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Source, Diagnostic> {
 /// Parse YAML into a typed value; errors carry the position and a hint.
 pub fn parse_yaml<T: DeserializeOwned>(src: &Source) -> Result<T, Diagnostic> {
     if src.text.trim().is_empty() {
-        return Err(Diagnostic::error(format!("`{}` is empty", src.path.display()))
-            .in_file(&src.path)
-            .hint("see the content reference in README.md for what this file holds"));
+        return Err(
+            Diagnostic::error(format!("`{}` is empty", src.path.display()))
+                .in_file(&src.path)
+                .hint("see the content reference in README.md for what this file holds"),
+        );
     }
     serde_yaml::from_str(&src.text).map_err(|e| yaml_diagnostic(src, &e))
 }
@@ -103,7 +105,11 @@ mod tests {
     fn unknown_key_gets_position_and_suggestion() {
         let d = parse_yaml::<T>(&src("id: a\nnmae: b\n")).unwrap_err();
         assert_eq!((d.line, d.column), (Some(2), Some(1)));
-        assert!(d.message.starts_with("unknown field `nmae`"), "{}", d.message);
+        assert!(
+            d.message.starts_with("unknown field `nmae`"),
+            "{}",
+            d.message
+        );
         assert_eq!(d.hint.as_deref(), Some("did you mean `name`?"));
     }
 

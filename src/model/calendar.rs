@@ -56,7 +56,10 @@ impl Calendar {
 
     /// Dates listed both as a day off and as a make-up workday.
     pub fn conflicts(&self) -> Vec<NaiveDate> {
-        self.days_off.intersection(&self.workdays).copied().collect()
+        self.days_off
+            .intersection(&self.workdays)
+            .copied()
+            .collect()
     }
 
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
@@ -110,7 +113,10 @@ mod tests {
     #[test]
     fn five_working_days_across_spring_festival() {
         // DOMAIN.md: 2/7, 2/8, 2/9, 2/18, 2/19.
-        assert_eq!(cal2024().working_days_from(d("2024-02-07"), 5), d("2024-02-19"));
+        assert_eq!(
+            cal2024().working_days_from(d("2024-02-07"), 5),
+            d("2024-02-19")
+        );
     }
 
     #[test]
@@ -128,6 +134,9 @@ mod tests {
             "holidays:\n  - {name: x, from: 2024-02-10, to: 2024-02-12}\nworkdays: [2024-02-11]\n",
         )
         .unwrap();
-        assert_eq!(Calendar::from_file(&file).conflicts(), vec![d("2024-02-11")]);
+        assert_eq!(
+            Calendar::from_file(&file).conflicts(),
+            vec![d("2024-02-11")]
+        );
     }
 }

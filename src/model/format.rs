@@ -63,7 +63,7 @@ pub fn parse_weekday(s: &str) -> Option<Weekday> {
         "天" => 6,
         _ => WEEKDAYS.iter().position(|w| *w == rest)?,
     };
-    Some(Weekday::try_from(idx as u8).ok()?)
+    Weekday::try_from(idx as u8).ok()
 }
 
 pub fn time_text(t: NaiveTime, style: TimeStyle) -> String {
@@ -143,7 +143,10 @@ mod tests {
     #[test]
     fn single_dates() {
         assert_eq!(when_text(w("2024-01-05"), ST, PLAIN), "2024年1月5日");
-        assert_eq!(when_text(w("2024-01-20 08:00"), ST, PLAIN), "2024年1月20日8时");
+        assert_eq!(
+            when_text(w("2024-01-20 08:00"), ST, PLAIN),
+            "2024年1月20日8时"
+        );
         assert_eq!(
             when_text(w("2024-01-20 08:30"), ST, PLAIN),
             "2024年1月20日8时30分"
@@ -152,7 +155,10 @@ mod tests {
             time: TimeStyle::Clock,
             ..ST
         };
-        assert_eq!(when_text(w("2024-01-20 08:00"), clock, PLAIN), "2024年1月20日08:00");
+        assert_eq!(
+            when_text(w("2024-01-20 08:00"), clock, PLAIN),
+            "2024年1月20日08:00"
+        );
     }
 
     #[test]
@@ -171,7 +177,10 @@ mod tests {
             when_text(w("2024-02-04 08:00"), short, wd),
             "2024年2月4日（周日）8时"
         );
-        assert_eq!(when_text(w("2000-02-29"), short, wd), "2000年2月29日（周二）");
+        assert_eq!(
+            when_text(w("2000-02-29"), short, wd),
+            "2000年2月29日（周二）"
+        );
     }
 
     #[test]

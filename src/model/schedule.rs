@@ -156,7 +156,10 @@ mod tests {
         let r = resolve(&sched.phases, &Calendar::from_file(&cal)).unwrap();
         // 2/3 Sat off, 2/4 Sun worked, 2/5 Mon.
         assert_eq!(r[1].deadline, Some(When::parse("2024-02-05").unwrap()));
-        assert_eq!(r[1].text(DateStyle::default(), Show::default()), "2024年2月5日前");
+        assert_eq!(
+            r[1].text(DateStyle::default(), Show::default()),
+            "2024年2月5日前"
+        );
     }
 
     #[test]
@@ -166,7 +169,10 @@ mod tests {
         )
         .unwrap();
         let cal = Calendar::default();
-        assert_eq!(resolve(&sched.phases, &cal).unwrap_err(), vec!["nope".to_string()]);
+        assert_eq!(
+            resolve(&sched.phases, &cal).unwrap_err(),
+            vec!["nope".to_string()]
+        );
         let r = resolve(&sched.phases[..1], &cal).unwrap();
         assert_eq!(
             r[0].text(DateStyle::default(), Show::default()),

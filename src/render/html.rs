@@ -99,7 +99,7 @@ impl Renderer for HtmlRenderer {
 
         // Newest year first on the front page.
         let mut years: Vec<&Notice> = ctx.notices.iter().collect();
-        years.sort_by(|a, b| b.year.cmp(&a.year));
+        years.sort_by_key(|n| std::cmp::Reverse(n.year));
         let links: Vec<YearLink> = years
             .iter()
             .map(|n| YearLink {

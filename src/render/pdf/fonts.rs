@@ -99,7 +99,9 @@ impl Face {
 
     /// Advance of `c` in em.
     pub fn advance(&self, c: char) -> f32 {
-        let Some(font) = self.parsed() else { return 1.0 };
+        let Some(font) = self.parsed() else {
+            return 1.0;
+        };
         let upem = font.pdf_font_metrics.units_per_em.max(1) as f32;
         match self.glyph(c) {
             Some(g) => font.get_horizontal_advance(g) as f32 / upem,
@@ -136,8 +138,9 @@ impl FontSet {
             let mut missing = Vec::new();
             for spec in role.chain(cfg) {
                 let found = match spec {
-                    FontSpec::Family(name) => find_family(&db, name, role.weight())
-                        .map(|(p, i)| (name.clone(), p, i)),
+                    FontSpec::Family(name) => {
+                        find_family(&db, name, role.weight()).map(|(p, i)| (name.clone(), p, i))
+                    }
                     FontSpec::File { path, index } => {
                         let full = root.join(path);
                         full.is_file()
@@ -148,7 +151,9 @@ impl FontSet {
                     missing.push(spec_label(spec));
                     continue;
                 };
-                let at = faces.iter().position(|f| f.path == path && f.index == index);
+                let at = faces
+                    .iter()
+                    .position(|f| f.path == path && f.index == index);
                 let i = at.unwrap_or_else(|| {
                     faces.push(Face {
                         label,
@@ -173,7 +178,9 @@ impl FontSet {
                     .in_file(crate::load::CONFIG_FILE)
                     .hint(INSTALL_HINT),
                 ),
-                Some(&first) if !missing.is_empty() && !role_first_found(role, cfg, &faces[first]) => {
+                Some(&first)
+                    if !missing.is_empty() && !role_first_found(role, cfg, &faces[first]) =>
+                {
                     diags.push(
                         Diagnostic::warning(format!(
                             "preferred {} font `{}` not found; using `{}`",
@@ -194,7 +201,11 @@ impl FontSet {
         }
         let set = FontSet { faces, chains };
         // Parse the first face of each role now, in parallel (65-100 ms each).
-        let firsts: Vec<usize> = set.chains.values().filter_map(|c| c.first().copied()).collect();
+        let firsts: Vec<usize> = set
+            .chains
+            .values()
+            .filter_map(|c| c.first().copied())
+            .collect();
         firsts.par_iter().for_each(|&i| {
             set.faces[i].parsed();
         });
@@ -225,7 +236,9 @@ impl FontSet {
 }
 
 fn role_first_found(role: Role, cfg: &FontConfig, face: &Face) -> bool {
-    role.chain(cfg).first().is_some_and(|s| spec_label(s) == face.label)
+    role.chain(cfg)
+        .first()
+        .is_some_and(|s| spec_label(s) == face.label)
 }
 
 fn spec_label(spec: &FontSpec) -> String {
@@ -248,7 +261,11 @@ fn subset_tag(n: usize) -> String {
     tag
 }
 
-fn find_family(db: &fontdb::Database, name: &str, weight: fontdb::Weight) -> Option<(PathBuf, u32)> {
+fn find_family(
+    db: &fontdb::Database,
+    name: &str,
+    weight: fontdb::Weight,
+) -> Option<(PathBuf, u32)> {
     let families = [fontdb::Family::Name(name)];
     let query = fontdb::Query {
         families: &families,

@@ -6,7 +6,9 @@
 
 use super::fonts::{FontSet, Role};
 use super::page::{Ink, Page, PlacedLine, Rule, MM};
-use super::typeset::{break_lines, measure, no_end, no_start, single_line, Line, MissingGlyph, Style};
+use super::typeset::{
+    break_lines, measure, no_end, no_start, single_line, Line, MissingGlyph, Style,
+};
 use crate::doc::{Block, Notice};
 
 pub const TOP: f32 = 37.0 * MM;
@@ -51,7 +53,11 @@ fn style(role: Role, size: f32) -> Style {
     Style {
         role,
         size,
-        cell: if (size - SIZE_3).abs() < 0.01 { CELL } else { size },
+        cell: if (size - SIZE_3).abs() < 0.01 {
+            CELL
+        } else {
+            size
+        },
     }
 }
 
@@ -114,14 +120,28 @@ impl<'a> Composer<'a> {
 
     /// A paragraph on the grid: first line indented `first` cells, the rest `rest` cells.
     fn text(&mut self, text: &str, role: Role, first: f32, rest: f32) -> Result<(), LayoutError> {
-        let lines = break_lines(text, TEXT_W, first * CELL, rest * CELL, style(role, SIZE_3), self.fonts)
-            .map_err(self.err(role))?;
+        let lines = break_lines(
+            text,
+            TEXT_W,
+            first * CELL,
+            rest * CELL,
+            style(role, SIZE_3),
+            self.fonts,
+        )
+        .map_err(self.err(role))?;
         self.put_grid(lines, SIZE_3);
         Ok(())
     }
 
     /// A single line centred in the text area at `baseline`.
-    fn centred(&mut self, text: &str, role: Role, size: f32, baseline: f32, ink: Ink) -> Result<(), LayoutError> {
+    fn centred(
+        &mut self,
+        text: &str,
+        role: Role,
+        size: f32,
+        baseline: f32,
+        ink: Ink,
+    ) -> Result<(), LayoutError> {
         let st = style(role, size);
         let line = single_line(text, st, self.fonts).map_err(self.err(role))?;
         let x = LEFT + (TEXT_W - line.width) / 2.0;
@@ -132,7 +152,12 @@ impl<'a> Composer<'a> {
     fn blocks(&mut self, blocks: &[Block]) -> Result<(), LayoutError> {
         for b in blocks {
             match b {
-                Block::Heading { level, number, text, .. } => {
+                Block::Heading {
+                    level,
+                    number,
+                    text,
+                    ..
+                } => {
                     self.context = format!("heading “{number}{text}”");
                     let role = match level {
                         1 => Role::Heading1,
@@ -168,14 +193,27 @@ impl<'a> Composer<'a> {
             }
         }
         // Red header: top edge 35 mm below the text area, as large as fits (22-52 pt).
-        let probe = measure(&n.header, style(Role::Title, 10.0), self.fonts).map_err(self.err(Role::Title))?;
+        let probe = measure(&n.header, style(Role::Title, 10.0), self.fonts)
+            .map_err(self.err(Role::Title))?;
         let size = (TEXT_W / probe.max(1.0) * 10.0 * 0.98).clamp(22.0, 52.0);
         let header_top = TOP + 35.0 * MM;
-        self.centred(&n.header, Role::Title, size, header_top + ASCENT * size, Ink::Red)?;
+        self.centred(
+            &n.header,
+            Role::Title,
+            size,
+            header_top + ASCENT * size,
+            Ink::Red,
+        )?;
         // 发文字号 two blank lines below the header, on the grid.
         let header_line = ((header_top + size - TOP) / PITCH).ceil() as usize;
         let number_line = header_line + 2;
-        self.centred(&n.number, Role::Body, SIZE_3, grid_baseline(number_line, SIZE_3), Ink::Black)?;
+        self.centred(
+            &n.number,
+            Role::Body,
+            SIZE_3,
+            grid_baseline(number_line, SIZE_3),
+            Ink::Black,
+        )?;
         // Red rule 4 mm below the 发文字号.
         let rule_y = grid_baseline(number_line, SIZE_3) + (1.0 - ASCENT) * SIZE_3 + 4.0 * MM;
         self.page().rules.push(Rule {
@@ -204,19 +242,32 @@ impl<'a> Composer<'a> {
             self.context = "the attachment list".into();
             self.line += 1;
             let label = "附件：";
-            let label_w = measure(label, style(Role::Body, SIZE_3), self.fonts).map_err(self.err(Role::Body))?;
+            let label_w = measure(label, style(Role::Body, SIZE_3), self.fonts)
+                .map_err(self.err(Role::Body))?;
             for (i, item) in n.attachment_list.iter().enumerate() {
                 let num_w = match item.split_once('.') {
                     Some((num, _)) if n.attachment_list.len() > 1 => {
-                        measure(&format!("{num}."), style(Role::Body, SIZE_3), self.fonts).map_err(self.err(Role::Body))?
+                        measure(&format!("{num}."), style(Role::Body, SIZE_3), self.fonts)
+                            .map_err(self.err(Role::Body))?
                     }
                     _ => 0.0,
                 };
                 let lead = 2.0 * CELL + label_w;
-                let text = if i == 0 { format!("{label}{item}") } else { item.clone() };
+                let text = if i == 0 {
+                    format!("{label}{item}")
+                } else {
+                    item.clone()
+                };
                 let first = if i == 0 { 2.0 * CELL } else { lead };
-                let lines = break_lines(&text, TEXT_W, first, lead + num_w, style(Role::Body, SIZE_3), self.fonts)
-                    .map_err(self.err(Role::Body))?;
+                let lines = break_lines(
+                    &text,
+                    TEXT_W,
+                    first,
+                    lead + num_w,
+                    style(Role::Body, SIZE_3),
+                    self.fonts,
+                )
+                .map_err(self.err(Role::Body))?;
                 self.put_grid(lines, SIZE_3);
             }
         }
@@ -230,7 +281,7 @@ impl<'a> Composer<'a> {
         let sig = single_line(&n.signature, st, self.fonts).map_err(self.err(Role::Body))?;
         let date = single_line(&n.date, st, self.fonts).map_err(self.err(Role::Body))?;
         let right = LEFT + TEXT_W;
-        let (sig_x, date_x) = if date.width + 2.0 * CELL > sig.width {
+        let (sig_x, date_x) = if date.width > sig.width + 0.01 {
             let date_x = right - 4.0 * CELL - date.width;
             (date_x - 2.0 * CELL, date_x)
         } else {
@@ -291,12 +342,30 @@ impl<'a> Composer<'a> {
         let row_top = |k: usize| TOP + k as f32 * PITCH;
         let thick = 0.35 * MM;
         let thin = 0.25 * MM;
-        let mut rules = vec![Rule { x1: LEFT, x2: LEFT + TEXT_W, y: row_top(first_row), thickness: thick, ink: Ink::Black }];
+        let mut rules = vec![Rule {
+            x1: LEFT,
+            x2: LEFT + TEXT_W,
+            y: row_top(first_row),
+            thickness: thick,
+            ink: Ink::Black,
+        }];
         for (k, l) in copy_lines.into_iter().enumerate() {
-            self.put(l, LEFT + SIZE_4, grid_baseline(first_row + k, SIZE_4), SIZE_4, Ink::Black);
+            self.put(
+                l,
+                LEFT + SIZE_4,
+                grid_baseline(first_row + k, SIZE_4),
+                SIZE_4,
+                Ink::Black,
+            );
         }
         if im.copy_to.is_some() {
-            rules.push(Rule { x1: LEFT, x2: LEFT + TEXT_W, y: row_top(LINES - 1), thickness: thin, ink: Ink::Black });
+            rules.push(Rule {
+                x1: LEFT,
+                x2: LEFT + TEXT_W,
+                y: row_top(LINES - 1),
+                thickness: thin,
+                ink: Ink::Black,
+            });
         }
         let issuer = single_line(&im.issuer, st, self.fonts).map_err(self.err(Role::Body))?;
         let date = single_line(&im.date, st, self.fonts).map_err(self.err(Role::Body))?;
@@ -304,7 +373,13 @@ impl<'a> Composer<'a> {
         self.put(issuer, LEFT + SIZE_4, b, SIZE_4, Ink::Black);
         let dx = LEFT + TEXT_W - SIZE_4 - date.width;
         self.put(date, dx, b, SIZE_4, Ink::Black);
-        rules.push(Rule { x1: LEFT, x2: LEFT + TEXT_W, y: TOP + TEXT_H, thickness: thick, ink: Ink::Black });
+        rules.push(Rule {
+            x1: LEFT,
+            x2: LEFT + TEXT_W,
+            y: TOP + TEXT_H,
+            thickness: thick,
+            ink: Ink::Black,
+        });
         self.page().rules.extend(rules);
         self.line = LINES;
         Ok(())
@@ -321,13 +396,20 @@ impl<'a> Composer<'a> {
                 continue;
             }
             let n = i + 1;
-            let line = single_line(&format!("— {n} —"), st, self.fonts).map_err(self.err(Role::PageNumber))?;
+            let line = single_line(&format!("— {n} —"), st, self.fonts)
+                .map_err(self.err(Role::PageNumber))?;
             let x = if n % 2 == 1 {
                 LEFT + TEXT_W - SIZE_4 - line.width
             } else {
                 LEFT + SIZE_4
             };
-            self.pages[i].lines.push(PlacedLine { x, baseline, size: SIZE_4, ink: Ink::Black, line });
+            self.pages[i].lines.push(PlacedLine {
+                x,
+                baseline,
+                size: SIZE_4,
+                ink: Ink::Black,
+                line,
+            });
         }
         Ok(())
     }
@@ -361,7 +443,11 @@ const TITLE_BREAK_AFTER: &str = "的于省市县区校年和与及作";
 /// break in the title wins.
 pub fn balanced_title(title: &str, fonts: &FontSet) -> Result<Vec<String>, MissingGlyph> {
     if title.contains('\n') {
-        return Ok(title.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect());
+        return Ok(title
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect());
     }
     let st = style(Role::Title, SIZE_2);
     let chars: Vec<char> = title.chars().collect();
@@ -392,7 +478,13 @@ pub fn balanced_title(title: &str, fonts: &FontSet) -> Result<Vec<String>, Missi
         if quote_depth[i] > 0 {
             return None;
         }
-        Some(if TITLE_BREAK_AFTER.contains(a) || matches!(a, '”' | '》') { 0.0 } else { 4.0 })
+        Some(
+            if TITLE_BREAK_AFTER.contains(a) || matches!(a, '”' | '》') {
+                0.0
+            } else {
+                4.0
+            },
+        )
     };
     let mut lines = Vec::new();
     let mut start = 0;
@@ -413,7 +505,10 @@ pub fn balanced_title(title: &str, fonts: &FontSet) -> Result<Vec<String>, Missi
                 }
             }
         }
-        let cut = best.map_or_else(|| (start + 1).max(start + 20).min(chars.len() - 1), |(_, i)| i);
+        let cut = best.map_or_else(
+            || (start + 1).max(start + 20).min(chars.len() - 1),
+            |(_, i)| i,
+        );
         lines.push(chars[start..cut].iter().collect::<String>());
         remaining -= widths[start..cut].iter().sum::<f32>();
         start = cut;

@@ -43,22 +43,38 @@ impl PdfRenderer {
     }
 
     pub fn take_warnings(&self) -> Diagnostics {
-        std::mem::take(&mut self.warnings.lock().map(|mut w| std::mem::take(&mut *w)).unwrap_or_default())
+        std::mem::take(
+            &mut self
+                .warnings
+                .lock()
+                .map(|mut w| std::mem::take(&mut *w))
+                .unwrap_or_default(),
+        )
     }
 
     fn notice(&self, site: &Site, n: &Notice) -> Result<OutputFile, Diagnostic> {
+        let year = site.years.iter().find(|y| y.year == n.year);
         let pages = gongwen::compose(n, &self.fonts, self.red_rule).map_err(|e| {
-            Diagnostic::error(format!(
+            let d = Diagnostic::error(format!(
                 "no font has the character `{}` (U+{:04X}) in {} of the {} notice",
                 e.c, e.c as u32, e.context, n.year
             ))
-            .in_file(PathBuf::from("content").join(n.year.to_string()))
             .hint(format!(
                 "install a font that has it and add it to the `{}` chain under `fonts:` in gazette.yaml",
                 e.role.key()
-            ))
+            ));
+            // Point at the character where it was typed.
+            let sources = year.into_iter().flat_map(|y| {
+                std::iter::once(&y.body)
+                    .chain(y.attachment_bodies.iter().flatten())
+                    .chain(y.sources.values())
+            });
+            let typed = sources.into_iter().find_map(|s| s.text.find(e.c).map(|at| (s, at)));
+            match typed {
+                Some((src, at)) => d.in_file(&src.path).at_offset(&src.text, at),
+                None => d.in_file(PathBuf::from("content").join(n.year.to_string())),
+            }
         })?;
-        let year = site.years.iter().find(|y| y.year == n.year);
         let date = site
             .config
             .pdf
@@ -69,7 +85,9 @@ impl PdfRenderer {
             title: &n.title,
             author: &site.config.authority.name,
             subject: &n.number,
-            date: date.map(pdf_date).unwrap_or_else(|| "D:20000101000000Z".into()),
+            date: date
+                .map(pdf_date)
+                .unwrap_or_else(|| "D:20000101000000Z".into()),
         };
         Ok(OutputFile {
             path: PathBuf::from(n.year.to_string()).join("notice.pdf"),

@@ -71,7 +71,9 @@ fn units(text: &str, style: Style, fonts: &FontSet) -> Result<Vec<Unit>, Missing
         let mut j = i + 1;
         if c.is_ascii_alphanumeric() {
             while j < chars.len()
-                && (chars[j].is_ascii_alphanumeric() || "./-:@%_".contains(chars[j]) && chars.get(j + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
+                && (chars[j].is_ascii_alphanumeric()
+                    || "./-:@%_".contains(chars[j])
+                        && chars.get(j + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
             {
                 j += 1;
             }
@@ -135,7 +137,11 @@ pub fn break_lines(
         if start >= units.len() {
             break;
         }
-        let lead = if lines.is_empty() { first_indent } else { indent };
+        let lead = if lines.is_empty() {
+            first_indent
+        } else {
+            indent
+        };
         let room = width - lead;
         let mut end = start;
         let mut used = 0.0;

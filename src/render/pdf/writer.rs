@@ -27,7 +27,11 @@ pub fn parse_hex_colour(s: &str) -> Option<(f32, f32, f32)> {
     if h.len() != 6 {
         return None;
     }
-    let v = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok().map(|x| x as f32 / 255.0);
+    let v = |i: usize| {
+        u8::from_str_radix(&h[i..i + 2], 16)
+            .ok()
+            .map(|x| x as f32 / 255.0)
+    };
     Some((v(0)?, v(2)?, v(4)?))
 }
 
@@ -42,13 +46,29 @@ fn page_ops(page: &Page, fonts: &FontSet, red: (f32, f32, f32)) -> Vec<Op> {
     let mut ops = Vec::new();
     for r in &page.rules {
         let y = PAGE_H - r.y;
-        ops.push(Op::SetOutlineColor { col: colour(r.ink, red) });
-        ops.push(Op::SetOutlineThickness { pt: Pt(r.thickness) });
+        ops.push(Op::SetOutlineColor {
+            col: colour(r.ink, red),
+        });
+        ops.push(Op::SetOutlineThickness {
+            pt: Pt(r.thickness),
+        });
         ops.push(Op::DrawLine {
             line: PdfLine {
                 points: vec![
-                    LinePoint { p: Point { x: Pt(r.x1), y: Pt(y) }, bezier: false },
-                    LinePoint { p: Point { x: Pt(r.x2), y: Pt(y) }, bezier: false },
+                    LinePoint {
+                        p: Point {
+                            x: Pt(r.x1),
+                            y: Pt(y),
+                        },
+                        bezier: false,
+                    },
+                    LinePoint {
+                        p: Point {
+                            x: Pt(r.x2),
+                            y: Pt(y),
+                        },
+                        bezier: false,
+                    },
                 ],
                 is_closed: false,
             },
@@ -59,7 +79,9 @@ fn page_ops(page: &Page, fonts: &FontSet, red: (f32, f32, f32)) -> Vec<Op> {
             continue;
         }
         ops.push(Op::StartTextSection);
-        ops.push(Op::SetFillColor { col: colour(l.ink, red) });
+        ops.push(Op::SetFillColor {
+            col: colour(l.ink, red),
+        });
         let glyphs = &l.line.glyphs;
         let mut i = 0;
         while i < glyphs.len() {
@@ -108,14 +130,18 @@ pub fn write_pdf(pages: &[Page], fonts: &FontSet, meta: &Meta, red: (f32, f32, f
     let mut doc = PdfDocument::new(meta.title);
     let used: BTreeSet<usize> = pages
         .iter()
-        .flat_map(|p| p.lines.iter().flat_map(|l| l.line.glyphs.iter().map(|g| g.face)))
+        .flat_map(|p| {
+            p.lines
+                .iter()
+                .flat_map(|l| l.line.glyphs.iter().map(|g| g.face))
+        })
         .collect();
     for &i in &used {
         if let Some(parsed) = fonts.faces[i].parsed() {
-            doc.resources
-                .fonts
-                .map
-                .insert(fonts.faces[i].id.clone(), printpdf::PdfFont::new(parsed.clone()));
+            doc.resources.fonts.map.insert(
+                fonts.faces[i].id.clone(),
+                printpdf::PdfFont::new(parsed.clone()),
+            );
         }
     }
     let pdf_pages: Vec<PdfPage> = pages
@@ -172,7 +198,10 @@ fn info_dict(meta: &Meta) -> Dictionary {
     d.set("Author", text_string(meta.author));
     d.set("Subject", text_string(meta.subject));
     d.set("Creator", text_string("gazette"));
-    d.set("Producer", text_string(concat!("gazette ", env!("CARGO_PKG_VERSION"))));
+    d.set(
+        "Producer",
+        text_string(concat!("gazette ", env!("CARGO_PKG_VERSION"))),
+    );
     let date = Object::String(meta.date.clone().into_bytes(), StringFormat::Literal);
     d.set("CreationDate", date.clone());
     d.set("ModDate", date);

@@ -1,0 +1,123 @@
+//! Shared helpers: copies of the bundled example built by the real binary,
+//! and the poppler tools that read the PDFs back.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh copy of the example site (gazette.yaml, content/, templates/ if any).
+pub fn example_site() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(&repo().join("content"), &tmp.path().join("content"));
+    std::fs::copy(repo().join("gazette.yaml"), tmp.path().join("gazette.yaml"))
+        .expect("copy config");
+    tmp
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(from).expect("prefix");
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+        }
+    }
+}
+
+pub fn gazette(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run gazette")
+}
+
+/// Build the site in `root` into `root/output`; panics with stderr on failure.
+pub fn build(root: &Path) -> PathBuf {
+    let out = gazette(&["build", "--root", "."], root);
+    assert!(
+        out.status.success(),
+        "gazette build failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    root.join("output")
+}
+
+pub fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("`{name}` is needed for this test (poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+pub fn pdftotext(pdf: &Path) -> String {
+    tool("pdftotext", &[pdf.to_str().unwrap(), "-"])
+}
+
+/// Text with all whitespace removed, for searching across line breaks.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// One line of `pdftotext -bbox-layout`: page number, box and text.
+#[derive(Debug, Clone)]
+pub struct BoxLine {
+    pub page: usize,
+    pub x_min: f32,
+    pub y_min: f32,
+    pub x_max: f32,
+    pub text: String,
+}
+
+fn attr(tag: &str, name: &str) -> f32 {
+    let key = format!("{name}=\"");
+    let start = tag.find(&key).expect("attribute") + key.len();
+    let end = tag[start..].find('"').expect("quote") + start;
+    tag[start..end].parse().expect("number")
+}
+
+/// Every text line of the PDF with its position.
+pub fn bbox_lines(pdf: &Path) -> Vec<BoxLine> {
+    let xml = tool("pdftotext", &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
+    let mut out = Vec::new();
+    let mut page = 0;
+    for part in xml.split('<').skip(1) {
+        if part.starts_with("page ") {
+            page += 1;
+        } else if part.starts_with("line ") {
+            out.push(BoxLine {
+                page,
+                x_min: attr(part, "xMin"),
+                y_min: attr(part, "yMin"),
+                x_max: attr(part, "xMax"),
+                text: String::new(),
+            });
+        } else if let Some(w) = part.strip_prefix("word ") {
+            let text = &w[w.find('>').expect("tag end") + 1..];
+            if let Some(l) = out.last_mut() {
+                l.text.push_str(&html_unescape(text));
+            }
+        }
+    }
+    out
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
