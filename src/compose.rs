@@ -8,6 +8,10 @@ use crate::load::{Site, Year};
 use crate::markdown::to_blocks;
 use crate::model::format::{when_text, Show};
 use crate::model::schedule::Resolved;
+use crate::title;
+
+/// A 2号 (22 pt) title line holds 20 characters in the 156 mm text area.
+const TITLE_CELLS: f32 = 20.0;
 
 pub fn compose(site: &Site, year: &Year, schedule: &[Resolved], diags: &mut Diagnostics) -> Notice {
     let facts = Facts {
@@ -44,7 +48,8 @@ pub fn compose(site: &Site, year: &Year, schedule: &[Resolved], diags: &mut Diag
             } else {
                 format!("附件{}", i + 1)
             },
-            title: a.title.clone(),
+            title: a.title.replace('\n', ""),
+            title_lines: title::balance(&a.title, TITLE_CELLS),
             body: src
                 .as_ref()
                 .map(|s| to_blocks(&expand(s, &facts, diags), s, &format!("a{}-", i + 1), diags))
@@ -64,7 +69,8 @@ pub fn compose(site: &Site, year: &Year, schedule: &[Resolved], diags: &mut Diag
         urgency: meta.urgency.clone(),
         header: site.config.authority.header.clone(),
         number: facts.document_number(),
-        title: meta.title.clone(),
+        title: meta.title.replace('\n', ""),
+        title_lines: title::balance(&meta.title, TITLE_CELLS),
         addressee: format!("{}：", meta.addressees.join("、")),
         body,
         attachment_list,

@@ -17,6 +17,8 @@ pub struct Notice {
     /// 发文字号, e.g. 湘教考成字〔2024〕1号.
     pub number: String,
     pub title: String,
+    /// The title broken into balanced lines (the same on the page and in the PDF).
+    pub title_lines: Vec<String>,
     /// 主送机关 line, ending with ：.
     pub addressee: String,
     pub body: Vec<Block>,
@@ -36,6 +38,7 @@ pub struct AttachmentDoc {
     /// "附件1", or "附件" when there is only one.
     pub label: String,
     pub title: String,
+    pub title_lines: Vec<String>,
     pub body: Vec<Block>,
 }
 

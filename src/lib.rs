@@ -20,6 +20,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod title;
 pub mod write;
 
 use std::path::{Path, PathBuf};

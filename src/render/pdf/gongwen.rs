@@ -6,9 +6,7 @@
 
 use super::fonts::{FontSet, Role};
 use super::page::{Ink, Page, PlacedLine, Rule, MM};
-use super::typeset::{
-    break_lines, measure, no_end, no_start, single_line, Line, MissingGlyph, Style,
-};
+use super::typeset::{break_lines, measure, single_line, Line, MissingGlyph, Style};
 use crate::doc::{Block, Notice};
 
 pub const TOP: f32 = 37.0 * MM;
@@ -226,9 +224,9 @@ impl<'a> Composer<'a> {
         // Title two blank lines below the rule, in a balanced shape.
         self.line = ((rule_y - TOP) / PITCH).ceil() as usize + 2;
         self.context = "the title".into();
-        for l in balanced_title(&n.title, self.fonts).map_err(self.err(Role::Title))? {
+        for l in &n.title_lines {
             let b = grid_baseline(self.line, SIZE_2);
-            self.centred(&l, Role::Title, SIZE_2, b, Ink::Black)?;
+            self.centred(l, Role::Title, SIZE_2, b, Ink::Black)?;
             self.line += 1;
         }
         self.line += 1;
@@ -308,9 +306,9 @@ impl<'a> Composer<'a> {
             self.text(&a.label, Role::Heading1, 0.0, 0.0)?;
             self.line = 2;
             self.context = format!("{} title", a.label);
-            for l in balanced_title(&a.title, self.fonts).map_err(self.err(Role::Title))? {
+            for l in &a.title_lines {
                 let b = grid_baseline(self.line, SIZE_2);
-                self.centred(&l, Role::Title, SIZE_2, b, Ink::Black)?;
+                self.centred(l, Role::Title, SIZE_2, b, Ink::Black)?;
                 self.line += 1;
             }
             self.line += 1;
@@ -433,86 +431,4 @@ pub fn compose(n: &Notice, fonts: &FontSet, red_rule: f32) -> Result<Vec<Page>, 
     c.imprint(n)?;
     c.page_numbers()?;
     Ok(c.pages)
-}
-
-/// Characters after which a title may break: the ends of common words.
-const TITLE_BREAK_AFTER: &str = "的于省市县区校年和与及作";
-
-/// Split a title into lines no wider than the text area, as even as the
-/// words allow (a trapezoid, not a long line over a stub). An explicit line
-/// break in the title wins.
-pub fn balanced_title(title: &str, fonts: &FontSet) -> Result<Vec<String>, MissingGlyph> {
-    if title.contains('\n') {
-        return Ok(title
-            .lines()
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-            .collect());
-    }
-    let st = style(Role::Title, SIZE_2);
-    let chars: Vec<char> = title.chars().collect();
-    let mut widths = Vec::with_capacity(chars.len());
-    for c in &chars {
-        widths.push(measure(&c.to_string(), st, fonts)?);
-    }
-    let total: f32 = widths.iter().sum();
-    if total <= TEXT_W {
-        return Ok(vec![title.to_string()]);
-    }
-    let n_lines = (total / TEXT_W).ceil() as usize;
-    let mut quote_depth = vec![0i32; chars.len() + 1];
-    for (i, c) in chars.iter().enumerate() {
-        let d = match c {
-            '“' | '《' | '（' | '「' => 1,
-            '”' | '》' | '）' | '」' => -1,
-            _ => 0,
-        };
-        quote_depth[i + 1] = quote_depth[i] + d;
-    }
-    // Cost of a break before index i.
-    let cost = |i: usize| -> Option<f32> {
-        let (a, b) = (chars[i - 1], chars[i]);
-        if no_start(b) || no_end(a) || (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()) {
-            return None;
-        }
-        if quote_depth[i] > 0 {
-            return None;
-        }
-        Some(
-            if TITLE_BREAK_AFTER.contains(a) || matches!(a, '”' | '》') {
-                0.0
-            } else {
-                4.0
-            },
-        )
-    };
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut remaining = total;
-    for k in (1..n_lines).rev() {
-        let target = remaining / (k + 1) as f32;
-        let mut best: Option<(f32, usize)> = None;
-        let mut w = 0.0;
-        for i in start + 1..chars.len() {
-            w += widths[i - 1];
-            if w > TEXT_W {
-                break;
-            }
-            if let Some(c) = cost(i) {
-                let score = (w - target).abs() / SIZE_2 + c;
-                if best.is_none_or(|(s, _)| score < s) {
-                    best = Some((score, i));
-                }
-            }
-        }
-        let cut = best.map_or_else(
-            || (start + 1).max(start + 20).min(chars.len() - 1),
-            |(_, i)| i,
-        );
-        lines.push(chars[start..cut].iter().collect::<String>());
-        remaining -= widths[start..cut].iter().sum::<f32>();
-        start = cut;
-    }
-    lines.push(chars[start..].iter().collect());
-    Ok(lines)
 }
