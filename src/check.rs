@@ -120,9 +120,9 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
     };
     schedule_order(year, &resolved, sched_src, diags);
     outside_year(year, &resolved, sched_src, diags);
-    literal_weekdays(&year.body, year.year, diags);
+    literal_dates(&year.body, year.year, diags);
     for src in year.attachment_bodies.iter().flatten() {
-        literal_weekdays(src, year.year, diags);
+        literal_dates(src, year.year, diags);
     }
     Some(resolved)
 }
@@ -259,13 +259,14 @@ fn outside_year(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut Di
 fn weekday_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日\s*[（(]\s*((?:星期|周|礼拜)[一二三四五六日天])\s*[)）]")
+        Regex::new(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:\s*[（(]\s*((?:星期|周|礼拜)[一二三四五六日天])\s*[)）])?")
             .expect("static pattern")
     })
 }
 
-/// A weekday typed next to a date must match the calendar ("2月4日（周四）").
-pub fn literal_weekdays(src: &Source, year: i32, diags: &mut Diagnostics) {
+/// Dates typed in the body must exist, and a weekday typed next to one must
+/// match the calendar ("2月4日（周四）").
+pub fn literal_dates(src: &Source, year: i32, diags: &mut Diagnostics) {
     for cap in weekday_pattern().captures_iter(&src.text) {
         let whole = cap.get(0).expect("match");
         let y = cap
@@ -283,7 +284,17 @@ pub fn literal_weekdays(src: &Source, year: i32, diags: &mut Diagnostics) {
             );
             continue;
         };
-        let typed = &cap[4];
+        if date.year() != year {
+            diags.push(
+                Diagnostic::warning(format!("{y}年{m}月{d}日 is not in {year}"))
+                    .in_file(&src.path)
+                    .at_offset(&src.text, whole.start())
+                    .hint(format!("check the year; the notice is for {year}")),
+            );
+        }
+        let Some(typed) = cap.get(4).map(|m| m.as_str()) else {
+            continue;
+        };
         if parse_weekday(typed) != Some(date.weekday()) {
             let style = if typed.starts_with('周') {
                 WeekdayStyle::Short
@@ -312,10 +323,29 @@ mod tests {
             text: "自2月4日（周四）起，3月22日(星期五)截止。".into(),
         };
         let mut diags = Diagnostics::new();
-        literal_weekdays(&src, 2024, &mut diags);
+        literal_dates(&src, 2024, &mut diags);
         assert_eq!(diags.errors(), 1, "{diags}");
         let d = &diags.0[0];
         assert_eq!(d.message, "2024年2月4日 was a 周日, not a 周四");
         assert_eq!((d.line, d.column), (Some(1), Some(7)));
+    }
+
+    #[test]
+    fn impossible_and_foreign_dates_in_the_body() {
+        let src = Source {
+            path: "n.md".into(),
+            text: "截止2月30日。\n2023年3月1日起。".into(),
+        };
+        let mut diags = Diagnostics::new();
+        literal_dates(&src, 2024, &mut diags);
+        let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "2024年2月30日 is not a real date",
+                "2023年3月1日 is not in 2024"
+            ]
+        );
+        assert_eq!(diags.0[1].line, Some(2));
     }
 }

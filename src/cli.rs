@@ -1,4 +1,4 @@
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// gazette: official notices, publicity lists, forms and receipts from YAML.
@@ -9,17 +9,45 @@ pub struct Cli {
     pub command: Command,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site: web pages and PDFs of every year into the output folder.
     ///
-    /// Example: gazette build --root examples/site --output public
+    /// Checks everything first and writes nothing when an error is found; the
+    /// output folder is replaced as a whole or left as it was.
+    ///
+    /// Example: gazette build --root mysite --output public
     Build {
         /// The site folder (holding gazette.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write; replaced as a whole when the build succeeds. Default: <root>/output.
+        /// Where to write. Default: <root>/output.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Check the content, data and templates without writing anything.
+    ///
+    /// Exit status: 0 clean (warnings allowed), 1 content errors, 2 usage or I/O problems.
+    ///
+    /// Example: gazette check --root mysite --format json
+    Check {
+        /// The site folder (holding gazette.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// How to print the diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
     },
 }

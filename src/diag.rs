@@ -1,18 +1,23 @@
 //! Diagnostics: every problem found is collected and reported together, each
 //! with its file, line, column, the offending source line and a hint.
 
+use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// A problem of the machine (unreadable file, no site here), not of the content.
+    #[serde(skip)]
+    pub io: bool,
     pub file: Option<PathBuf>,
     /// 1-based line and column (column counted in characters).
     pub line: Option<usize>,
@@ -21,6 +26,7 @@ pub struct Diagnostic {
     pub causes: Vec<String>,
     pub hint: Option<String>,
     /// The source line the position points into, for the caret display.
+    #[serde(skip)]
     pub source_line: Option<String>,
 }
 
@@ -28,6 +34,7 @@ impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            io: false,
             file: None,
             line: None,
             column: None,
@@ -77,6 +84,11 @@ impl Diagnostic {
         self
     }
 
+    pub fn io(mut self) -> Self {
+        self.io = true;
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -113,16 +125,18 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let (Some(src), Some(line)) = (&self.source_line, self.line) {
+            let (src, col) = clip(src, self.column);
+            let src = &src;
             let num = line.to_string();
             let pad = " ".repeat(num.len());
             writeln!(f, "{pad} |")?;
             writeln!(f, "{num} | {src}")?;
-            if let Some(col) = self.column {
+            if let Some(col) = col {
                 // Wide (CJK) characters take two terminal cells.
                 let width: usize = src
                     .chars()
                     .take(col.saturating_sub(1))
-                    .map(|c| if c.is_ascii() { 1 } else { 2 })
+                    .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
                     .sum();
                 writeln!(f, "{pad} | {}^", " ".repeat(width))?;
             }
@@ -137,8 +151,25 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Show at most 100 characters of a long line, around the column.
+fn clip(src: &str, column: Option<usize>) -> (String, Option<usize>) {
+    const MAX: usize = 100;
+    let n = src.chars().count();
+    if n <= MAX {
+        return (src.to_string(), column);
+    }
+    let col = column.unwrap_or(1);
+    let start = col.saturating_sub(MAX / 2).min(n - MAX);
+    let shown: String = src.chars().skip(start).take(MAX).collect();
+    let prefix = if start > 0 { "…" } else { "" };
+    (
+        format!("{prefix}{shown}…"),
+        column.map(|c| c - start + prefix.chars().count()),
+    )
+}
+
 /// A list of diagnostics; a stage that fails returns all it found.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
@@ -164,6 +195,28 @@ impl Diagnostics {
 
     pub fn warnings(&self) -> usize {
         self.0.len() - self.errors()
+    }
+
+    /// Only machine problems (no content error): exit code 2 rather than 1.
+    pub fn is_io(&self) -> bool {
+        self.has_errors() && self.0.iter().filter(|d| d.is_error()).all(|d| d.io)
+    }
+
+    /// Turn every warning into an error (`--deny-warnings`).
+    pub fn deny_warnings(&mut self) {
+        for d in &mut self.0 {
+            d.severity = Severity::Error;
+        }
+    }
+
+    /// The diagnostics as JSON for machines: the same fields as the text form.
+    pub fn to_json(&self) -> String {
+        let doc = serde_json::json!({
+            "diagnostics": self.0,
+            "errors": self.errors(),
+            "warnings": self.warnings(),
+        });
+        serde_json::to_string_pretty(&doc).unwrap_or_default()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -245,6 +298,33 @@ mod tests {
         assert!(s.contains("  --> a.yaml:1:7"), "{s}");
         assert!(s.contains("1 | key: 值x\n  |        ^"), "{s}");
         assert!(s.contains("hint: fix it"));
+    }
+
+    #[test]
+    fn long_lines_are_clipped_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let d = Diagnostic::error("bad").in_file("f").at(&line, 1, 501);
+        let s = d.to_string();
+        let shown = s.lines().find(|l| l.starts_with("1 | ")).unwrap();
+        assert!(shown.chars().count() < 120, "{shown}");
+        let caret = s.lines().find(|l| l.trim_end().ends_with('^')).unwrap();
+        let x = shown.chars().position(|c| c == 'X').unwrap();
+        assert_eq!(caret.chars().position(|c| c == '^'), Some(x));
+    }
+
+    #[test]
+    fn json_has_positions_and_counts() {
+        let d: Diagnostics = Diagnostic::error("bad")
+            .in_file("a.yaml")
+            .at("x", 1, 1)
+            .hint("h")
+            .into();
+        let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+        assert_eq!(v["errors"], 1);
+        assert_eq!(v["diagnostics"][0]["file"], "a.yaml");
+        assert_eq!(v["diagnostics"][0]["line"], 1);
+        assert_eq!(v["diagnostics"][0]["severity"], "error");
+        assert_eq!(v["diagnostics"][0]["hint"], "h");
     }
 
     #[test]

@@ -13,6 +13,7 @@
 
 pub mod check;
 pub mod compose;
+pub mod data;
 pub mod diag;
 pub mod doc;
 pub mod facts;
@@ -47,23 +48,26 @@ pub fn prepare(root: &Path) -> Result<(Site, Vec<Notice>, Diagnostics), Diagnost
     Ok((site, notices, diags))
 }
 
-/// What a successful build wrote.
-#[derive(Debug)]
-pub struct BuildReport {
-    pub output: PathBuf,
-    pub files: Vec<PathBuf>,
+/// Everything a build produces, in memory: the site, its files and the warnings.
+pub struct Rendered {
+    pub site: Site,
+    pub files: Vec<OutputFile>,
     pub warnings: Diagnostics,
 }
 
-/// Build the whole site into `output`, replacing it only when everything succeeded.
-pub fn build(root: &Path, output: &Path) -> Result<BuildReport, Diagnostics> {
+/// Load, check, compose and render every output in memory; nothing is written.
+/// `gazette check` stops here, `gazette build` writes the result.
+pub fn render(root: &Path) -> Result<Rendered, Diagnostics> {
     let (site, notices, mut warnings) = prepare(root)?;
     let ctx = RenderContext {
         site: &site,
         notices: &notices,
     };
-    let pdf = render::pdf::PdfRenderer::new(&site)?;
-    let renderers: [&(dyn Renderer + Sync); 2] = [&render::html::HtmlRenderer, &pdf];
+    let pdf = render::pdf::PdfRenderer::new(&site).map_err(|mut d| {
+        d.extend(warnings.clone());
+        d
+    })?;
+    let renderers: [&dyn Renderer; 2] = [&render::html::HtmlRenderer, &pdf];
     let mut files: Vec<OutputFile> = Vec::new();
     let mut diags = Diagnostics::new();
     for r in renderers {
@@ -78,11 +82,30 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, Diagnostics> {
         diags.sort();
         return Err(diags);
     }
+    warnings.sort();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    write::write_atomically(output, &files)?;
+    Ok(Rendered {
+        site,
+        files,
+        warnings,
+    })
+}
+
+/// What a successful build wrote.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub warnings: Diagnostics,
+}
+
+/// Build the whole site into `output`, replacing it only when everything succeeded.
+pub fn build(root: &Path, output: &Path) -> Result<BuildReport, Diagnostics> {
+    let r = render(root)?;
+    write::write_atomically(output, &r.files)?;
     Ok(BuildReport {
         output: output.to_path_buf(),
-        files: files.into_iter().map(|f| f.path).collect(),
-        warnings,
+        files: r.files.into_iter().map(|f| f.path).collect(),
+        warnings: r.warnings,
     })
 }

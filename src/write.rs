@@ -9,7 +9,10 @@ use crate::diag::Diagnostic;
 use crate::render::OutputFile;
 
 fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("failed to {what} `{}`", path.display())).cause(e)
+    Diagnostic::error(format!("failed to {what} `{}`", path.display()))
+        .cause(e)
+        .hint("check that the output folder's parent exists and is writable")
+        .io()
 }
 
 /// Sibling folder names used while building; leftovers of killed builds are removed.

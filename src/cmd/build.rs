@@ -2,37 +2,43 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-pub fn run(root: &Path, output: Option<PathBuf>) -> ExitCode {
+use super::{exit_code, report};
+use crate::cli::Format;
+
+pub fn run(root: &Path, output: Option<PathBuf>, deny_warnings: bool) -> ExitCode {
     let started = Instant::now();
     let output = output.unwrap_or_else(|| root.join("output"));
-    match gazette::build(root, &output) {
-        Ok(report) => {
-            if !report.warnings.is_empty() {
-                eprintln!("{}", report.warnings);
-            }
-            eprintln!(
-                "built {} files into {} in {:.2}s",
-                report.files.len(),
-                report.output.display(),
-                started.elapsed().as_secs_f64()
-            );
-            eprintln!(
-                "  front page: {}",
-                report.output.join("index.html").display()
-            );
-            let notices = report
-                .files
-                .iter()
-                .filter(|f| f.ends_with("notice.html") || f.ends_with("notice.pdf"));
-            for f in notices {
-                eprintln!("  {}", report.output.join(f).display());
-            }
-            ExitCode::SUCCESS
-        }
-        Err(diags) => {
-            eprintln!("{diags}");
-            eprintln!("nothing was written; {} is unchanged", output.display());
-            ExitCode::from(1)
-        }
+    let fail = |diags: gazette::diag::Diagnostics| {
+        report(&diags, Format::Human);
+        eprintln!("nothing was written; {} is unchanged", output.display());
+        exit_code(&diags)
+    };
+    let rendered = match gazette::render(root) {
+        Ok(r) => r,
+        Err(diags) => return fail(diags),
+    };
+    let mut warnings = rendered.warnings;
+    if deny_warnings && !warnings.is_empty() {
+        warnings.deny_warnings();
+        return fail(warnings);
     }
+    report(&warnings, Format::Human);
+    if let Err(d) = gazette::write::write_atomically(&output, &rendered.files) {
+        return fail(d.into());
+    }
+    eprintln!(
+        "built {} files into {} in {:.2}s",
+        rendered.files.len(),
+        output.display(),
+        started.elapsed().as_secs_f64()
+    );
+    eprintln!("  front page: {}", output.join("index.html").display());
+    let notices = rendered
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with("notice.html") || f.path.ends_with("notice.pdf"));
+    for f in notices {
+        eprintln!("  {}", output.join(&f.path).display());
+    }
+    ExitCode::SUCCESS
 }

@@ -17,10 +17,28 @@ pub struct Source {
 /// Read `rel` below `root` as UTF-8 text (a leading BOM is dropped).
 pub fn read_source(root: &Path, rel: &Path) -> Result<Source, Diagnostic> {
     let full = root.join(rel);
-    let bytes = std::fs::read(&full).map_err(|e| {
-        Diagnostic::error(format!("failed to read `{}`", rel.display()))
+    // A symbolic link must not lead out of the site (e.g. to /etc/passwd).
+    if let (Ok(real), Ok(base)) = (full.canonicalize(), root.canonicalize()) {
+        if !real.starts_with(&base) {
+            return Err(Diagnostic::error(format!(
+                "`{}` leads outside the site folder (to `{}`)",
+                rel.display(),
+                real.display()
+            ))
             .in_file(rel)
-            .cause(e)
+            .hint("copy the file into the site instead of linking to it"));
+        }
+    }
+    let bytes = std::fs::read(&full).map_err(|e| {
+        let d = Diagnostic::error(format!("failed to read `{}`", rel.display()))
+            .in_file(rel)
+            .cause(&e);
+        // A missing file is the content's problem; anything else the machine's.
+        if e.kind() == std::io::ErrorKind::NotFound {
+            d
+        } else {
+            d.io()
+        }
     })?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {

@@ -53,6 +53,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
                 root.display()
             ))
             .hint("run gazette in the site folder, or pass --root DIR")
+            .io()
         }
     })?;
     let mut diags = Diagnostics::new();
@@ -103,6 +104,14 @@ fn year_dirs(root: &Path, diags: &mut Diagnostics) -> Vec<(i32, PathBuf)> {
             }
         };
         let name = entry.file_name().to_string_lossy().to_string();
+        if entry.path_is_symlink() {
+            diags.push(
+                Diagnostic::warning(format!("`content/{name}` is a symbolic link; skipped"))
+                    .in_file(PathBuf::from("content").join(&name))
+                    .hint("year folders must be real folders inside the site"),
+            );
+            continue;
+        }
         let year = name.parse::<i32>().ok().filter(|_| name.len() == 4);
         match (year, entry.file_type().is_dir()) {
             (Some(y), true) => out.push((y, PathBuf::from("content").join(&name))),

@@ -133,6 +133,7 @@ impl FontSet {
         let mut faces: Vec<Face> = Vec::new();
         let mut chains = BTreeMap::new();
         let mut diags = Diagnostics::new();
+        let mut fallbacks = Vec::new();
         for role in Role::ALL {
             let mut chain = Vec::new();
             let mut missing = Vec::new();
@@ -168,6 +169,7 @@ impl FontSet {
                     chain.push(i);
                 }
             }
+            let preferred = role.chain(cfg).first().map(spec_label);
             match chain.first() {
                 None => diags.push(
                     Diagnostic::error(format!(
@@ -176,25 +178,30 @@ impl FontSet {
                         missing.join(", ")
                     ))
                     .in_file(crate::load::CONFIG_FILE)
-                    .hint(INSTALL_HINT),
+                    .hint(INSTALL_HINT)
+                    .io(),
                 ),
-                Some(&first)
-                    if !missing.is_empty() && !role_first_found(role, cfg, &faces[first]) =>
-                {
-                    diags.push(
-                        Diagnostic::warning(format!(
-                            "preferred {} font `{}` not found; using `{}`",
-                            role.key(),
-                            missing[0],
-                            faces[first].label
-                        ))
-                        .in_file(crate::load::CONFIG_FILE)
-                        .hint("install the font or name another under `fonts:` in gazette.yaml"),
-                    )
+                Some(&first) if preferred.as_ref().is_some_and(|p| missing.contains(p)) => {
+                    fallbacks.push(format!(
+                        "{} `{}` → `{}`",
+                        role.key(),
+                        preferred.unwrap_or_default(),
+                        faces[first].label
+                    ));
                 }
                 _ => {}
             }
             chains.insert(role, chain);
+        }
+        if !fallbacks.is_empty() {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "preferred fonts not found, using the next of each chain: {}",
+                    fallbacks.join("; ")
+                ))
+                .in_file(crate::load::CONFIG_FILE)
+                .hint("install the preferred fonts, or name the ones you have under `fonts:` in gazette.yaml"),
+            );
         }
         if diags.has_errors() {
             return Err(diags);
@@ -233,12 +240,6 @@ impl FontSet {
             .copied()
             .find(|&i| self.faces[i].glyph(c).is_some())
     }
-}
-
-fn role_first_found(role: Role, cfg: &FontConfig, face: &Face) -> bool {
-    role.chain(cfg)
-        .first()
-        .is_some_and(|s| spec_label(s) == face.label)
 }
 
 fn spec_label(spec: &FontSpec) -> String {
