@@ -74,22 +74,55 @@ pub fn write_atomically(target: &Path, files: &[OutputFile]) -> Result<(), Diagn
     result
 }
 
-/// Replace `target` by `stage`: rename the old one away, rename the new one in.
-/// Between the two renames the old output exists under its temporary name;
-/// should the process die there, the next build puts it back.
+/// Replace `target` by `stage`. On Linux the two folders are exchanged in
+/// one step (renameat2 RENAME_EXCHANGE), so there is no moment without an
+/// output folder. Elsewhere the old one is renamed away first; should the
+/// process die between the two renames, the next build puts it back.
 fn swap_in(stage: &Path, target: &Path) -> Result<(), Diagnostic> {
-    if target.exists() {
-        let old = staging_name(target, "old");
-        fs::rename(target, &old).map_err(|e| io_error("move away", target, e))?;
-        if let Err(e) = fs::rename(stage, target) {
-            let _ = fs::rename(&old, target);
-            return Err(io_error("replace", target, e));
-        }
-        let _ = fs::remove_dir_all(&old);
-    } else {
-        fs::rename(stage, target).map_err(|e| io_error("create", target, e))?;
+    if !target.exists() {
+        return fs::rename(stage, target).map_err(|e| io_error("create", target, e));
     }
+    if exchange(stage, target) {
+        // `stage` now holds the previous output.
+        let _ = fs::remove_dir_all(stage);
+        return Ok(());
+    }
+    let old = staging_name(target, "old");
+    fs::rename(target, &old).map_err(|e| io_error("move away", target, e))?;
+    if let Err(e) = fs::rename(stage, target) {
+        let _ = fs::rename(&old, target);
+        return Err(io_error("replace", target, e));
+    }
+    let _ = fs::remove_dir_all(&old);
     Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(ca), Ok(cb)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
+        return false;
+    };
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    rc == 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> bool {
+    false
 }
 
 #[cfg(test)]

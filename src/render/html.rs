@@ -21,8 +21,14 @@ pub const BUILTIN: [(&str, &str); 4] = [
 
 pub struct HtmlRenderer;
 
+/// The templates in use, with their texts for locating errors.
+pub struct Templates {
+    pub tera: Tera,
+    sources: Vec<(&'static str, String)>,
+}
+
 /// Load the built-in templates, replacing each by the site's file of the same name.
-pub fn load_templates(root: &Path) -> Result<Tera, Diagnostics> {
+pub fn load_templates(root: &Path) -> Result<Templates, Diagnostics> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     let mut diags = Diagnostics::new();
@@ -36,33 +42,84 @@ pub fn load_templates(root: &Path) -> Result<Tera, Diagnostics> {
                 diags.push(
                     Diagnostic::error(format!("failed to read `{}`", rel.display()))
                         .in_file(&rel)
-                        .cause(e),
+                        .cause(e)
+                        .io(),
                 );
                 continue;
             }
         };
         sources.push((name, text));
     }
-    if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str()))) {
-        diags.push(tera_error(e, "templates", "loading the templates"));
+    let templates = Templates { tera, sources };
+    let mut t = templates;
+    let added = t
+        .tera
+        .add_raw_templates(t.sources.iter().map(|(n, s)| (*n, s.as_str())));
+    if let Err(e) = added {
+        // Tera names the template it failed to parse in the message.
+        let name = BUILTIN
+            .iter()
+            .map(|(n, _)| *n)
+            .find(|n| {
+                e.to_string().contains(&format!("'{n}'"))
+                    || e.to_string().contains(&format!("\"{n}\""))
+            })
+            .unwrap_or("base.html");
+        diags.push(t.error(e, name, "loading the templates"));
     }
     if diags.has_errors() {
         Err(diags)
     } else {
-        Ok(tera)
+        Ok(t)
     }
 }
 
-/// Tera 1.x errors carry no position: name the template and the output.
-fn tera_error(e: tera::Error, template: &str, doing: &str) -> Diagnostic {
-    let mut d = Diagnostic::error(format!("template `{template}` failed while {doing}"))
-        .in_file(PathBuf::from("templates").join(template));
-    let mut cause: Option<&dyn std::error::Error> = Some(&e);
-    while let Some(c) = cause {
-        d = d.cause(c);
-        cause = c.source();
+impl Templates {
+    /// A Tera error as a diagnostic: the template, the output being rendered,
+    /// and a position where Tera gives one (syntax errors) or where the
+    /// missing variable is written (render errors).
+    fn error(&self, e: tera::Error, template: &str, doing: &str) -> Diagnostic {
+        let mut d = Diagnostic::error(format!("template `{template}` failed while {doing}"))
+            .in_file(PathBuf::from("templates").join(template));
+        let mut chain = Vec::new();
+        let mut cause: Option<&dyn std::error::Error> = Some(&e);
+        while let Some(c) = cause {
+            chain.push(c.to_string());
+            cause = c.source();
+        }
+        let text = self
+            .sources
+            .iter()
+            .find(|(n, _)| *n == template)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or("");
+        let all = chain.join("\n");
+        if let Some((line, col)) = syntax_position(&all) {
+            d = d.at(text, line, col);
+        } else if let Some(at) = missing_variable(&all).and_then(|v| text.find(&v)) {
+            d = d.at_offset(text, at);
+        }
+        for c in chain {
+            // The parser's own picture of the line repeats ours: keep its verdict.
+            let verdict = c.lines().find_map(|l| l.trim().strip_prefix("= "));
+            d = d.cause(verdict.unwrap_or(c.trim()));
+        }
+        d.hint("fix the template, or delete it from templates/ to use the built-in one")
     }
-    d.hint("fix the template, or delete it from templates/ to use the built-in one")
+}
+
+/// Tera's parser reports " --> 3:5" (line:column).
+fn syntax_position(msg: &str) -> Option<(usize, usize)> {
+    let rest = &msg[msg.find("--> ")? + 4..];
+    let end = rest.find(|c: char| !c.is_ascii_digit() && c != ':')?;
+    let (l, c) = rest[..end].split_once(':')?;
+    Some((l.parse().ok()?, c.parse().ok()?))
+}
+
+/// "Variable `notice.nope` not found in context …"
+fn missing_variable(msg: &str) -> Option<String> {
+    let rest = &msg[msg.find("Variable `")? + 10..];
+    Some(rest[..rest.find('`')?].to_string())
 }
 
 #[derive(Serialize)]
@@ -79,13 +136,14 @@ impl Renderer for HtmlRenderer {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
-        let tera = load_templates(&ctx.site.root)?;
+        let templates = load_templates(&ctx.site.root)?;
+        let tera = &templates.tera;
         let cfg = &ctx.site.config;
         let mut out = Vec::new();
         let mut render = |template: &str, path: PathBuf, c: &Context| -> Result<(), Diagnostic> {
-            let text = tera
-                .render(template, c)
-                .map_err(|e| tera_error(e, template, &format!("rendering `{}`", path.display())))?;
+            let text = tera.render(template, c).map_err(|e| {
+                templates.error(e, template, &format!("rendering `{}`", path.display()))
+            })?;
             out.push(OutputFile {
                 path,
                 bytes: text.into_bytes(),
