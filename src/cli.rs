@@ -50,4 +50,20 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Write a generated candidate list (valid, fictitious) for trying things out.
+    ///
+    /// The same seed always gives the same file.
+    ///
+    /// Example: gazette sample-data --count 1000 --seed 7 --output content/2024/candidates.csv
+    SampleData {
+        /// Number of candidates.
+        #[arg(long, default_value_t = 100)]
+        count: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 2024)]
+        seed: u64,
+        /// The CSV file to write.
+        #[arg(long)]
+        output: PathBuf,
+    },
 }

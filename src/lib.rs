@@ -20,6 +20,7 @@ pub mod facts;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod publicity;
 pub mod render;
 pub mod title;
 pub mod write;
@@ -31,21 +32,64 @@ use doc::Notice;
 use load::Site;
 use render::{OutputFile, RenderContext, Renderer};
 
-/// Load, check and compose every year. Warnings come back beside the result.
-pub fn prepare(root: &Path) -> Result<(Site, Vec<Notice>, Diagnostics), Diagnostics> {
+/// A checked and composed site: what the renderers need.
+pub struct Prepared {
+    pub site: Site,
+    pub notices: Vec<Notice>,
+    pub publicity: Vec<publicity::Publicity>,
+    pub warnings: Diagnostics,
+}
+
+/// Load, check and compose every year, with its candidate data and publicity
+/// lists. Data problems are reported beside the notice's, never instead of them.
+pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let site = load::load(root)?;
     let mut diags = Diagnostics::new();
     let mut notices = Vec::new();
+    let mut lists = Vec::new();
     for year in &site.years {
-        if let Some(schedule) = check::check_year(year, &mut diags) {
-            notices.push(compose::compose(&site, year, &schedule, &mut diags));
+        let Some(schedule) = check::check_year(year, &mut diags) else {
+            continue;
+        };
+        notices.push(compose::compose(&site, year, &schedule, &mut diags));
+        let Some((spec, spec_src)) = &year.candidates else {
+            continue;
+        };
+        let list = data::load_candidates(
+            &site.root,
+            &year.dir,
+            spec,
+            spec_src,
+            &year.categories,
+            &mut diags,
+        );
+        if let (Some(list), Some((pspec, psrc))) = (list, &year.publicity) {
+            let extra: Vec<(String, String)> = spec
+                .columns
+                .extra
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            let ctx = publicity::Inputs {
+                year,
+                schedule: &schedule,
+                list: &list,
+                extra_headers: &extra,
+                style: site.config.dates,
+            };
+            lists.extend(publicity::build(&ctx, pspec, psrc, &mut diags));
         }
     }
     diags.sort();
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok((site, notices, diags))
+    Ok(Prepared {
+        site,
+        notices,
+        publicity: lists,
+        warnings: diags,
+    })
 }
 
 /// Everything a build produces, in memory: the site, its files and the warnings.
@@ -58,10 +102,16 @@ pub struct Rendered {
 /// Load, check, compose and render every output in memory; nothing is written.
 /// `gazette check` stops here, `gazette build` writes the result.
 pub fn render(root: &Path) -> Result<Rendered, Diagnostics> {
-    let (site, notices, mut warnings) = prepare(root)?;
+    let Prepared {
+        site,
+        notices,
+        publicity,
+        mut warnings,
+    } = prepare(root)?;
     let ctx = RenderContext {
         site: &site,
         notices: &notices,
+        publicity: &publicity,
     };
     let pdf = render::pdf::PdfRenderer::new(&site).map_err(|mut d| {
         d.extend(warnings.clone());

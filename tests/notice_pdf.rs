@@ -56,7 +56,9 @@ fn pdf_is_a4_with_every_font_embedded_and_subset() {
 #[test]
 fn pdf_text_holds_number_title_headings_and_every_phase() {
     let site = example_site();
-    let (_, notices, _) = gazette::prepare(site.path()).expect("example is valid");
+    let notices = gazette::prepare(site.path())
+        .expect("example is valid")
+        .notices;
     let n = &notices[0];
     let out = build(site.path());
     let text = squash(&pdftotext(&out.join("2024/notice.pdf")));

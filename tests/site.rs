@@ -9,7 +9,7 @@ use std::fs;
 #[test]
 fn html_pages_hold_every_section_with_the_pdf_numbering() {
     let site = example_site();
-    let (_, notices, _) = gazette::prepare(site.path()).unwrap();
+    let notices = gazette::prepare(site.path()).unwrap().notices;
     let out = build(site.path());
     let index = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("href=\"2024/notice.html\""));

@@ -18,6 +18,26 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             deny_warnings,
         } => check::run(&root, format, deny_warnings),
+        Command::SampleData {
+            count,
+            seed,
+            output,
+        } => {
+            let rows = gazette::data::generate::candidates(count, seed);
+            match std::fs::write(&output, gazette::data::generate::to_csv(&rows)) {
+                Ok(()) => {
+                    eprintln!("wrote {count} candidates to {}", output.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!(
+                        "error: failed to write `{}`\n  caused by: {e}",
+                        output.display()
+                    );
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 

@@ -1,1 +1,445 @@
-//! stub
+//! The list of candidates (考生名单) exported from the registration system:
+//! where it is and which header holds which field (`candidates.yaml`), and
+//! loading it with every row checked.
+
+mod check;
+pub mod generate;
+pub mod idcard;
+pub mod read;
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
+use crate::load::files::Source;
+use crate::model::year::Category;
+use read::Table;
+
+/// `content/<year>/candidates.yaml`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CandidateSpec {
+    /// `candidates.csv` or `candidates.xlsx`, relative to the year folder.
+    pub file: String,
+    /// XLSX sheet name; the first sheet when absent.
+    #[serde(default)]
+    pub sheet: Option<String>,
+    pub columns: Columns,
+    #[serde(default)]
+    pub review_values: ReviewValues,
+}
+
+/// Field → the header text in the file.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    pub name: String,
+    pub sex: String,
+    pub id_number: String,
+    pub phone: String,
+    pub college: String,
+    pub major: String,
+    pub category: String,
+    pub review: String,
+    /// 志愿类别: the category the candidate fills choices under.
+    #[serde(default)]
+    pub choice: Option<String>,
+    /// Further fields kept as text (e.g. `enlisted: 入伍时间`).
+    #[serde(default)]
+    pub extra: BTreeMap<String, String>,
+}
+
+/// The words the registration system writes for each review result.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewValues {
+    #[serde(default = "default_passed")]
+    pub passed: Vec<String>,
+    #[serde(default = "default_failed")]
+    pub failed: Vec<String>,
+    #[serde(default = "default_pending")]
+    pub pending: Vec<String>,
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+fn default_passed() -> Vec<String> {
+    strings(&["通过", "审核通过", "合格"])
+}
+
+fn default_failed() -> Vec<String> {
+    strings(&["不通过", "审核不通过", "未通过", "不合格"])
+}
+
+fn default_pending() -> Vec<String> {
+    strings(&["待审核", "审核中", ""])
+}
+
+impl Default for ReviewValues {
+    fn default() -> Self {
+        ReviewValues {
+            passed: default_passed(),
+            failed: default_failed(),
+            pending: default_pending(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Review {
+    Passed,
+    Failed,
+    Pending,
+}
+
+/// One valid row of the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// 1-based line (CSV) or row (XLSX) in the file; the header is 1.
+    pub row: usize,
+    pub name: String,
+    pub sex: Sex,
+    /// Normalised: a check `x` is upper-case.
+    pub id_number: String,
+    pub phone: String,
+    pub college: String,
+    pub major: String,
+    /// Category id.
+    pub category: String,
+    pub review: Review,
+    /// Category id of the choices (志愿类别), when the list has that column.
+    pub choice: Option<String>,
+    pub extra: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateList {
+    /// Relative to the site root, as diagnostics show it.
+    pub file: PathBuf,
+    pub candidates: Vec<Candidate>,
+}
+
+/// Read the list named by `spec`, check every row and push every problem to
+/// `diags`. Returns the valid rows; None only when the file cannot be read
+/// or a header named in `columns` is missing.
+pub fn load_candidates(
+    root: &Path,
+    year_dir: &Path,
+    spec: &CandidateSpec,
+    spec_src: &Source,
+    categories: &[Category],
+    diags: &mut Diagnostics,
+) -> Option<CandidateList> {
+    let rel = match resolve_file(year_dir, spec, spec_src) {
+        Ok(rel) => rel,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let table = match read::read_table(root, &rel, spec.sheet.as_deref()) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let cols = map_columns(&table, &rel, spec, spec_src, diags)?;
+    if table.rows.is_empty() {
+        diags.push(
+            table.at(
+                Diagnostic::warning(format!(
+                    "`{}` has no candidates, only the header row",
+                    rel.display()
+                ))
+                .in_file(&rel),
+                table.header_row,
+                None,
+            ),
+        );
+    }
+    // The notice year is the year folder's name (content/2024).
+    let year = year_dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.parse().ok());
+    let ctx = check::Ctx {
+        table: &table,
+        file: &rel,
+        cols: &cols,
+        review_values: &spec.review_values,
+        categories,
+        year,
+    };
+    let candidates = check::check_rows(&ctx, diags);
+    Some(CandidateList {
+        file: rel,
+        candidates,
+    })
+}
+
+/// The list's path relative to the root; `file` must stay in the year folder.
+fn resolve_file(
+    year_dir: &Path,
+    spec: &CandidateSpec,
+    spec_src: &Source,
+) -> Result<PathBuf, Diagnostic> {
+    let f = spec.file.trim();
+    let at_key = |msg: String| {
+        let d = Diagnostic::error(msg).in_file(&spec_src.path);
+        match key_position(&spec_src.text, "file") {
+            Some((line, col)) => d.at(&spec_src.text, line, col),
+            None => d,
+        }
+    };
+    let relative_hint = format!(
+        "give the path relative to the year folder `{}`, e.g. candidates.csv",
+        year_dir.display()
+    );
+    let path = Path::new(f);
+    // Backslashes and drive letters are refused on every system alike.
+    let absolute =
+        path.has_root() || f.starts_with(['/', '\\']) || f.as_bytes().get(1) == Some(&b':');
+    if f.is_empty() {
+        return Err(at_key("`file` is empty".to_string()).hint(relative_hint));
+    }
+    if absolute {
+        return Err(at_key(format!("`file: {f}` is an absolute path")).hint(relative_hint));
+    }
+    let parent = f.split(['/', '\\']).any(|s| s == "..")
+        || path.components().any(|c| c == Component::ParentDir);
+    if parent {
+        return Err(at_key(format!(
+            "`file: {f}` leads out of the year folder `{}`",
+            year_dir.display()
+        ))
+        .hint(relative_hint));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("csv" | "xlsx") => Ok(year_dir.join(path)),
+        _ => Err(at_key(format!("`file: {f}` is neither .csv nor .xlsx"))
+            .hint("in Excel: Save As → Excel 工作簿 (.xlsx) or CSV UTF-8 (逗号分隔)")),
+    }
+}
+
+/// Line and column of the value of the first `key:` in a YAML text.
+fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.trim_start().strip_prefix(key)?;
+        let value = rest.trim_start().strip_prefix(':')?;
+        let indent = line.chars().count() - line.trim_start().chars().count();
+        let col = indent + key.chars().count() + (rest.chars().count() - value.chars().count());
+        let pad = value.chars().count() - value.trim_start().chars().count();
+        Some((i + 1, col + pad + 1))
+    })
+}
+
+/// A field's column: 0-based index and the header text.
+#[derive(Debug, Clone)]
+pub(crate) struct Col {
+    pub index: usize,
+    pub header: String,
+}
+
+/// Where each field of `columns` is in the table.
+#[derive(Debug, Clone)]
+pub(crate) struct ColumnMap {
+    pub name: Col,
+    pub sex: Col,
+    pub id_number: Col,
+    pub phone: Col,
+    pub college: Col,
+    pub major: Col,
+    pub category: Col,
+    pub review: Col,
+    pub choice: Option<Col>,
+    pub extra: Vec<(String, Col)>,
+}
+
+/// Find every header named in `columns`; all missing ones are reported.
+fn map_columns(
+    table: &Table,
+    rel: &Path,
+    spec: &CandidateSpec,
+    spec_src: &Source,
+    diags: &mut Diagnostics,
+) -> Option<ColumnMap> {
+    let c = &spec.columns;
+    let mut wanted: Vec<(String, &str)> = vec![
+        ("name".into(), &c.name),
+        ("sex".into(), &c.sex),
+        ("id_number".into(), &c.id_number),
+        ("phone".into(), &c.phone),
+        ("college".into(), &c.college),
+        ("major".into(), &c.major),
+        ("category".into(), &c.category),
+        ("review".into(), &c.review),
+    ];
+    if let Some(choice) = &c.choice {
+        wanted.push(("choice".into(), choice));
+    }
+    for (k, h) in &c.extra {
+        wanted.push((format!("extra.{k}"), h));
+    }
+    let mut found: BTreeMap<String, Col> = BTreeMap::new();
+    let mut missing = false;
+    for (key, header) in wanted {
+        let header = header.trim();
+        let at: Vec<usize> = (0..table.headers.len())
+            .filter(|&i| table.headers[i] == header)
+            .collect();
+        match at.as_slice() {
+            [] => {
+                missing = true;
+                diags.push(missing_header(table, rel, &key, header, spec_src));
+            }
+            [first, rest @ ..] => {
+                // Two columns of one name: which one is meant is a guess.
+                for i in rest {
+                    diags.push(
+                        table.at(
+                            Diagnostic::error(format!(
+                                "column `{header}` appears twice, as columns {} and {}",
+                                first + 1,
+                                i + 1
+                            ))
+                            .in_file(rel)
+                            .hint("rename or delete one of them; the first one is read"),
+                            table.header_row,
+                            Some(i + 1),
+                        ),
+                    );
+                }
+                let col = Col {
+                    index: *first,
+                    header: header.to_string(),
+                };
+                found.insert(key, col);
+            }
+        }
+    }
+    if missing {
+        return None;
+    }
+    let mut take = |k: &str| found.remove(k);
+    Some(ColumnMap {
+        name: take("name")?,
+        sex: take("sex")?,
+        id_number: take("id_number")?,
+        phone: take("phone")?,
+        college: take("college")?,
+        major: take("major")?,
+        category: take("category")?,
+        review: take("review")?,
+        choice: take("choice"),
+        extra: found
+            .into_iter()
+            .filter_map(|(k, col)| Some((k.strip_prefix("extra.")?.to_string(), col)))
+            .collect(),
+    })
+}
+
+fn missing_header(
+    table: &Table,
+    rel: &Path,
+    key: &str,
+    header: &str,
+    spec_src: &Source,
+) -> Diagnostic {
+    let present: Vec<&str> = table
+        .headers
+        .iter()
+        .map(String::as_str)
+        .filter(|h| !h.is_empty())
+        .collect();
+    let hint = did_you_mean(header, present.iter().copied()).unwrap_or_else(|| {
+        format!(
+            "rename the column in the file, or change `columns.{key}` in `{}`",
+            spec_src.path.display()
+        )
+    });
+    table.at(
+        Diagnostic::error(format!(
+            "no column `{header}` (named by `columns.{key}`); the header row has {}",
+            present.join(", ")
+        ))
+        .in_file(rel)
+        .hint(hint),
+        table.header_row,
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(file: &str) -> (CandidateSpec, Source) {
+        let text = format!(
+            "file: {file}\ncolumns:\n  name: 姓名\n  sex: 性别\n  id_number: 身份证号\n  phone: 手机号\n  college: 学校\n  major: 专业\n  category: 类别\n  review: 审核\n"
+        );
+        let src = Source {
+            path: "content/2024/candidates.yaml".into(),
+            text,
+        };
+        let spec = crate::load::files::parse_yaml(&src).unwrap();
+        (spec, src)
+    }
+
+    #[test]
+    fn review_values_default() {
+        let (s, _) = spec("a.csv");
+        assert_eq!(s.review_values, ReviewValues::default());
+        assert!(s.review_values.pending.contains(&String::new()));
+    }
+
+    #[test]
+    fn file_must_stay_in_the_year_folder() {
+        let year = Path::new("content/2024");
+        for (file, msg) in [
+            (
+                "/etc/passwd.csv",
+                "`file: /etc/passwd.csv` is an absolute path",
+            ),
+            ("C:\\x.csv", "`file: C:\\x.csv` is an absolute path"),
+            (
+                "../2023/a.csv",
+                "`file: ../2023/a.csv` leads out of the year folder `content/2024`",
+            ),
+            (
+                "a\\..\\..\\b.csv",
+                "`file: a\\..\\..\\b.csv` leads out of the year folder `content/2024`",
+            ),
+            ("a.txt", "`file: a.txt` is neither .csv nor .xlsx"),
+        ] {
+            let (s, src) = spec(&format!("'{file}'"));
+            let d = resolve_file(year, &s, &src).unwrap_err();
+            assert_eq!(d.message, msg);
+            assert_eq!((d.line, d.column), (Some(1), Some(7)), "{file}");
+        }
+        let (s, src) = spec("lists/a.XLSX");
+        assert_eq!(
+            resolve_file(year, &s, &src).unwrap(),
+            Path::new("content/2024/lists/a.XLSX")
+        );
+    }
+
+    #[test]
+    fn key_position_points_at_the_value() {
+        assert_eq!(key_position("a: 1\n  file :  x\n", "file"), Some((2, 11)));
+        assert_eq!(key_position("files: x\n", "file"), None);
+    }
+}

@@ -7,10 +7,12 @@ pub mod files;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+use crate::data::CandidateSpec;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::calendar::{Calendar, CalendarFile};
 use crate::model::schedule::{Phase, ScheduleFile};
 use crate::model::year::{CategoriesFile, Category, DocumentMeta, RulesFile};
+use crate::publicity::PublicitySpec;
 pub use config::SiteConfig;
 pub use files::Source;
 use files::{parse_yaml, read_source};
@@ -41,6 +43,10 @@ pub struct Year {
     pub body: Source,
     /// One source per attachment (None when the attachment has no body file).
     pub attachment_bodies: Vec<Option<Source>>,
+    /// `candidates.yaml`, when the year has a candidate list.
+    pub candidates: Option<(CandidateSpec, Source)>,
+    /// `publicity.yaml`, when the year publishes review results.
+    pub publicity: Option<(PublicitySpec, Source)>,
 }
 
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
@@ -159,6 +165,8 @@ fn load_year(root: &Path, year: i32, dir: &Path) -> Result<Year, Diagnostics> {
     let rules: Option<RulesFile> = parse(rules_src.as_ref(), &mut diags);
     let cal: Option<CalendarFile> = parse(cal_src.as_ref(), &mut diags);
 
+    let candidates = optional::<CandidateSpec>(root, &dir.join("candidates.yaml"), &mut diags);
+    let publicity = optional::<PublicitySpec>(root, &dir.join("publicity.yaml"), &mut diags);
     let mut body = None;
     let mut attachment_bodies = Vec::new();
     if let (Some(meta), Some(meta_src)) = (&meta, &meta_src) {
@@ -187,10 +195,26 @@ fn load_year(root: &Path, year: i32, dir: &Path) -> Result<Year, Diagnostics> {
                 sources,
                 body,
                 attachment_bodies,
+                candidates,
+                publicity,
             })
         }
         _ => Err(diags),
     }
+}
+
+/// A YAML file a year may have; absent is fine.
+fn optional<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+    diags: &mut Diagnostics,
+) -> Option<(T, Source)> {
+    if !root.join(rel).exists() {
+        return None;
+    }
+    let src = read_source(root, rel).map_err(|d| diags.push(d)).ok()?;
+    let value = parse_yaml(&src).map_err(|d| diags.push(d)).ok()?;
+    Some((value, src))
 }
 
 /// Read a Markdown file named in notice.yaml; it must stay inside the year folder.

@@ -12,10 +12,19 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::doc::Notice;
 
 /// Built-in templates, in the order Tera needs them (base before children).
-pub const BUILTIN: [(&str, &str); 4] = [
+pub const BUILTIN: [(&str, &str); 7] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("notice.html", include_str!("../../templates/notice.html")),
+    (
+        "publicity_index.html",
+        include_str!("../../templates/publicity_index.html"),
+    ),
+    (
+        "publicity_list.html",
+        include_str!("../../templates/publicity_list.html"),
+    ),
+    ("search.js", include_str!("../../templates/search.js")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
@@ -75,6 +84,23 @@ pub fn load_templates(root: &Path) -> Result<Templates, Diagnostics> {
 }
 
 impl Templates {
+    /// Render `template` into the output file `path`.
+    pub fn render(
+        &self,
+        template: &str,
+        path: PathBuf,
+        ctx: &Context,
+    ) -> Result<OutputFile, Diagnostic> {
+        let text = self
+            .tera
+            .render(template, ctx)
+            .map_err(|e| self.error(e, template, &format!("rendering `{}`", path.display())))?;
+        Ok(OutputFile {
+            path,
+            bytes: text.into_bytes(),
+        })
+    }
+
     /// A Tera error as a diagnostic: the template, the output being rendered,
     /// and a position where Tera gives one (syntax errors) or where the
     /// missing variable is written (render errors).
@@ -128,6 +154,26 @@ struct YearLink<'a> {
     title: &'a str,
     number: &'a str,
     date: &'a str,
+    publicity: Vec<PublicityLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct PublicityLink<'a> {
+    id: &'a str,
+    title: &'a str,
+    count: usize,
+}
+
+fn publicity_links<'a>(ctx: &'a RenderContext, year: i32) -> Vec<PublicityLink<'a>> {
+    ctx.publicity
+        .iter()
+        .filter(|p| p.year == year)
+        .map(|p| PublicityLink {
+            id: &p.category_id,
+            title: &p.title,
+            count: p.count,
+        })
+        .collect()
 }
 
 impl Renderer for HtmlRenderer {
@@ -136,21 +182,8 @@ impl Renderer for HtmlRenderer {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
-        let templates = load_templates(&ctx.site.root)?;
-        let tera = &templates.tera;
+        let t = load_templates(&ctx.site.root)?;
         let cfg = &ctx.site.config;
-        let mut out = Vec::new();
-        let mut render = |template: &str, path: PathBuf, c: &Context| -> Result<(), Diagnostic> {
-            let text = tera.render(template, c).map_err(|e| {
-                templates.error(e, template, &format!("rendering `{}`", path.display()))
-            })?;
-            out.push(OutputFile {
-                path,
-                bytes: text.into_bytes(),
-            });
-            Ok(())
-        };
-
         let mut base = Context::new();
         base.insert("site", &cfg.site);
         base.insert("authority", &cfg.authority);
@@ -165,30 +198,42 @@ impl Renderer for HtmlRenderer {
                 title: &n.title,
                 number: &n.number,
                 date: &n.date,
+                publicity: publicity_links(ctx, n.year),
             })
             .collect();
         let mut index = base.clone();
         index.insert("years", &links);
         index.insert("root", "");
-        let mut diags = Diagnostics::new();
-        let mut run = |r: Result<(), Diagnostic>| {
-            if let Err(d) = r {
-                diags.push(d)
-            }
-        };
-        run(render("index.html", "index.html".into(), &index));
         let mut css = Context::new();
         css.insert("red", &cfg.pdf.red);
-        run(render("style.css", "assets/gazette.css".into(), &css));
+
+        let mut results = vec![
+            t.render("index.html", "index.html".into(), &index),
+            t.render("style.css", "assets/gazette.css".into(), &css),
+            t.render("search.js", "assets/search.js".into(), &Context::new()),
+        ];
         for n in ctx.notices {
             let mut c = base.clone();
             c.insert("notice", n);
             c.insert("root", "../");
-            run(render(
-                "notice.html",
-                PathBuf::from(n.year.to_string()).join("notice.html"),
-                &c,
-            ));
+            c.insert("publicity", &publicity_links(ctx, n.year));
+            let path = PathBuf::from(n.year.to_string()).join("notice.html");
+            results.push(t.render("notice.html", path, &c));
+        }
+        let mut out = Vec::new();
+        let mut diags = Diagnostics::new();
+        for p in ctx.publicity {
+            match crate::publicity::html::render(&t, &base, p) {
+                Ok(files) => out.extend(files),
+                Err(d) => diags.push(d),
+            }
+            out.push(crate::publicity::csv::render(p));
+        }
+        for r in results {
+            match r {
+                Ok(f) => out.push(f),
+                Err(d) => diags.push(d),
+            }
         }
         if diags.has_errors() {
             Err(diags)

@@ -9,11 +9,13 @@ use std::path::PathBuf;
 use crate::diag::Diagnostics;
 use crate::doc::Notice;
 use crate::load::Site;
+use crate::publicity::Publicity;
 
 /// What every backend gets: the site and the composed notice of each year.
 pub struct RenderContext<'a> {
     pub site: &'a Site,
     pub notices: &'a [Notice],
+    pub publicity: &'a [Publicity],
 }
 
 /// One output file, path relative to the output folder.

@@ -214,13 +214,13 @@ impl<'a> Composer<'a> {
         )?;
         // Red rule 4 mm below the 发文字号.
         let rule_y = grid_baseline(number_line, SIZE_3) + (1.0 - ASCENT) * SIZE_3 + 4.0 * MM;
-        self.page().rules.push(Rule {
-            x1: LEFT,
-            x2: LEFT + TEXT_W,
-            y: rule_y,
-            thickness: red_rule,
-            ink: Ink::Red,
-        });
+        self.page().rules.push(Rule::across(
+            LEFT,
+            LEFT + TEXT_W,
+            rule_y,
+            red_rule,
+            Ink::Red,
+        ));
         // Title two blank lines below the rule, in a balanced shape.
         self.line = ((rule_y - TOP) / PITCH).ceil() as usize + 2;
         self.context = "the title".into();
@@ -340,13 +340,13 @@ impl<'a> Composer<'a> {
         let row_top = |k: usize| TOP + k as f32 * PITCH;
         let thick = 0.35 * MM;
         let thin = 0.25 * MM;
-        let mut rules = vec![Rule {
-            x1: LEFT,
-            x2: LEFT + TEXT_W,
-            y: row_top(first_row),
-            thickness: thick,
-            ink: Ink::Black,
-        }];
+        let mut rules = vec![Rule::across(
+            LEFT,
+            LEFT + TEXT_W,
+            row_top(first_row),
+            thick,
+            Ink::Black,
+        )];
         for (k, l) in copy_lines.into_iter().enumerate() {
             self.put(
                 l,
@@ -357,13 +357,13 @@ impl<'a> Composer<'a> {
             );
         }
         if im.copy_to.is_some() {
-            rules.push(Rule {
-                x1: LEFT,
-                x2: LEFT + TEXT_W,
-                y: row_top(LINES - 1),
-                thickness: thin,
-                ink: Ink::Black,
-            });
+            rules.push(Rule::across(
+                LEFT,
+                LEFT + TEXT_W,
+                row_top(LINES - 1),
+                thin,
+                Ink::Black,
+            ));
         }
         let issuer = single_line(&im.issuer, st, self.fonts).map_err(self.err(Role::Body))?;
         let date = single_line(&im.date, st, self.fonts).map_err(self.err(Role::Body))?;
@@ -371,13 +371,13 @@ impl<'a> Composer<'a> {
         self.put(issuer, LEFT + SIZE_4, b, SIZE_4, Ink::Black);
         let dx = LEFT + TEXT_W - SIZE_4 - date.width;
         self.put(date, dx, b, SIZE_4, Ink::Black);
-        rules.push(Rule {
-            x1: LEFT,
-            x2: LEFT + TEXT_W,
-            y: TOP + TEXT_H,
-            thickness: thick,
-            ink: Ink::Black,
-        });
+        rules.push(Rule::across(
+            LEFT,
+            LEFT + TEXT_W,
+            TOP + TEXT_H,
+            thick,
+            Ink::Black,
+        ));
         self.page().rules.extend(rules);
         self.line = LINES;
         Ok(())

@@ -16,7 +16,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::doc::Notice;
 use crate::load::Site;
 use crate::model::when::When;
+use crate::publicity::Publicity;
 use fonts::FontSet;
+use typeset::MissingGlyph;
 
 pub struct PdfRenderer {
     fonts: FontSet,
@@ -96,6 +98,32 @@ impl PdfRenderer {
     }
 }
 
+impl PdfRenderer {
+    fn publicity(&self, site: &Site, p: &Publicity) -> Result<OutputFile, Diagnostic> {
+        let pages = crate::publicity::pdf::layout(p, &self.fonts).map_err(|MissingGlyph(c)| {
+            Diagnostic::error(format!(
+                "no font has the character `{c}` (U+{:04X}) in the {} list of {}",
+                c as u32, p.category, p.year
+            ))
+            .hint("add a font that has it to the `body` chain under `fonts:` in gazette.yaml")
+        })?;
+        let year = site.years.iter().find(|y| y.year == p.year);
+        let date = year
+            .map(|y| pdf_date(y.meta.date))
+            .unwrap_or_else(|| "D:20000101000000Z".into());
+        let meta = writer::Meta {
+            title: &p.title,
+            author: &site.config.authority.name,
+            subject: &p.category,
+            date,
+        };
+        Ok(OutputFile {
+            path: crate::publicity::html::folder(p).join("list.pdf"),
+            bytes: writer::write_pdf(&pages, &self.fonts, &meta, self.red),
+        })
+    }
+}
+
 /// Dates in the content are Beijing time.
 fn pdf_date(w: When) -> String {
     format!("D:{}+08'00'", w.start_instant().format("%Y%m%d%H%M%S"))
@@ -107,11 +135,12 @@ impl Renderer for PdfRenderer {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
-        let results: Vec<Result<OutputFile, Diagnostic>> = ctx
-            .notices
+        let notices = ctx.notices.par_iter().map(|n| self.notice(ctx.site, n));
+        let lists = ctx
+            .publicity
             .par_iter()
-            .map(|n| self.notice(ctx.site, n))
-            .collect();
+            .map(|p| self.publicity(ctx.site, p));
+        let results: Vec<Result<OutputFile, Diagnostic>> = notices.chain(lists).collect();
         let mut files = Vec::new();
         let mut diags = Diagnostics::new();
         for r in results {

@@ -45,7 +45,7 @@ fn colour(ink: Ink, red: (f32, f32, f32)) -> Color {
 fn page_ops(page: &Page, fonts: &FontSet, red: (f32, f32, f32)) -> Vec<Op> {
     let mut ops = Vec::new();
     for r in &page.rules {
-        let y = PAGE_H - r.y;
+        let (y1, y2) = (PAGE_H - r.y1, PAGE_H - r.y2);
         ops.push(Op::SetOutlineColor {
             col: colour(r.ink, red),
         });
@@ -58,14 +58,14 @@ fn page_ops(page: &Page, fonts: &FontSet, red: (f32, f32, f32)) -> Vec<Op> {
                     LinePoint {
                         p: Point {
                             x: Pt(r.x1),
-                            y: Pt(y),
+                            y: Pt(y1),
                         },
                         bezier: false,
                     },
                     LinePoint {
                         p: Point {
                             x: Pt(r.x2),
-                            y: Pt(y),
+                            y: Pt(y2),
                         },
                         bezier: false,
                     },

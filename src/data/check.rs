@@ -1,0 +1,372 @@
+//! The checks of each row: ID number, sex, phone, category, review result,
+//! choice category, and numbers registered twice.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use super::idcard::{self, mask, mask_phone, IdError};
+use super::read::{cell, Table};
+use super::{Candidate, Col, ColumnMap, Review, ReviewValues, Sex};
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
+use crate::model::year::Category;
+
+/// `^1[3-9]\d{9}$`: the second digit only, no prefix lists (they change).
+fn is_mobile(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 11
+        && b[0] == b'1'
+        && (b'3'..=b'9').contains(&b[1])
+        && b.iter().all(u8::is_ascii_digit)
+}
+
+/// How Excel writes a long number into CSV: `4.30102E+17`.
+fn is_excel_number(s: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let Some((mantissa, exp)) = s.split_once(['E', 'e']) else {
+        return false;
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+    digits(int) && digits(frac) && exp.strip_prefix('+').is_some_and(digits)
+}
+
+pub(crate) struct Ctx<'a> {
+    pub table: &'a Table,
+    pub file: &'a Path,
+    pub cols: &'a ColumnMap,
+    pub review_values: &'a ReviewValues,
+    pub categories: &'a [Category],
+    /// The notice year; no one may be born after it.
+    pub year: Option<i32>,
+}
+
+/// One row being checked: its problems go to `diags`, and `ok` turns false
+/// at the first one so the row is left out of the list.
+struct Row<'a, 'b> {
+    ctx: &'a Ctx<'a>,
+    line: usize,
+    cells: &'a [String],
+    diags: &'b mut Diagnostics,
+    ok: bool,
+    /// The shown CSV line has the ID number and phone masked.
+    masked_line: Option<String>,
+}
+
+impl Row<'_, '_> {
+    fn get(&self, col: &Col) -> &str {
+        cell(self.cells, col.index)
+    }
+
+    fn error(&mut self, col: &Col, message: impl std::fmt::Display, hint: Option<String>) {
+        let mut d =
+            Diagnostic::error(format!("column `{}`: {message}", col.header)).in_file(self.ctx.file);
+        if let Some(h) = hint {
+            d = d.hint(h);
+        }
+        let mut d = self.ctx.table.at(d, self.line, Some(col.index + 1));
+        if d.source_line.is_some() {
+            d.source_line = self.masked_line.clone();
+        }
+        self.diags.push(d);
+        self.ok = false;
+    }
+
+    /// A required cell: empty is an error.
+    fn required(&mut self, col: &Col) -> Option<String> {
+        let v = self.get(col).to_string();
+        if v.is_empty() {
+            self.error(col, "empty cell", None);
+            return None;
+        }
+        Some(v)
+    }
+}
+
+/// Check every row; the rows without any error come back as candidates.
+pub(crate) fn check_rows(ctx: &Ctx, diags: &mut Diagnostics) -> Vec<Candidate> {
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut phones: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (line, cells) in &ctx.table.rows {
+        let mut row = Row {
+            ctx,
+            line: *line,
+            cells,
+            diags,
+            ok: true,
+            masked_line: None,
+        };
+        row.masked_line = masked_line(&row);
+        if let Some(c) = check_row(&mut row, &mut ids, &mut phones) {
+            if row.ok {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// The CSV line with the row's ID number and phone masked: a diagnostic
+/// never shows them in full.
+fn masked_line(row: &Row) -> Option<String> {
+    let text = row.ctx.table.text.as_ref()?;
+    let mut line = text
+        .lines()
+        .nth(row.line.saturating_sub(1))?
+        .trim_end_matches('\r')
+        .to_string();
+    let id = row.get(&row.ctx.cols.id_number);
+    // An impossible birth date is quoted in its message, so hide the whole cell.
+    let id_mask = match idcard::validate(id) {
+        Err(IdError::BirthDate(_)) => "*".repeat(id.chars().count()),
+        _ => mask(id),
+    };
+    for (raw, masked) in [(id.to_string(), id_mask), {
+        let p = row.get(&row.ctx.cols.phone);
+        (p.to_string(), mask_phone(p))
+    }] {
+        // Short junk is not a number to hide, and would match too much.
+        if raw.chars().count() >= 7 {
+            line = line.replace(&raw, &masked);
+        }
+    }
+    Some(line)
+}
+
+fn check_row(
+    row: &mut Row,
+    ids: &mut HashMap<String, usize>,
+    phones: &mut HashMap<String, usize>,
+) -> Option<Candidate> {
+    let cols = row.ctx.cols;
+    let name = row.required(&cols.name);
+    let sex = check_sex(row);
+    let id = check_id(row, ids);
+    if let (Some(sex), Some(id)) = (sex, &id) {
+        if (sex == Sex::Male) != id.male {
+            let (said, is) = match sex {
+                Sex::Male => ("男", "a woman's (17th digit even)"),
+                Sex::Female => ("女", "a man's (17th digit odd)"),
+            };
+            let msg = format!("{said}, but ID number {} is {is}", mask(&id.normalised));
+            row.error(&cols.sex, msg, None);
+        }
+    }
+    let phone = check_phone(row, phones);
+    let college = row.required(&cols.college);
+    let major = row.required(&cols.major);
+    let category = check_category(row, &cols.category, true);
+    let review = check_review(row);
+    let choice = match &cols.choice {
+        Some(col) => check_category(row, col, false),
+        None => None,
+    };
+    if let (Some(cat), Some(Review::Failed), Some(choice), Some(col)) =
+        (category, review, choice, &cols.choice)
+    {
+        check_failed_choice(row, col, cat, choice);
+    }
+    let extra: BTreeMap<String, String> = cols
+        .extra
+        .iter()
+        .map(|(k, col)| (k.clone(), row.get(col).to_string()))
+        .collect();
+    Some(Candidate {
+        row: row.line,
+        name: name?,
+        sex: sex?,
+        id_number: id?.normalised,
+        phone: phone?,
+        college: college?,
+        major: major?,
+        category: category?.id.clone(),
+        review: review?,
+        choice: choice.map(|c| c.id.clone()),
+        extra,
+    })
+}
+
+fn check_sex(row: &mut Row) -> Option<Sex> {
+    let col = &row.ctx.cols.sex;
+    match row.get(col) {
+        "男" => Some(Sex::Male),
+        "女" => Some(Sex::Female),
+        "" => {
+            row.error(col, "empty cell", None);
+            None
+        }
+        v => {
+            let msg = format!("`{v}` is neither 男 nor 女");
+            row.error(col, msg, None);
+            None
+        }
+    }
+}
+
+fn check_id(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<idcard::IdNumber> {
+    let col = &row.ctx.cols.id_number;
+    let raw = row.get(col).to_string();
+    let numeric = row.ctx.table.numeric.contains(&(row.line, col.index));
+    if numeric || is_excel_number(&raw) {
+        row.error(
+            col,
+            "ID number stored as a number in Excel; format the column as text",
+            Some("a number loses the X and the last digits; retype them after formatting the column as 文本".into()),
+        );
+        return None;
+    }
+    let raw = row.required(col)?;
+    let id = match idcard::validate(&raw) {
+        Ok(id) => id,
+        // The date is quoted by the error; the masked number would complete it.
+        Err(e @ IdError::BirthDate(_)) => {
+            row.error(col, e, None);
+            return None;
+        }
+        Err(e) => {
+            row.error(col, format!("ID number {}: {e}", mask(&raw)), None);
+            return None;
+        }
+    };
+    let masked = mask(&id.normalised);
+    if let Some(year) = row.ctx.year {
+        use chrono::Datelike;
+        if id.birth.year() > year {
+            let msg = format!(
+                "ID number {masked} gives a birth year of {}, after the notice year {year}",
+                id.birth.year()
+            );
+            row.error(col, msg, None);
+            return None;
+        }
+    }
+    if let Some(first) = seen.get(&id.normalised) {
+        let msg = format!("ID number {masked} is already on row {first}");
+        row.error(col, msg, Some("each candidate registers once".into()));
+        return None;
+    }
+    seen.insert(id.normalised.clone(), row.line);
+    Some(id)
+}
+
+fn check_phone(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<String> {
+    let col = &row.ctx.cols.phone;
+    let phone = row.required(col)?;
+    let masked = mask_phone(&phone);
+    if !is_mobile(&phone) {
+        row.error(
+            col,
+            format!("{masked} is not a mobile number (11 digits, starting 13 to 19)"),
+            Some("write the 11 digits only, without +86, spaces or dashes".into()),
+        );
+        return None;
+    }
+    if let Some(first) = seen.get(&phone) {
+        let msg = format!("phone {masked} is already on row {first}");
+        row.error(col, msg, Some("one mobile number per registration".into()));
+        return None;
+    }
+    seen.insert(phone.clone(), row.line);
+    Some(phone)
+}
+
+/// A category cell: its name or id. The choice column may be empty.
+fn check_category<'a>(row: &mut Row<'a, '_>, col: &Col, required: bool) -> Option<&'a Category> {
+    let v = row.get(col).to_string();
+    if v.is_empty() {
+        if required {
+            row.error(col, "empty cell", None);
+        }
+        return None;
+    }
+    let cats = row.ctx.categories;
+    if let Some(c) = cats.iter().find(|c| c.name == v || c.id == v) {
+        return Some(c);
+    }
+    let known = cats.iter().flat_map(|c| [c.name.as_str(), c.id.as_str()]);
+    let hint = did_you_mean(&v, known).unwrap_or_else(|| {
+        let names: Vec<&str> = cats.iter().map(|c| c.name.as_str()).collect();
+        format!("the categories are {}", names.join(", "))
+    });
+    row.error(col, format!("unknown category `{v}`"), Some(hint));
+    None
+}
+
+fn check_review(row: &mut Row) -> Option<Review> {
+    let col = &row.ctx.cols.review;
+    let v = row.get(col).to_string();
+    let rv = row.ctx.review_values;
+    let has = |list: &[String]| list.iter().any(|x| x.trim() == v);
+    if has(&rv.passed) {
+        return Some(Review::Passed);
+    }
+    if has(&rv.failed) {
+        return Some(Review::Failed);
+    }
+    if has(&rv.pending) {
+        return Some(Review::Pending);
+    }
+    let all = rv.passed.iter().chain(&rv.failed).chain(&rv.pending);
+    let hint = did_you_mean(&v, all.map(String::as_str)).unwrap_or_else(|| {
+        let show = |l: &[String]| {
+            let words: Vec<&str> = l
+                .iter()
+                .map(|s| if s.is_empty() { "(empty)" } else { s.as_str() })
+                .collect();
+            words.join(", ")
+        };
+        format!(
+            "passed: {}; failed: {}; pending: {}; other words go in `review_values` of candidates.yaml",
+            show(&rv.passed),
+            show(&rv.failed),
+            show(&rv.pending)
+        )
+    });
+    row.error(col, format!("`{v}` is not a review result"), Some(hint));
+    None
+}
+
+/// Whoever failed the review of an exempt category or of a plan inside the
+/// general plan may only fill choices under the general plan.
+fn check_failed_choice(row: &mut Row, col: &Col, category: &Category, choice: &Category) {
+    if !(category.exempt || category.part_of.is_some()) {
+        return;
+    }
+    let Some(general) = row
+        .ctx
+        .categories
+        .iter()
+        .find(|c| !c.exempt && c.part_of.is_none())
+    else {
+        return;
+    };
+    if choice.id != general.id {
+        let msg = format!(
+            "failed the {} review, so may only fill choices under {}, not {}",
+            category.name, general.name, choice.name
+        );
+        row.error(col, msg, None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobile_numbers() {
+        assert!(is_mobile("13812345678"));
+        assert!(is_mobile("19912345678"));
+        assert!(!is_mobile("12812345678"));
+        assert!(!is_mobile("1381234567"));
+        assert!(!is_mobile("138-1234-567"));
+        assert!(!is_mobile("１3812345678"));
+    }
+
+    #[test]
+    fn excel_numbers() {
+        assert!(is_excel_number("4.30102E+17"));
+        assert!(is_excel_number("4e+17"));
+        assert!(!is_excel_number("430102199001011234"));
+        assert!(!is_excel_number("E+17"));
+    }
+}

@@ -1,0 +1,206 @@
+//! A deterministic generator of candidate lists for tests, benchmarks and
+//! demonstrations: valid ID numbers (check characters and sex parity),
+//! unique phone numbers, realistic names, Hunan colleges and majors, the
+//! example's categories and review results. Same seed, same file.
+
+use rand_chacha::rand_core::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::collections::HashSet;
+
+use super::idcard;
+
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉浩宇轩梓涵子欣怡晨阳思雨嘉琪佳俊博文睿泽瑞昊天一诺雅婷雪梦琳可馨乐语蕊瑶颖宏志坤峰海波斌亮晓新春";
+const COLLEGES: [&str; 16] = [
+    "湖南工业职业技术学院",
+    "长沙民政职业技术学院",
+    "湖南铁道职业技术学院",
+    "湖南交通职业技术学院",
+    "长沙航空职业技术学院",
+    "湖南化工职业技术学院",
+    "湖南机电职业技术学院",
+    "湖南汽车工程职业学院",
+    "湖南信息职业技术学院",
+    "湖南商务职业技术学院",
+    "湖南大众传媒职业技术学院",
+    "湖南生物机电职业技术学院",
+    "湖南工程职业技术学院",
+    "湖南水利水电职业技术学院",
+    "湖南司法警官职业学院",
+    "永州职业技术学院",
+];
+const MAJORS: [&str; 16] = [
+    "机电一体化技术",
+    "计算机应用技术",
+    "软件技术",
+    "会计",
+    "电子商务",
+    "市场营销",
+    "护理",
+    "数控技术",
+    "工程造价",
+    "建筑工程技术",
+    "汽车检测与维修技术",
+    "现代物流管理",
+    "大数据技术",
+    "学前教育",
+    "铁道交通运营管理",
+    "应用化工技术",
+];
+/// County-level codes of Hunan (430102 长沙芙蓉区, … 433101 吉首市).
+const REGIONS: [&str; 16] = [
+    "430102", "430104", "430111", "430121", "430202", "430302", "430405", "430502", "430602",
+    "430702", "430802", "430902", "431002", "431102", "431202", "433101",
+];
+const PHONE_PREFIXES: [&str; 8] = ["138", "139", "150", "152", "177", "181", "186", "199"];
+
+/// Category id, name, share in per mille, and the qualifying reason.
+const CATEGORIES: [(&str, &str, u64); 5] = [
+    ("general", "普通计划", 600),
+    ("poverty", "脱贫家庭毕业生计划", 120),
+    ("veteran", "退役大学生士兵免试", 120),
+    ("competition", "竞赛获奖免试", 100),
+    ("craftsman", "“湖湘工匠燎原计划”", 60),
+];
+
+pub const HEADER: [&str; 10] = [
+    "姓名",
+    "性别",
+    "身份证号",
+    "手机号",
+    "院校",
+    "专业",
+    "报考类别",
+    "审核结果",
+    "志愿类别",
+    "资格依据",
+];
+
+struct Gen(ChaCha8Rng);
+
+impl Gen {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0.next_u64() % n.max(1)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u64) as usize]
+    }
+
+    fn char_of(&mut self, set: &str) -> char {
+        let n = set.chars().count() as u64;
+        set.chars().nth(self.below(n) as usize).unwrap_or('王')
+    }
+}
+
+/// One generated row, in the order of [`HEADER`].
+pub type Row = [String; 10];
+
+/// `n` candidates from `seed`.
+pub fn candidates(n: usize, seed: u64) -> Vec<Row> {
+    let mut g = Gen(ChaCha8Rng::seed_from_u64(seed));
+    let mut ids = HashSet::with_capacity(n);
+    let mut rows = Vec::with_capacity(n);
+    for i in 0..n {
+        let male = g.below(2) == 0;
+        let name: String = std::iter::once(g.char_of(SURNAMES))
+            .chain((0..1 + g.below(2)).map(|_| g.char_of(GIVEN)))
+            .collect();
+        let id = loop {
+            let region = g.pick(&REGIONS);
+            let birth = format!(
+                "{}{:02}{:02}",
+                2000 + g.below(6),
+                1 + g.below(12),
+                1 + g.below(28)
+            );
+            let seq = g.below(500) * 2 + u64::from(male);
+            let body = format!("{region}{birth}{seq:03}");
+            let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+            let id = format!("{body}{}", idcard::check_char(&digits));
+            if ids.insert(id.clone()) {
+                break id;
+            }
+        };
+        // Distinct for every i below 10^8: 7 is coprime to 10^8.
+        let phone = format!(
+            "{}{:08}",
+            PHONE_PREFIXES[i % 8],
+            (i as u64 * 7_654_321 + 1) % 100_000_000
+        );
+        let roll = g.below(1000);
+        let mut acc = 0;
+        let &(cat, cat_name, _) = CATEGORIES
+            .iter()
+            .find(|(_, _, share)| {
+                acc += share;
+                roll < acc
+            })
+            .unwrap_or(&CATEGORIES[0]);
+        let r = g.below(100);
+        let review = match (cat, r) {
+            ("general", _) => "通过",
+            (_, 0..=89) => "通过",
+            (_, 90..=96) => "不通过",
+            _ => "待审核",
+        };
+        let choice = if review == "不通过" {
+            "普通计划"
+        } else {
+            cat_name
+        };
+        let year = 2021 + g.below(3);
+        let reason = match cat {
+            "veteran" => format!("{year}年9月入伍，2024年退役"),
+            "competition" => format!(
+                "获{year}年湖南省职业院校技能竞赛{}",
+                g.pick(&["一等奖", "二等奖", "三等奖"])
+            ),
+            "craftsman" => format!("入选{year}年“湖湘工匠燎原计划”"),
+            "poverty" => "原建档立卡贫困家庭学生".to_string(),
+            _ => String::new(),
+        };
+        rows.push([
+            name,
+            if male { "男" } else { "女" }.to_string(),
+            id,
+            phone,
+            g.pick(&COLLEGES).to_string(),
+            g.pick(&MAJORS).to_string(),
+            cat_name.to_string(),
+            review.to_string(),
+            choice.to_string(),
+            reason,
+        ]);
+    }
+    rows
+}
+
+/// The rows as a UTF-8 CSV with a header line.
+pub fn to_csv(rows: &[Row]) -> Vec<u8> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(HEADER);
+    for r in rows {
+        let _ = w.write_record(r);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_rows_and_every_id_is_valid() {
+        let a = candidates(500, 7);
+        assert_eq!(a, candidates(500, 7));
+        assert_ne!(a, candidates(500, 8));
+        let mut phones = HashSet::new();
+        for r in &a {
+            let id = idcard::validate(&r[2]).expect("valid ID");
+            assert_eq!(id.male, r[1] == "男", "sex parity of {}", r[0]);
+            assert!(phones.insert(r[3].clone()), "duplicate phone");
+            assert_eq!(r[3].len(), 11);
+        }
+    }
+}

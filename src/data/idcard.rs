@@ -1,0 +1,217 @@
+//! Resident identity card numbers (GB 11643-1999) and masking of personal
+//! numbers, so that no diagnostic ever prints a full ID or phone number.
+
+use chrono::NaiveDate;
+use std::fmt;
+
+/// A valid ID number and what it tells about its holder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdNumber {
+    /// The 18 characters with a lowercase check `x` made upper-case.
+    pub normalised: String,
+    pub birth: NaiveDate,
+    /// The 17th digit is odd for men and even for women.
+    pub male: bool,
+}
+
+/// What is wrong with an ID number. The messages quote no more of the
+/// number than the part at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdError {
+    Length(usize),
+    /// 1-based position and the character found there.
+    NotDigit(usize, char),
+    Region(String),
+    BirthDate(String),
+    Check {
+        expected: char,
+        found: char,
+    },
+}
+
+impl fmt::Display for IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IdError::Length(n) => write!(f, "has {n} characters, an ID number has 18"),
+            IdError::NotDigit(18, c) => {
+                write!(f, "character 18 is `{c}`, it must be a digit or X")
+            }
+            IdError::NotDigit(i, c) => write!(f, "character {i} is `{c}`, not a digit"),
+            IdError::Region(code) => write!(f, "region code {code} is not a province"),
+            IdError::BirthDate(date) => write!(f, "birth date {date} is not a real date"),
+            IdError::Check { expected, found } => {
+                write!(f, "check character should be {expected}, not {found}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for IdError {}
+
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+
+/// Province-level codes (first two digits). Prefectures and counties are
+/// not checked: retired codes stay valid on cards already issued.
+fn is_province(code: u32) -> bool {
+    matches!(code, 11..=15 | 21..=23 | 31..=37 | 41..=46 | 50..=54 | 61..=65 | 71 | 81..=83)
+}
+
+/// The ISO 7064 MOD 11-2 check character of the first 17 digits.
+pub fn check_char(digits: &[u32]) -> char {
+    let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
+    CHECK[(sum % 11) as usize]
+}
+
+/// Validate an 18-character ID number (already trimmed).
+pub fn validate(s: &str) -> Result<IdNumber, IdError> {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() != 18 {
+        return Err(IdError::Length(chars.len()));
+    }
+    let mut digits = Vec::with_capacity(17);
+    for (i, c) in chars[..17].iter().enumerate() {
+        // `to_digit` takes ASCII digits only, so full-width ２ is refused too.
+        match c.to_digit(10) {
+            Some(d) => digits.push(d),
+            None => return Err(IdError::NotDigit(i + 1, *c)),
+        }
+    }
+    let last = chars[17].to_ascii_uppercase();
+    if !(last.is_ascii_digit() || last == 'X') {
+        return Err(IdError::NotDigit(18, chars[17]));
+    }
+    let region = digits[0] * 10 + digits[1];
+    if !is_province(region) {
+        return Err(IdError::Region(format!("{region:02}")));
+    }
+    let num = |r: std::ops::Range<usize>| digits[r].iter().fold(0u32, |n, d| n * 10 + d);
+    let birth_text: String = chars[6..14].iter().collect();
+    let birth = NaiveDate::from_ymd_opt(num(6..10) as i32, num(10..12), num(12..14))
+        .ok_or(IdError::BirthDate(birth_text))?;
+    let expected = check_char(&digits);
+    if last != expected {
+        return Err(IdError::Check {
+            expected,
+            found: chars[17],
+        });
+    }
+    let mut normalised: String = chars[..17].iter().collect();
+    normalised.push(last);
+    Ok(IdNumber {
+        normalised,
+        birth,
+        male: digits[16] % 2 == 1,
+    })
+}
+
+/// First 6 and last 4 characters with the middle starred:
+/// `430102********1234`. Anything of 10 characters or fewer has every digit
+/// starred, since no part of it can be shown safely.
+pub fn mask(id: &str) -> String {
+    let chars: Vec<char> = id.chars().collect();
+    let n = chars.len();
+    if n <= 10 {
+        return chars
+            .iter()
+            .map(|c| if c.is_ascii_digit() { '*' } else { *c })
+            .collect();
+    }
+    let mut out: String = chars[..6].iter().collect();
+    out.extend(std::iter::repeat_n('*', n - 10));
+    out.extend(&chars[n - 4..]);
+    out
+}
+
+/// Phone numbers keep their first 3 and last 4 digits: `138****5678`.
+pub fn mask_phone(phone: &str) -> String {
+    let chars: Vec<char> = phone.chars().collect();
+    let n = chars.len();
+    if n <= 7 {
+        return chars
+            .iter()
+            .map(|c| if c.is_ascii_digit() { '*' } else { *c })
+            .collect();
+    }
+    let mut out: String = chars[..3].iter().collect();
+    out.extend(std::iter::repeat_n('*', n - 7));
+    out.extend(&chars[n - 4..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(s: &str) -> String {
+        validate(s).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn domain_examples_are_valid() {
+        let id = validate("11010519491231002X").unwrap();
+        assert_eq!(id.normalised, "11010519491231002X");
+        assert_eq!(id.birth, NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
+        assert!(!id.male);
+        let id = validate("440524188001010014").unwrap();
+        assert_eq!(id.birth, NaiveDate::from_ymd_opt(1880, 1, 1).unwrap());
+        assert!(id.male);
+    }
+
+    #[test]
+    fn lowercase_x_is_normalised() {
+        let id = validate("11010519491231002x").unwrap();
+        assert_eq!(id.normalised, "11010519491231002X");
+    }
+
+    #[test]
+    fn hong_kong_macau_taiwan_codes_pass() {
+        // Same checksum for residence permits (810000/820000/830000).
+        for prefix in ["810000", "820000", "830000"] {
+            let body = format!("{prefix}19900101001");
+            let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+            let id = format!("{body}{}", check_char(&digits));
+            assert!(validate(&id).is_ok(), "{id}");
+        }
+    }
+
+    #[test]
+    fn each_error_says_what_is_wrong() {
+        assert_eq!(
+            err("11010519491231002"),
+            "has 17 characters, an ID number has 18"
+        );
+        assert_eq!(
+            err("1101051949123100２X"),
+            "character 17 is `２`, not a digit"
+        );
+        assert_eq!(err("11010a19491231002X"), "character 6 is `a`, not a digit");
+        assert_eq!(
+            err("11010519491231002Y"),
+            "character 18 is `Y`, it must be a digit or X"
+        );
+        assert_eq!(
+            err("99010519491231002X"),
+            "region code 99 is not a province"
+        );
+        assert_eq!(
+            err("11010519490230002X"),
+            "birth date 19490230 is not a real date"
+        );
+        assert_eq!(
+            err("110105194912310023"),
+            "check character should be X, not 3"
+        );
+    }
+
+    #[test]
+    fn masks_keep_only_the_ends() {
+        assert_eq!(mask("430102199001011234"), "430102********1234");
+        assert_eq!(mask("43010219900101123"), "430102*******1123");
+        assert_eq!(mask("12345"), "*****");
+        assert_eq!(mask("无"), "无");
+        assert_eq!(mask_phone("13812345678"), "138****5678");
+        assert_eq!(mask_phone("1381234567"), "138***4567");
+        assert_eq!(mask_phone("12345"), "*****");
+    }
+}

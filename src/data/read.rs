@@ -1,0 +1,407 @@
+//! Reading a table of candidates from CSV (UTF-8 or GBK, as Excel saves it)
+//! or from an XLSX workbook into trimmed text cells with their row numbers.
+
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use std::collections::BTreeSet;
+use std::io::Cursor;
+use std::path::Path;
+
+use crate::diag::{did_you_mean, Diagnostic};
+
+const SAVE_AS_CSV: &str = "in Excel: Save As → CSV UTF-8 (逗号分隔)";
+
+/// A table as read: the header row and every non-blank row after it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    /// 1-based line (CSV) or row (XLSX) of each row, and its cells.
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// 1-based line or row of the header.
+    pub header_row: usize,
+    /// The decoded CSV text, so diagnostics can show the line; None for XLSX.
+    pub text: Option<String>,
+    /// (row, 0-based column) of XLSX cells that held numbers, not text.
+    pub numeric: BTreeSet<(usize, usize)>,
+}
+
+impl Table {
+    /// Attach a row and 1-based column number to `d`; CSV also shows the line.
+    pub fn at(&self, d: Diagnostic, row: usize, column: Option<usize>) -> Diagnostic {
+        match (&self.text, column) {
+            (Some(text), Some(col)) => d.at(text, row, col),
+            (Some(text), None) => {
+                let mut d = d.at(text, row, 1);
+                d.column = None;
+                d
+            }
+            (None, _) => Diagnostic {
+                line: Some(row),
+                column,
+                ..d
+            },
+        }
+    }
+}
+
+/// Cell `i` of a row; short (ragged) rows read as empty.
+pub fn cell(cells: &[String], i: usize) -> &str {
+    cells.get(i).map_or("", String::as_str)
+}
+
+/// Read `rel` (below `root`) as CSV or XLSX, chosen by its extension.
+pub fn read_table(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Table, Diagnostic> {
+    let bytes = read_bytes(root, rel)?;
+    let ext = rel
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("xlsx") => read_xlsx(&bytes, rel, sheet),
+        _ => read_csv(&bytes, rel),
+    }
+}
+
+/// The bytes of `rel`, refusing links that lead out of the site.
+fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let full = root.join(rel);
+    if let (Ok(real), Ok(base)) = (full.canonicalize(), root.canonicalize()) {
+        if !real.starts_with(&base) {
+            return Err(Diagnostic::error(format!(
+                "`{}` leads outside the site folder (to `{}`)",
+                rel.display(),
+                real.display()
+            ))
+            .in_file(rel)
+            .hint("copy the file into the site instead of linking to it"));
+        }
+    }
+    std::fs::read(&full).map_err(|e| {
+        let d = Diagnostic::error(format!("failed to read `{}`", rel.display()))
+            .in_file(rel)
+            .cause(&e);
+        // A missing file is the content's problem; anything else the machine's.
+        if e.kind() == std::io::ErrorKind::NotFound {
+            d
+        } else {
+            d.io()
+        }
+    })
+}
+
+/// Decode CSV bytes: UTF-8 (BOM dropped), else GB18030, which covers GBK as
+/// Excel saves it on Chinese Windows.
+pub fn decode(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
+    let name = rel.display();
+    let not_text = |what: &str, hint: &str| {
+        Diagnostic::error(format!("`{name}` is {what}"))
+            .in_file(rel)
+            .hint(hint.to_string())
+    };
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(not_text(
+            "an Excel workbook, not CSV text",
+            "name it .xlsx and set `file` in candidates.yaml to that name",
+        ));
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(not_text(
+            "an old Excel .xls workbook, not CSV text",
+            "in Excel: Save As → Excel 工作簿 (.xlsx), or CSV UTF-8 (逗号分隔)",
+        ));
+    }
+    let neither = || not_text("neither UTF-8 nor GBK text", SAVE_AS_CSV);
+    // UTF-16 ("Unicode text") has NUL bytes; it is not what we read.
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(neither());
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .ok_or_else(neither)?
+            .into_owned(),
+    };
+    // GB18030 decodes much binary junk; control characters give it away.
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+    {
+        return Err(not_text(
+            "not a text file (it holds binary data)",
+            SAVE_AS_CSV,
+        ));
+    }
+    Ok(text)
+}
+
+fn empty(rel: &Path) -> Diagnostic {
+    Diagnostic::error(format!("`{}` is empty", rel.display()))
+        .in_file(rel)
+        .hint("the first row holds the column headers, each further row one candidate")
+}
+
+fn is_blank(cells: &[String]) -> bool {
+    cells.iter().all(String::is_empty)
+}
+
+fn read_csv(bytes: &[u8], rel: &Path) -> Result<Table, Diagnostic> {
+    let text = decode(bytes, rel)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        // Ragged rows are read as they are; missing cells count as empty.
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut table = Table::default();
+    let mut have_header = false;
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let d = Diagnostic::error(format!("`{}` is not valid CSV", rel.display()))
+                .in_file(rel)
+                .cause(&e)
+                .hint(SAVE_AS_CSV);
+            match e.position() {
+                Some(p) => d.at(&text, record_line(&text, p.byte() as usize), 1),
+                None => d,
+            }
+        })?;
+        let line = record
+            .position()
+            .map_or(0, |p| record_line(&text, p.byte() as usize));
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        if is_blank(&cells) {
+            continue;
+        }
+        if have_header {
+            table.rows.push((line, cells));
+        } else {
+            table.headers = cells;
+            table.header_row = line;
+            have_header = true;
+        }
+    }
+    if !have_header {
+        return Err(empty(rel));
+    }
+    table.text = Some(text);
+    Ok(table)
+}
+
+/// The line a record starts on. The csv crate's own line count lags: a
+/// record's position is taken before the previous `\n` of a `\r\n` and
+/// before skipped blank lines, so count from the first byte of the record.
+fn record_line(text: &str, byte: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = byte.min(bytes.len());
+    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+        start += 1;
+    }
+    bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+fn read_xlsx(bytes: &[u8], rel: &Path, sheet: Option<&str>) -> Result<Table, Diagnostic> {
+    let unreadable = |e: &dyn std::fmt::Display| {
+        Diagnostic::error(format!(
+            "`{}` is not a readable Excel workbook",
+            rel.display()
+        ))
+        .in_file(rel)
+        .cause(e)
+        .hint("open it in Excel and save it again as Excel 工作簿 (.xlsx)")
+    };
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let names = book.sheet_names();
+    let name = match sheet {
+        Some(s) if names.iter().any(|n| n == s) => s.to_string(),
+        Some(s) => {
+            let hint = did_you_mean(s, names.iter().map(String::as_str))
+                .unwrap_or_else(|| format!("its sheets are {}", names.join(", ")));
+            return Err(
+                Diagnostic::error(format!("`{}` has no sheet `{s}`", rel.display()))
+                    .in_file(rel)
+                    .hint(hint),
+            );
+        }
+        None => names.first().cloned().ok_or_else(|| empty(rel))?,
+    };
+    let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+    let Some((row0, col0)) = range.start() else {
+        return Err(empty(rel));
+    };
+    let mut table = Table::default();
+    let mut have_header = false;
+    for (i, row) in range.rows().enumerate() {
+        let line = row0 as usize + i + 1;
+        // Pad to the sheet's column A, so column numbers are the sheet's.
+        let mut cells = vec![String::new(); col0 as usize];
+        for (j, c) in row.iter().enumerate() {
+            if matches!(c, Data::Int(_) | Data::Float(_)) {
+                table.numeric.insert((line, col0 as usize + j));
+            }
+            cells.push(cell_text(c).trim().to_string());
+        }
+        if is_blank(&cells) {
+            continue;
+        }
+        if have_header {
+            table.rows.push((line, cells));
+        } else {
+            table.headers = cells;
+            table.header_row = line;
+            have_header = true;
+        }
+    }
+    if !have_header {
+        return Err(empty(rel));
+    }
+    Ok(table)
+}
+
+/// Any cell as the text a person sees: integral numbers without `.0`,
+/// dates as YYYY-MM-DD.
+fn cell_text(c: &Data) -> String {
+    match c {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, mo, day, h, mi, s, _) = d.to_ymd_hms_milli();
+            if (h, mi, s) == (0, 0, 0) {
+                format!("{y:04}-{mo:02}-{day:02}")
+            } else {
+                format!("{y:04}-{mo:02}-{day:02} {h:02}:{mi:02}:{s:02}")
+            }
+        }
+        Data::DateTime(d) => d.as_f64().to_string(),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn p() -> PathBuf {
+        PathBuf::from("c/candidates.csv")
+    }
+
+    fn csv(bytes: &[u8]) -> Result<Table, Diagnostic> {
+        read_csv(bytes, &p())
+    }
+
+    #[test]
+    fn utf8_with_bom_and_blank_rows() {
+        let t = csv("\u{feff}姓名, 性别\n\n张三,男\n,\n李四 ,女\n".as_bytes()).unwrap();
+        assert_eq!(t.headers, ["姓名", "性别"]);
+        assert_eq!(t.header_row, 1);
+        let rows: Vec<_> = t.rows.iter().map(|(l, c)| (*l, c[0].as_str())).collect();
+        assert_eq!(rows, [(3, "张三"), (5, "李四")]);
+    }
+
+    #[test]
+    fn gbk_bytes_are_decoded() {
+        let (bytes, _, bad) = encoding_rs::GBK.encode("姓名,性别\n张三,男\n");
+        assert!(!bad);
+        let t = csv(&bytes).unwrap();
+        assert_eq!(t.headers, ["姓名", "性别"]);
+        assert_eq!(t.rows[0].1, ["张三", "男"]);
+    }
+
+    #[test]
+    fn crlf_lines_are_counted_right() {
+        let t = csv(b"a,b\r\n\r\nx,1\r\ny,2\r\n").unwrap();
+        let lines: Vec<usize> = t.rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [3, 4]);
+    }
+
+    #[test]
+    fn quoted_fields_keep_their_line() {
+        let t = csv("a,b\n\"x\ny\",1\nz,2\n".as_bytes()).unwrap();
+        assert_eq!(t.rows[0], (2, vec!["x\ny".to_string(), "1".to_string()]));
+        assert_eq!(t.rows[1].0, 4);
+    }
+
+    #[test]
+    fn junk_is_refused() {
+        let d = csv(b"\x81\x20\xff\xfe\x80abc").unwrap_err();
+        assert_eq!(
+            d.message,
+            "`c/candidates.csv` is neither UTF-8 nor GBK text"
+        );
+        assert_eq!(d.hint.as_deref(), Some(SAVE_AS_CSV));
+        let d = csv(b"\x01\x02\x03\x04abc").unwrap_err();
+        assert_eq!(
+            d.message,
+            "`c/candidates.csv` is not a text file (it holds binary data)"
+        );
+        let d = csv(b"PK\x03\x04\x14\x00").unwrap_err();
+        assert_eq!(
+            d.message,
+            "`c/candidates.csv` is an Excel workbook, not CSV text"
+        );
+    }
+
+    #[test]
+    fn empty_file_is_an_error() {
+        for bytes in [&b""[..], b"\xEF\xBB\xBF", b" \n,,\n"] {
+            let d = csv(bytes).unwrap_err();
+            assert_eq!(d.message, "`c/candidates.csv` is empty");
+        }
+    }
+
+    #[test]
+    fn positions_show_the_csv_line() {
+        let t = csv("a,b\nx,y\n".as_bytes()).unwrap();
+        let d = t.at(Diagnostic::error("bad"), 2, Some(2));
+        assert_eq!((d.line, d.column), (Some(2), Some(2)));
+        assert_eq!(d.source_line.as_deref(), Some("x,y"));
+    }
+
+    #[test]
+    fn cells_print_as_people_see_them() {
+        assert_eq!(cell_text(&Data::Float(13812345678.0)), "13812345678");
+        assert_eq!(cell_text(&Data::Float(1.5)), "1.5");
+        assert_eq!(cell_text(&Data::Int(7)), "7");
+        let d = calamine::ExcelDateTime::new(44440.0, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(cell_text(&Data::DateTime(d)), "2021-09-01");
+    }
+
+    #[test]
+    fn xlsx_fixture_is_read() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
+        let t = read_table(&root, Path::new("content/2024/candidates.xlsx"), None).unwrap();
+        assert_eq!(t.header_row, 1);
+        assert_eq!(t.headers[..3], ["序号", "姓名", "性别"]);
+        assert_eq!(t.rows[0].0, 2);
+        assert!(t.text.is_none());
+        // The ID column is text in the fixture, so no cell is flagged.
+        let id = t.headers.iter().position(|h| h == "身份证号").unwrap();
+        assert!(t.numeric.iter().all(|&(_, c)| c != id));
+    }
+
+    #[test]
+    fn xlsx_sheet_must_exist() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
+        let d = read_table(
+            &root,
+            Path::new("content/2024/candidates.xlsx"),
+            Some("报名表"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            d.message,
+            "`content/2024/candidates.xlsx` has no sheet `报名表`"
+        );
+    }
+
+    #[test]
+    fn a_broken_workbook_is_reported() {
+        let d = read_xlsx(b"PK\x03\x04junk", Path::new("c/x.xlsx"), None).unwrap_err();
+        assert_eq!(d.message, "`c/x.xlsx` is not a readable Excel workbook");
+    }
+}

@@ -1,0 +1,378 @@
+//! Audit publicity (公示): for every category whose review result is
+//! publicised, the candidates who passed, grouped by college, with the
+//! period computed from the calendar and only the columns the content lists.
+
+pub mod csv;
+pub mod html;
+pub mod pdf;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::data::{idcard, Candidate, CandidateList, Review, Sex};
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
+use crate::load::{Source, Year};
+use crate::model::calendar::Calendar;
+use crate::model::format::{when_text, DateStyle, Show};
+use crate::model::schedule::Resolved;
+use crate::model::when::When;
+
+/// `content/<year>/publicity.yaml`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PublicitySpec {
+    /// The schedule phase whose start opens the period…
+    #[serde(default)]
+    pub phase: Option<String>,
+    /// …or an explicit first day.
+    #[serde(default)]
+    pub start: Option<When>,
+    pub period: PeriodSpec,
+    /// Legal basis sentence; `{category}` is replaced by the category's name.
+    pub basis: String,
+    pub objection: Objection,
+    /// Published columns, in order: name, sex, college, major, category,
+    /// id_masked, or a field of `extra` in candidates.yaml.
+    pub columns: Vec<String>,
+    #[serde(default = "default_page_size")]
+    pub page_size: usize,
+}
+
+fn default_page_size() -> usize {
+    100
+}
+
+/// `{days: 7}` or `{working_days: 5}`.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodSpec {
+    #[serde(default)]
+    pub days: Option<u32>,
+    #[serde(default)]
+    pub working_days: Option<u32>,
+}
+
+impl PeriodSpec {
+    pub fn period(&self) -> Option<Period> {
+        match (self.days, self.working_days) {
+            (Some(n), None) if n > 0 => Some(Period::Days(n)),
+            (None, Some(n)) if n > 0 => Some(Period::WorkingDays(n)),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Period {
+    /// N calendar days, the first day included.
+    Days(u32),
+    /// N working days by the year's holiday calendar, the first day included.
+    WorkingDays(u32),
+}
+
+/// Where objections go.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Objection {
+    pub unit: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+}
+
+/// Built-in columns; `extra` fields use their header from candidates.yaml.
+const BUILTIN_COLUMNS: [(&str, &str); 6] = [
+    ("name", "姓名"),
+    ("sex", "性别"),
+    ("college", "院校"),
+    ("major", "专业"),
+    ("category", "报考类别"),
+    ("id_masked", "身份证号"),
+];
+
+/// Fields that are never published, whatever the content asks.
+const NEVER: [(&str, &str); 2] = [
+    (
+        "id_number",
+        "full ID numbers are never published; use `id_masked` (430102********1234)",
+    ),
+    ("phone", "phone numbers are never published"),
+];
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Column {
+    pub key: String,
+    pub header: String,
+}
+
+/// One category's publicity list, ready to render.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Publicity {
+    pub year: i32,
+    pub category_id: String,
+    pub category: String,
+    pub title: String,
+    pub basis: String,
+    pub start: String,
+    pub end: String,
+    /// "N个工作日" or "N天".
+    pub length: String,
+    pub objection: Objection,
+    pub columns: Vec<Column>,
+    /// Rows grouped by college, colleges and rows in a stable order.
+    pub groups: Vec<Group>,
+    pub count: usize,
+    pub page_size: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Group {
+    pub college: String,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Publicity {
+    /// All rows in order, with their college.
+    pub fn rows(&self) -> impl Iterator<Item = (&str, &Vec<String>)> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.rows.iter().map(move |r| (g.college.as_str(), r)))
+    }
+}
+
+/// First and last day of the period.
+pub fn period_dates(start: NaiveDate, period: Period, cal: &Calendar) -> (NaiveDate, NaiveDate) {
+    match period {
+        Period::Days(n) => (
+            start,
+            start + chrono::Duration::days(i64::from(n.max(1)) - 1),
+        ),
+        Period::WorkingDays(n) => {
+            let first = cal.working_days_from(start, 1);
+            (first, cal.working_days_from(first, n))
+        }
+    }
+}
+
+/// What the lists are built from.
+pub struct Inputs<'a> {
+    pub year: &'a Year,
+    pub schedule: &'a [Resolved],
+    pub list: &'a CandidateList,
+    /// (field, header) of the extra columns of candidates.yaml.
+    pub extra_headers: &'a [(String, String)],
+    pub style: DateStyle,
+}
+
+/// Check the spec against the year and build every publicised category's list.
+pub fn build(
+    inp: &Inputs,
+    spec: &PublicitySpec,
+    src: &Source,
+    diags: &mut Diagnostics,
+) -> Vec<Publicity> {
+    let Inputs {
+        year,
+        schedule,
+        list,
+        extra_headers,
+        style,
+    } = *inp;
+    let locate = |d: Diagnostic, needle: &str| {
+        let d = d.in_file(&src.path);
+        match src.text.find(needle) {
+            Some(at) => d.at_offset(&src.text, at),
+            None => d,
+        }
+    };
+    let mut columns = Vec::new();
+    for key in &spec.columns {
+        if let Some((_, why)) = NEVER.iter().find(|(k, _)| k == key) {
+            diags.push(
+                locate(
+                    Diagnostic::error(format!("column `{key}` cannot be published")),
+                    key,
+                )
+                .hint(*why),
+            );
+            continue;
+        }
+        let header = BUILTIN_COLUMNS
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, h)| h.to_string())
+            .or_else(|| {
+                extra_headers
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, h)| h.clone())
+            });
+        match header {
+            Some(header) => columns.push(Column {
+                key: key.clone(),
+                header,
+            }),
+            None => {
+                let known = BUILTIN_COLUMNS
+                    .iter()
+                    .map(|(k, _)| *k)
+                    .chain(extra_headers.iter().map(|(k, _)| k.as_str()));
+                let hint = did_you_mean(key, known.clone()).unwrap_or_else(|| {
+                    format!("columns are {}", known.collect::<Vec<_>>().join(", "))
+                });
+                diags.push(
+                    locate(Diagnostic::error(format!("unknown column `{key}`")), key).hint(hint),
+                );
+            }
+        }
+    }
+    let start = match (&spec.phase, spec.start) {
+        (_, Some(s)) => Some(s.date()),
+        (Some(p), None) => match schedule.iter().find(|r| &r.id == p) {
+            Some(r) => r.start().or(r.deadline).map(|w| w.date()),
+            None => {
+                let ids = schedule.iter().map(|r| r.id.as_str());
+                let hint =
+                    did_you_mean(p, ids).unwrap_or_else(|| "name a phase of schedule.yaml".into());
+                diags.push(
+                    locate(
+                        Diagnostic::error(format!("no phase `{p}`")),
+                        &format!("phase: {p}"),
+                    )
+                    .hint(hint),
+                );
+                None
+            }
+        },
+        (None, None) => {
+            diags.push(
+                Diagnostic::error("the publicity period has no start")
+                    .in_file(&src.path)
+                    .hint(
+                        "add `phase: publicity` (a phase of schedule.yaml) or `start: 2024-03-04`",
+                    ),
+            );
+            None
+        }
+    };
+    let period = spec.period.period();
+    if period.is_none() {
+        diags.push(
+            locate(
+                Diagnostic::error(
+                    "the publicity period needs exactly one of `days` or `working_days`, above 0",
+                ),
+                "period",
+            )
+            .hint("write `period: {working_days: 5}` or `period: {days: 7}`"),
+        );
+    }
+    let (Some(start), Some(period)) = (start, period) else {
+        return Vec::new();
+    };
+    if diags.has_errors() {
+        return Vec::new();
+    }
+    let (first, last) = period_dates(start, period, &year.calendar);
+    let show = Show {
+        weekday: true,
+        no_time: true,
+        ..Show::default()
+    };
+    let length = match period {
+        Period::Days(n) => format!("{n}天"),
+        Period::WorkingDays(n) => format!("{n}个工作日"),
+    };
+    year.categories
+        .iter()
+        .filter(|c| c.publicised)
+        .map(|c| {
+            let mut passed: Vec<&Candidate> = list
+                .candidates
+                .iter()
+                .filter(|x| x.category == c.id && x.review == Review::Passed)
+                .collect();
+            // Stable order: college, then name, then the row in the file.
+            passed.sort_by(|a, b| (&a.college, &a.name, a.row).cmp(&(&b.college, &b.name, b.row)));
+            let mut groups: Vec<Group> = Vec::new();
+            for x in &passed {
+                let row = columns
+                    .iter()
+                    .map(|col| cell(x, &col.key, &year.categories))
+                    .collect();
+                match groups.last_mut() {
+                    Some(g) if g.college == x.college => g.rows.push(row),
+                    _ => groups.push(Group {
+                        college: x.college.clone(),
+                        rows: vec![row],
+                    }),
+                }
+            }
+            Publicity {
+                year: year.year,
+                category_id: c.id.clone(),
+                category: c.name.clone(),
+                title: format!("{}年{}资格审核通过名单公示", year.year, c.name),
+                basis: spec.basis.replace("{category}", &c.name),
+                start: when_text(When::Date(first), style, show),
+                end: when_text(When::Date(last), style, show),
+                length: length.clone(),
+                objection: spec.objection.clone(),
+                columns: columns.clone(),
+                groups,
+                count: passed.len(),
+                page_size: spec.page_size.max(1),
+            }
+        })
+        .collect()
+}
+
+fn cell(x: &Candidate, key: &str, categories: &[crate::model::year::Category]) -> String {
+    match key {
+        "name" => x.name.clone(),
+        "sex" => match x.sex {
+            Sex::Male => "男".into(),
+            Sex::Female => "女".into(),
+        },
+        "college" => x.college.clone(),
+        "major" => x.major.clone(),
+        "category" => categories
+            .iter()
+            .find(|c| c.id == x.category)
+            .map_or_else(|| x.category.clone(), |c| c.name.clone()),
+        "id_masked" => idcard::mask(&x.id_number),
+        other => x.extra.get(other).cloned().unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::calendar::CalendarFile;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn working_day_period_across_spring_festival() {
+        let cal: CalendarFile = serde_yaml::from_str(
+            "holidays:\n  - {name: 春节, from: 2024-02-10, to: 2024-02-17}\nworkdays: [2024-02-04, 2024-02-18]\n",
+        )
+        .unwrap();
+        let cal = Calendar::from_file(&cal);
+        assert_eq!(
+            period_dates(d("2024-02-07"), Period::WorkingDays(5), &cal),
+            (d("2024-02-07"), d("2024-02-19"))
+        );
+        // A period that would start on a day off starts on the next working day.
+        assert_eq!(
+            period_dates(d("2024-02-10"), Period::WorkingDays(1), &cal),
+            (d("2024-02-18"), d("2024-02-18"))
+        );
+        assert_eq!(
+            period_dates(d("2024-02-07"), Period::Days(7), &cal),
+            (d("2024-02-07"), d("2024-02-13"))
+        );
+    }
+}

@@ -1,0 +1,221 @@
+//! The printable list: A4 tables with the header row repeated on every
+//! page, the title and period on page 1, "第 N 页 共 M 页" at the foot, in
+//! the same fonts as the notice.
+
+use super::Publicity;
+use crate::render::pdf::fonts::{FontSet, Role};
+use crate::render::pdf::page::{Ink, Page, PlacedLine, Rule, MM, PAGE_H};
+use crate::render::pdf::typeset::{break_lines, single_line, Line, MissingGlyph, Style};
+
+const LEFT: f32 = 20.0 * MM;
+const WIDTH: f32 = 170.0 * MM;
+const TOP: f32 = 20.0 * MM;
+const BOTTOM: f32 = PAGE_H - 22.0 * MM;
+/// 五号 (10.5 pt) cells.
+const SIZE: f32 = 10.5;
+const LEADING: f32 = 14.0;
+const PAD: f32 = 3.0;
+const RULE: f32 = 0.5;
+
+fn style(role: Role, size: f32) -> Style {
+    Style {
+        role,
+        size,
+        cell: size,
+    }
+}
+
+struct Table {
+    widths: Vec<f32>,
+    pages: Vec<Page>,
+    y: f32,
+}
+
+impl Table {
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a page")
+    }
+
+    fn text(&mut self, line: Line, x: f32, top: f32, size: f32, k: usize) {
+        let baseline = top + PAD + k as f32 * LEADING + 0.88 * size + (LEADING - size) / 2.0;
+        self.page().lines.push(PlacedLine {
+            x,
+            baseline,
+            size,
+            ink: Ink::Black,
+            line,
+        });
+    }
+
+    /// One row of cells; starts a new page (with the header) when it does not fit.
+    fn row(&mut self, cells: &[Vec<Line>], header: &[Vec<Line>]) {
+        let height = |cells: &[Vec<Line>]| {
+            cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * LEADING + 2.0 * PAD
+        };
+        let h = height(cells);
+        if self.y + h > BOTTOM {
+            self.pages.push(Page::default());
+            self.y = TOP;
+            self.draw(header, height(header));
+        }
+        self.draw(cells, h);
+    }
+
+    fn draw(&mut self, cells: &[Vec<Line>], h: f32) {
+        let top = self.y;
+        let mut x = LEFT;
+        let widths = self.widths.clone();
+        for (i, lines) in cells.iter().enumerate() {
+            let w = if cells.len() == 1 { WIDTH } else { widths[i] };
+            for (k, l) in lines.iter().enumerate() {
+                self.text(l.clone(), x + PAD, top, SIZE, k);
+            }
+            self.page().rules.push(Rule::down(x, top, top + h, RULE));
+            x += w;
+        }
+        self.page()
+            .rules
+            .push(Rule::down(LEFT + WIDTH, top, top + h, RULE));
+        self.page()
+            .rules
+            .push(Rule::across(LEFT, LEFT + WIDTH, top, RULE, Ink::Black));
+        self.page()
+            .rules
+            .push(Rule::across(LEFT, LEFT + WIDTH, top + h, RULE, Ink::Black));
+        self.y = top + h;
+    }
+}
+
+/// Share `room` among columns: narrow columns get all they want, the
+/// widest ones split what is left (water filling), so short cells never wrap.
+fn fit_widths(want: &[f32], room: f32) -> Vec<f32> {
+    let mut order: Vec<usize> = (0..want.len()).collect();
+    order.sort_by(|&a, &b| want[a].total_cmp(&want[b]));
+    let mut out = vec![0.0; want.len()];
+    let mut left = room;
+    for (k, &i) in order.iter().enumerate() {
+        let share = left / (want.len() - k) as f32;
+        out[i] = want[i].min(share);
+        left -= out[i];
+    }
+    // Spread what nobody needed over all columns.
+    let extra = left / want.len().max(1) as f32;
+    out.iter().map(|w| w + extra).collect()
+}
+
+/// Lay out one category's list as pages.
+pub fn layout(p: &Publicity, fonts: &FontSet) -> Result<Vec<Page>, MissingGlyph> {
+    let body = style(Role::Body, SIZE);
+    let head = style(Role::Heading1, SIZE);
+    // Column widths: 序号 fixed, the others by their longest content (sampled).
+    let mut want: Vec<f32> = p
+        .columns
+        .iter()
+        .map(|c| c.header.chars().count() as f32 * SIZE)
+        .collect();
+    for (_, row) in p.rows().take(2000) {
+        for (i, c) in row.iter().enumerate() {
+            let w = c
+                .chars()
+                .map(|ch| if (ch as u32) < 0x2000 { 0.55 } else { 1.0 })
+                .sum::<f32>()
+                * SIZE;
+            want[i] = want[i].max(w);
+        }
+    }
+    let serial_w = 3.0 * SIZE + 2.0 * PAD;
+    let mut widths = vec![serial_w];
+    widths.extend(fit_widths(
+        &want.iter().map(|w| w + 2.0 * PAD).collect::<Vec<_>>(),
+        WIDTH - serial_w,
+    ));
+
+    let cell =
+        |text: &str, w: f32, st: Style| break_lines(text, w - 2.0 * PAD, 0.0, 0.0, st, fonts);
+    let mut header = vec![cell("序号", widths[0], head)?];
+    for (i, c) in p.columns.iter().enumerate() {
+        header.push(cell(&c.header, widths[i + 1], head)?);
+    }
+
+    let mut t = Table {
+        widths: widths.clone(),
+        pages: vec![Page::default()],
+        y: TOP,
+    };
+    // Page 1: title, period and count above the table.
+    let title_size = 16.0;
+    let title = single_line(&p.title, style(Role::Title, title_size), fonts)?;
+    let tx = LEFT + ((WIDTH - title.width) / 2.0).max(0.0);
+    t.page().lines.push(PlacedLine {
+        x: tx,
+        baseline: TOP + title_size,
+        size: title_size,
+        ink: Ink::Black,
+        line: title,
+    });
+    let info = format!(
+        "公示期：{}至{}（{}）　共{}人",
+        p.start, p.end, p.length, p.count
+    );
+    for (k, l) in break_lines(&info, WIDTH, 0.0, 0.0, body, fonts)?
+        .into_iter()
+        .enumerate()
+    {
+        let baseline = TOP + title_size + 12.0 + (k + 1) as f32 * LEADING;
+        t.page().lines.push(PlacedLine {
+            x: LEFT,
+            baseline,
+            size: SIZE,
+            ink: Ink::Black,
+            line: l,
+        });
+    }
+    t.y = TOP + title_size + 12.0 + 2.0 * LEADING + 6.0;
+    t.draw(
+        &header,
+        header.iter().map(Vec::len).max().unwrap_or(1) as f32 * LEADING + 2.0 * PAD,
+    );
+
+    let mut serial = 0;
+    for g in &p.groups {
+        let group = vec![cell(&g.college, WIDTH, head)?];
+        t.row(&group, &header);
+        for r in &g.rows {
+            serial += 1;
+            let mut cells = vec![cell(&serial.to_string(), widths[0], body)?];
+            for (i, c) in r.iter().enumerate() {
+                cells.push(cell(c, widths[i + 1], body)?);
+            }
+            t.row(&cells, &header);
+        }
+    }
+    // Page numbers once the count is known.
+    let n = t.pages.len();
+    for (i, page) in t.pages.iter_mut().enumerate() {
+        let line = single_line(&format!("第 {} 页 共 {n} 页", i + 1), body, fonts)?;
+        let x = LEFT + (WIDTH - line.width) / 2.0;
+        page.lines.push(PlacedLine {
+            x,
+            baseline: BOTTOM + 12.0 * MM,
+            size: SIZE,
+            ink: Ink::Black,
+            line,
+        });
+    }
+    Ok(t.pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_widths;
+
+    #[test]
+    fn narrow_columns_keep_their_width() {
+        let w = fit_widths(&[30.0, 20.0, 300.0, 200.0], 400.0);
+        assert_eq!(&w[..2], &[30.0, 20.0]);
+        assert!((w.iter().sum::<f32>() - 400.0).abs() < 0.01);
+        assert!((w[2] - 175.0).abs() < 0.01 && (w[3] - 175.0).abs() < 0.01);
+        let roomy = fit_widths(&[10.0, 10.0], 100.0);
+        assert_eq!(roomy, vec![50.0, 50.0]);
+    }
+}
