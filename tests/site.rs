@@ -145,7 +145,7 @@ fn a_failed_build_leaves_the_previous_output_as_it_was() {
 fn not_a_site_says_what_to_do() {
     let tmp = tempfile::tempdir().unwrap();
     let out = gazette(&["build"], tmp.path());
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "not a site is a usage problem");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("no `gazette.yaml` in `.`: this is not a gazette site"),
