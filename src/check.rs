@@ -11,6 +11,9 @@ use crate::load::{Source, Year};
 use crate::model::format::{parse_weekday, weekday_name, WeekdayStyle};
 use crate::model::schedule::{resolve, Deadline, Resolved};
 
+/// A relative deadline counts at most a year of working days.
+const MAX_WORKING_DAYS: u32 = 250;
+
 /// Point at the first occurrence of `needle` in `src` (YAML values lose
 /// their spans once deserialized; ids are unique enough to find again).
 fn locate(d: Diagnostic, src: &Source, needle: &str) -> Diagnostic {
@@ -40,6 +43,21 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
         diags,
     );
 
+    for h in &year.calendar_file.holidays {
+        if let Some(to) = h.to.filter(|to| to.date() < h.from.date()) {
+            diags.push(
+                locate(
+                    Diagnostic::error(format!(
+                        "holiday `{}` ends ({to}) before it starts ({})",
+                        h.name, h.from
+                    )),
+                    cal_src,
+                    &to.to_string(),
+                )
+                .hint("swap `from` and `to`, or correct one of them"),
+            );
+        }
+    }
     for day in year.calendar.conflicts() {
         let text = day.format("%Y-%m-%d").to_string();
         diags.push(
@@ -78,6 +96,21 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
             ).hint("add `windows: [{from: 2024-01-20 08:00, to: 2024-02-02 17:00}]` or `deadline: 2024-01-19 17:00`"));
         }
         if let Some(Deadline::Relative(r)) = &p.deadline {
+            if r.working_days == 0 || r.working_days > MAX_WORKING_DAYS {
+                diags.push(
+                    locate(
+                        Diagnostic::error(format!(
+                            "phase `{}`: {} working days is not a deadline in this year",
+                            p.id, r.working_days
+                        )),
+                        sched_src,
+                        &format!("working_days: {}", r.working_days),
+                    )
+                    .hint(format!(
+                        "count between 1 and {MAX_WORKING_DAYS} working days"
+                    )),
+                );
+            }
             if !year.phases.iter().any(|q| q.id == r.after) {
                 let ids = year.phases.iter().map(|q| q.id.as_str());
                 let hint = crate::diag::did_you_mean(&r.after, ids)

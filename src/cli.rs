@@ -15,6 +15,12 @@ pub enum Format {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    Html,
+    Pdf,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site: web pages and PDFs of every year into the output folder.
@@ -30,6 +36,9 @@ pub enum Command {
         /// Where to write. Default: <root>/output.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Build only the web pages, or only the PDFs (the output folder then holds only those).
+        #[arg(long, value_enum)]
+        only: Option<Only>,
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,

@@ -116,7 +116,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        writeln!(f, "{label}: {}", clip(&self.message, None).0)?;
         if let Some(file) = &self.file {
             match (self.line, self.column) {
                 (Some(l), Some(c)) => writeln!(f, "  --> {}:{l}:{c}", file.display())?,
@@ -153,7 +153,7 @@ impl fmt::Display for Diagnostic {
 
 /// Show at most 100 characters of a long line, around the column.
 fn clip(src: &str, column: Option<usize>) -> (String, Option<usize>) {
-    const MAX: usize = 100;
+    const MAX: usize = 200;
     let n = src.chars().count();
     if n <= MAX {
         return (src.to_string(), column);
@@ -306,7 +306,7 @@ mod tests {
         let d = Diagnostic::error("bad").in_file("f").at(&line, 1, 501);
         let s = d.to_string();
         let shown = s.lines().find(|l| l.starts_with("1 | ")).unwrap();
-        assert!(shown.chars().count() < 120, "{shown}");
+        assert!(shown.chars().count() < 220, "{shown}");
         let caret = s.lines().find(|l| l.trim_end().ends_with('^')).unwrap();
         let x = shown.chars().position(|c| c == 'X').unwrap();
         assert_eq!(caret.chars().position(|c| c == '^'), Some(x));

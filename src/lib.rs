@@ -44,7 +44,7 @@ pub struct Prepared {
 /// lists. Data problems are reported beside the notice's, never instead of them.
 pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let site = load::load(root)?;
-    let mut diags = Diagnostics::new();
+    let mut diags = site.warnings.clone();
     let mut notices = Vec::new();
     let mut lists = Vec::new();
     for year in &site.years {
@@ -99,9 +99,28 @@ pub struct Rendered {
     pub warnings: Diagnostics,
 }
 
+/// Which backends run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outputs {
+    pub html: bool,
+    pub pdf: bool,
+}
+
+impl Outputs {
+    pub const ALL: Outputs = Outputs {
+        html: true,
+        pdf: true,
+    };
+}
+
 /// Load, check, compose and render every output in memory; nothing is written.
 /// `gazette check` stops here, `gazette build` writes the result.
 pub fn render(root: &Path) -> Result<Rendered, Diagnostics> {
+    render_selected(root, Outputs::ALL)
+}
+
+/// [`render`] with only some backends (e.g. web pages for a quick preview).
+pub fn render_selected(root: &Path, outputs: Outputs) -> Result<Rendered, Diagnostics> {
     let Prepared {
         site,
         notices,
@@ -113,11 +132,22 @@ pub fn render(root: &Path) -> Result<Rendered, Diagnostics> {
         notices: &notices,
         publicity: &publicity,
     };
-    let pdf = render::pdf::PdfRenderer::new(&site).map_err(|mut d| {
-        d.extend(warnings.clone());
-        d
-    })?;
-    let renderers: [&dyn Renderer; 2] = [&render::html::HtmlRenderer, &pdf];
+    let pdf = if outputs.pdf {
+        let r = render::pdf::PdfRenderer::new(&site).map_err(|mut d| {
+            d.extend(warnings.clone());
+            d
+        })?;
+        Some(r)
+    } else {
+        None
+    };
+    let mut renderers: Vec<&dyn Renderer> = Vec::new();
+    if outputs.html {
+        renderers.push(&render::html::HtmlRenderer);
+    }
+    if let Some(p) = &pdf {
+        renderers.push(p);
+    }
     let mut files: Vec<OutputFile> = Vec::new();
     let mut diags = Diagnostics::new();
     for r in renderers {
@@ -126,7 +156,9 @@ pub fn render(root: &Path) -> Result<Rendered, Diagnostics> {
             Err(d) => diags.extend(d),
         }
     }
-    warnings.extend(pdf.take_warnings());
+    if let Some(p) = &pdf {
+        warnings.extend(p.take_warnings());
+    }
     if diags.has_errors() {
         diags.extend(warnings);
         diags.sort();

@@ -30,12 +30,9 @@ pub fn to_blocks(
             Event::Start(Tag::Heading { level, .. }) => {
                 let n = heading_level(level);
                 if n > 4 {
-                    diags.push(
-                        Diagnostic::warning("headings go four levels deep (一、 （一） 1. （1）); this one is shown as level 4")
-                            .in_file(&original.path)
-                            .at_offset(&original.text, range.start.min(original.text.len()))
-                            .hint("use #, ##, ### or ####"),
-                    );
+                    let d = Diagnostic::warning("headings go four levels deep (一、 （一） 1. （1）); this one is shown as level 4")
+                        .hint("use #, ##, ### or ####");
+                    diags.push(locate(d, original, &expanded[range.clone()]));
                 }
                 heading = Some(n.min(4));
                 text.clear();
@@ -99,15 +96,30 @@ pub fn to_blocks(
                     text.push(' ');
                 }
             }
-            Event::Html(_) | Event::InlineHtml(_) => diags.push(
-                Diagnostic::warning("HTML in the body is not shown in the notice")
-                    .in_file(&original.path)
-                    .hint("write plain text; the layout comes from the templates"),
-            ),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let d = Diagnostic::warning("HTML in the body is not shown in the notice")
+                    .hint("write plain text; the layout comes from the templates");
+                diags.push(locate(d, original, html.trim()));
+            }
             _ => {}
         }
     }
     blocks
+}
+
+/// Point at `snippet` (a piece of the expanded text) in the file as written;
+/// references change offsets, so the text is searched for.
+fn locate(d: Diagnostic, original: &Source, snippet: &str) -> Diagnostic {
+    let d = d.in_file(&original.path);
+    let first_line = snippet.lines().next().unwrap_or("").trim();
+    match original
+        .text
+        .find(first_line)
+        .filter(|_| !first_line.is_empty())
+    {
+        Some(at) => d.at_offset(&original.text, at),
+        None => d,
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

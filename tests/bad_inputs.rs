@@ -431,8 +431,20 @@ const YEAR_HINT: &str = "check the year; the notice is for 2024";
 static YAML_SYNTAX: &[Case] = &[
     case(
         "gazette.yaml: bad indentation",
-        |s| edit(s, GAZETTE, "  header: 湖南省教育考试院文件", "   header: 湖南省教育考试院文件"),
-        &[error(GAZETTE, 10, 10, "mapping values are not allowed in this context")],
+        |s| {
+            edit(
+                s,
+                GAZETTE,
+                "  header: 湖南省教育考试院文件",
+                "   header: 湖南省教育考试院文件",
+            )
+        },
+        &[error(
+            GAZETTE,
+            10,
+            10,
+            "mapping values are not allowed in this context",
+        )],
     ),
     case(
         // YAML lets the quote run on to the `"` of `red: "#FF3333"` in the
@@ -444,12 +456,22 @@ static YAML_SYNTAX: &[Case] = &[
     case(
         "gazette.yaml: tab",
         |s| edit(s, GAZETTE, "  code: 湘教考成字", "\tcode: 湘教考成字"),
-        &[error(GAZETTE, 11, 1, "found a tab character that violates indentation at line 11 column 1, while scanning a plain scalar")],
+        &[error(
+            GAZETTE,
+            11,
+            1,
+            "found a tab character that violates indentation, while scanning a plain scalar",
+        )],
     ),
     case(
         "notice.yaml: tab",
         |s| edit(s, NOTICE_YAML, "  - 各普通高等学校", "\t- 各普通高等学校"),
-        &[error(NOTICE_YAML, 5, 1, "found character that cannot start any token")],
+        &[error(
+            NOTICE_YAML,
+            5,
+            1,
+            "found character that cannot start any token, while scanning for the next token",
+        )],
     ),
     case(
         // The issuer falls out of the imprint: YAML reads it as a key of its own.
@@ -459,43 +481,97 @@ static YAML_SYNTAX: &[Case] = &[
     ),
     case(
         "schedule.yaml: bad indentation",
-        |s| edit(s, SCHEDULE, "    name: 考生注册报名及信息完善", "      name: 考生注册报名及信息完善"),
-        &[error(SCHEDULE, 9, 11, "mapping values are not allowed in this context")],
+        |s| {
+            edit(
+                s,
+                SCHEDULE,
+                "    name: 考生注册报名及信息完善",
+                "      name: 考生注册报名及信息完善",
+            )
+        },
+        &[error(
+            SCHEDULE,
+            9,
+            11,
+            "mapping values are not allowed in this context",
+        )],
     ),
     case(
         "schedule.yaml: tab",
-        |s| edit(s, SCHEDULE, "    working_days_only: true", "\tworking_days_only: true"),
-        &[error(SCHEDULE, 18, 1, "found character that cannot start any token")],
+        |s| {
+            edit(
+                s,
+                SCHEDULE,
+                "    working_days_only: true",
+                "\tworking_days_only: true",
+            )
+        },
+        &[error(
+            SCHEDULE,
+            18,
+            1,
+            "found character that cannot start any token, while scanning for the next token",
+        )],
     ),
     case(
         "categories.yaml: bad indentation",
         |s| edit(s, CATEGORIES, "    name: 普通计划", "     name: 普通计划"),
-        &[error(CATEGORIES, 6, 10, "mapping values are not allowed in this context")],
+        &[error(
+            CATEGORIES,
+            6,
+            10,
+            "mapping values are not allowed in this context",
+        )],
     ),
     case(
         "categories.yaml: tab",
         |s| edit(s, CATEGORIES, "    exempt: true", "\texempt: true"),
-        &[error(CATEGORIES, 21, 1, "found a tab character that violates indentation at line 21 column 1, while scanning a plain scalar")],
+        &[error(
+            CATEGORIES,
+            21,
+            1,
+            "found a tab character that violates indentation, while scanning a plain scalar",
+        )],
     ),
     case(
         "rules.yaml: bad indentation",
         |s| edit(s, RULES, "  exclusions:", "   exclusions:"),
-        &[error(RULES, 11, 4, "did not find expected key at line 11 column 4, while parsing a block mapping")],
+        &[error(
+            RULES,
+            11,
+            4,
+            "did not find expected key, while parsing a block mapping",
+        )],
     ),
     case(
         "rules.yaml: tab",
         |s| edit(s, RULES, "    - 在校学习期间", "\t- 在校学习期间"),
-        &[error(RULES, 12, 1, "found character that cannot start any token")],
+        &[error(
+            RULES,
+            12,
+            1,
+            "found character that cannot start any token, while scanning for the next token",
+        )],
     ),
     case(
         "calendar.yaml: bad indentation",
         |s| edit(s, CALENDAR, "  - {name: 春节", "   - {name: 春节"),
-        &[error(CALENDAR, 5, 4, "did not find expected '-' indicator at line 5 column 4, while parsing a block collection")],
+        &[error(
+            CALENDAR,
+            5,
+            4,
+            "did not find expected '-' indicator, while parsing a block collection",
+        )],
     ),
     case(
         "calendar.yaml: tab",
         |s| edit(s, CALENDAR, "  - 2024-02-04", "\t- 2024-02-04"),
-        &[error(CALENDAR, 13, 1, "found character that cannot start any token")],
+        &[error(
+            CALENDAR,
+            13,
+            1,
+            "found character that cannot start any token, while scanning for the next token",
+        )],
     ),
 ];
 
@@ -697,17 +773,17 @@ static IMPOSSIBLE_DATES: &[Case] = &[
     case(
         "schedule.yaml: 25:00 in a window",
         |s| edit(s, SCHEDULE, "to: 2024-02-09 17:00", "to: 2024-02-09 25:00"),
-        &[error(SCHEDULE, 17, 9, "phases[2].windows[0]: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[error(SCHEDULE, 17, 49, "phases[2].windows[0]: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
     ),
     case(
         "calendar.yaml: 2024-02-30",
         |s| edit(s, CALENDAR, "to: 2024-02-17", "to: 2024-02-30"),
-        &[error(CALENDAR, 5, 5, "holidays[1]: `2024-02-30` is not a real date: 2024-02 has 29 days")],
+        &[error(CALENDAR, 5, 38, "holidays[1]: `2024-02-30` is not a real date: 2024-02 has 29 days")],
     ),
     case(
         "calendar.yaml: 25:00",
         |s| edit(s, CALENDAR, "from: 2024-01-01}", "from: 2024-01-01 25:00}"),
-        &[error(CALENDAR, 4, 5, "holidays[0]: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[error(CALENDAR, 4, 33, "holidays[0]: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
     ),
 ];
 
@@ -1102,7 +1178,7 @@ static ROBUSTNESS: &[Case] = &[
             );
         },
         // serde_yaml stops the expansion; it gives no position.
-        &[error_in(SCHEDULE, "repetition limit exceeded")],
+        &[error(SCHEDULE, 32, 15, "phases[5].deadline: invalid type: sequence, expected a date like `2024-01-19 17:00`, or `{after: <phase id>, working_days: 5}`")],
     )
     .within(Duration::from_secs(5)),
     case(
@@ -1291,7 +1367,7 @@ static POINT_AT_THE_MISTAKE: &[Case] = &[
         |s| append(s, GAZETTE, "pdf:\n  red: \"#FF3333\n"),
         &[error(
             GAZETTE,
-            35,
+            34,
             8,
             "found unexpected end of stream, while scanning a quoted scalar",
         )],
@@ -1369,14 +1445,12 @@ static POINT_AT_THE_MISTAKE: &[Case] = &[
 ];
 
 #[test]
-#[ignore = "gazette bug: an unclosed quote, `{` or a key without colon is reported where libyaml gave up (end of file, next phase, a comment), not at the mistake"]
-fn bug_yaml_errors_point_past_the_mistake() {
+fn was_bug_yaml_errors_point_past_the_mistake() {
     run(POINT_AT_THE_MISTAKE);
 }
 
 #[test]
-#[ignore = "gazette bug: errors found while loading are not sorted by file (gazette.yaml comes first)"]
-fn bug_load_errors_are_not_sorted() {
+fn was_bug_load_errors_are_not_sorted() {
     one!(Case {
         name: "three YAML files with one mistake each",
         mutate: three_yaml_mistakes,
@@ -1386,18 +1460,16 @@ fn bug_load_errors_are_not_sorted() {
 }
 
 #[test]
-#[ignore = "gazette bug: an impossible time in a deadline gives `data did not match any variant of untagged enum Deadline` at the phase"]
-fn bug_impossible_time_in_a_deadline() {
+fn was_bug_impossible_time_in_a_deadline() {
     one!(case(
         "schedule.yaml: 25:00 in a deadline",
         |s| edit(s, SCHEDULE, "deadline: 2024-01-19 17:00", "deadline: 2024-01-19 25:00"),
-        &[error(SCHEDULE, 6, 15, "phases[0].deadline: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[error(SCHEDULE, 6, 26, "phases[0].deadline: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
     ));
 }
 
 #[test]
-#[ignore = "gazette bug: a wrong type in a relative deadline gives `data did not match any variant of untagged enum Deadline` at the phase"]
-fn bug_string_for_working_days() {
+fn was_bug_string_for_working_days() {
     one!(case(
         "schedule.yaml: string for working_days",
         |s| edit(s, SCHEDULE, "working_days: 5", "working_days: five"),
@@ -1411,8 +1483,7 @@ fn bug_string_for_working_days() {
 }
 
 #[test]
-#[ignore = "gazette bug: a bad date in notice.yaml points at line 2 (the title), not at the date"]
-fn bug_impossible_date_in_notice_yaml() {
+fn was_bug_impossible_date_in_notice_yaml() {
     one!(case(
         "notice.yaml: 2024-02-30",
         |s| edit(s, NOTICE_YAML, "date: 2024-01-05", "date: 2024-02-30"),
@@ -1426,18 +1497,16 @@ fn bug_impossible_date_in_notice_yaml() {
 }
 
 #[test]
-#[ignore = "gazette bug: a bad time in notice.yaml points at line 2 (the title), not at the date"]
-fn bug_impossible_time_in_notice_yaml() {
+fn was_bug_impossible_time_in_notice_yaml() {
     one!(case(
         "notice.yaml: 25:00",
         |s| edit(s, NOTICE_YAML, "date: 2024-01-05", "date: 2024-01-05 25:00"),
-        &[error(NOTICE_YAML, 7, 7, "`25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[error(NOTICE_YAML, 7, 18, "`25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
     ));
 }
 
 #[test]
-#[ignore = "gazette bug: a bad imprint date points at `copy_to:` (line 13), not at the date (line 17)"]
-fn bug_month_13_in_the_imprint() {
+fn was_bug_month_13_in_the_imprint() {
     one!(case(
         "notice.yaml: month 13 in the imprint",
         |s| edit(s, NOTICE_YAML, "  date: 2024-01-10", "  date: 2024-13-10"),
@@ -1446,8 +1515,7 @@ fn bug_month_13_in_the_imprint() {
 }
 
 #[test]
-#[ignore = "gazette bug: a bad workday points at the first workday (line 13), not at the bad one (line 14)"]
-fn bug_month_13_in_the_workdays() {
+fn was_bug_month_13_in_the_workdays() {
     one!(case(
         "calendar.yaml: month 13",
         |s| edit(s, CALENDAR, "  - 2024-02-18", "  - 2024-13-18"),
@@ -1466,8 +1534,7 @@ fn symlink_loop_in_content_does_not_stop_the_build() {
 }
 
 #[test]
-#[ignore = "gazette bug: warnings found while loading (skipped symlinks) are dropped when the build succeeds"]
-fn bug_symlink_loop_in_content() {
+fn was_bug_symlink_loop_in_content() {
     one!(case(
         "symlink loop content/2025 -> ..",
         |s| std::os::unix::fs::symlink("..", path(s, "content/2025")).unwrap(),
@@ -1479,8 +1546,7 @@ fn bug_symlink_loop_in_content() {
 }
 
 #[test]
-#[ignore = "gazette bug: warnings found while loading (folders that are not years) are dropped when the build succeeds"]
-fn bug_folder_that_is_not_a_year() {
+fn was_bug_folder_that_is_not_a_year() {
     one!(case(
         "content/notes is not a year folder",
         |s| write(s, "content/notes/todo.md", "补充材料\n"),
@@ -1493,8 +1559,7 @@ fn bug_folder_that_is_not_a_year() {
 }
 
 #[test]
-#[ignore = "gazette bug: the level-5 heading warning points at the offset of the expanded text (line 142, past the end), not at the heading (line 129)"]
-fn bug_heading_level_5() {
+fn was_bug_heading_level_5() {
     one!(case(
         "heading level 5 in notice.md",
         |s| edit(s, NOTICE_MD, "# 工作要求\n", "# 工作要求\n\n##### 细则\n"),
@@ -1509,8 +1574,7 @@ fn bug_heading_level_5() {
 }
 
 #[test]
-#[ignore = "gazette bug: the HTML warning has no line or column"]
-fn bug_inline_html_has_no_position() {
+fn was_bug_inline_html_has_no_position() {
     one!(case(
         "inline HTML in notice.md",
         |s| edit(s, NOTICE_MD, "逾期未注册的", "<br>逾期未注册的"),
@@ -1525,8 +1589,7 @@ fn bug_inline_html_has_no_position() {
 }
 
 #[test]
-#[ignore = "gazette bug: the hint says to create notice.md, which exists as a link out of the site"]
-fn bug_symlink_out_of_the_site() {
+fn was_bug_symlink_out_of_the_site() {
     one!(case(
         "notice.md a symlink leading outside the site",
         |s| {
@@ -1544,8 +1607,7 @@ fn bug_symlink_out_of_the_site() {
 }
 
 #[test]
-#[ignore = "gazette bug: a 200,000-character value is repeated whole in the message (200,237 characters printed)"]
-fn bug_long_value_in_the_message() {
+fn was_bug_long_value_in_the_message() {
     // Whatever the message says, the printed diagnostic stays under 2,000
     // characters (checked for every case); the position is the value's.
     let case = case(
@@ -1564,15 +1626,14 @@ fn bug_long_value_in_the_message() {
 }
 
 #[test]
-#[ignore = "gazette bug: a holiday that ends before it starts is accepted and silently gives no day off"]
-fn bug_holiday_ending_before_it_starts() {
+fn was_bug_holiday_ending_before_it_starts() {
     one!(case(
         "calendar.yaml: 清明节 from 2024-04-04 to 2024-04-03",
         |s| edit(s, CALENDAR, "to: 2024-04-06", "to: 2024-04-03"),
         &[error(
             CALENDAR,
             6,
-            5,
+            39,
             "holiday `清明节` ends (2024-04-03) before it starts (2024-04-04)"
         )
         .hint("swap `from` and `to`, or correct one of them")],
@@ -1580,25 +1641,23 @@ fn bug_holiday_ending_before_it_starts() {
 }
 
 #[test]
-#[ignore = "gazette bug: `pdf.red` that is not a colour is reported without a line"]
-fn bug_bad_red_has_no_line() {
+fn was_bug_bad_red_has_no_line() {
     one!(case(
         "gazette.yaml: pdf.red is not a colour",
         |s| append(s, GAZETTE, "pdf:\n  red: zzz\n"),
-        &[error(GAZETTE, 35, 8, "`zzz` is not a colour")
+        &[error(GAZETTE, 34, 8, "`zzz` is not a colour")
             .hint("write the red as #RRGGBB, e.g. #FF3333")],
     ));
 }
 
 #[test]
-#[ignore = "gazette bug: a font file named in gazette.yaml that is not a font is reported without any file"]
-fn bug_font_that_is_not_a_font_has_no_file() {
+fn was_bug_font_that_is_not_a_font_has_no_file() {
     one!(case(
         "gazette.yaml: a font path to a file that is not a font",
         |s| append(s, GAZETTE, "fonts:\n  body: [{path: /etc/passwd}]\n"),
         &[error(
             GAZETTE,
-            35,
+            34,
             17,
             "font file `/etc/passwd` cannot be read as a font"
         )
@@ -1607,8 +1666,7 @@ fn bug_font_that_is_not_a_font_has_no_file() {
 }
 
 #[test]
-#[ignore = "gazette bug: `working_days: 4000000000` makes the build count days for minutes (a hang)"]
-fn bug_huge_working_days_count_hangs() {
+fn was_bug_huge_working_days_count_hangs() {
     // How the count is refused is for gazette to say; it must be an error at
     // the deadline, found within 5 seconds.
     let limit = Duration::from_secs(5);

@@ -3,9 +3,14 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{exit_code, report};
-use crate::cli::Format;
+use crate::cli::{Format, Only};
 
-pub fn run(root: &Path, output: Option<PathBuf>, deny_warnings: bool) -> ExitCode {
+pub fn run(
+    root: &Path,
+    output: Option<PathBuf>,
+    only: Option<Only>,
+    deny_warnings: bool,
+) -> ExitCode {
     let started = Instant::now();
     let output = output.unwrap_or_else(|| root.join("output"));
     let fail = |diags: gazette::diag::Diagnostics| {
@@ -13,7 +18,11 @@ pub fn run(root: &Path, output: Option<PathBuf>, deny_warnings: bool) -> ExitCod
         eprintln!("nothing was written; {} is unchanged", output.display());
         exit_code(&diags)
     };
-    let rendered = match gazette::render(root) {
+    let outputs = gazette::Outputs {
+        html: only != Some(Only::Pdf),
+        pdf: only != Some(Only::Html),
+    };
+    let rendered = match gazette::render_selected(root, outputs) {
         Ok(r) => r,
         Err(diags) => return fail(diags),
     };

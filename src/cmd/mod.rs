@@ -11,8 +11,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build {
             root,
             output,
+            only,
             deny_warnings,
-        } => build::run(&root, output, deny_warnings),
+        } => build::run(&root, output, only, deny_warnings),
         Command::Check {
             root,
             format,

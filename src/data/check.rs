@@ -47,8 +47,6 @@ struct Row<'a, 'b> {
     cells: &'a [String],
     diags: &'b mut Diagnostics,
     ok: bool,
-    /// The shown CSV line has the ID number and phone masked.
-    masked_line: Option<String>,
 }
 
 impl Row<'_, '_> {
@@ -64,7 +62,8 @@ impl Row<'_, '_> {
         }
         let mut d = self.ctx.table.at(d, self.line, Some(col.index + 1));
         if d.source_line.is_some() {
-            d.source_line = self.masked_line.clone();
+            // Masked only when shown: finding the line is linear in the file.
+            d.source_line = masked_line(self);
         }
         self.diags.push(d);
         self.ok = false;
@@ -93,9 +92,7 @@ pub(crate) fn check_rows(ctx: &Ctx, diags: &mut Diagnostics) -> Vec<Candidate> {
             cells,
             diags,
             ok: true,
-            masked_line: None,
         };
-        row.masked_line = masked_line(&row);
         if let Some(c) = check_row(&mut row, &mut ids, &mut phones) {
             if row.ok {
                 out.push(c);

@@ -154,6 +154,7 @@ fn read_csv(bytes: &[u8], rel: &Path) -> Result<Table, Diagnostic> {
         .from_reader(text.as_bytes());
     let mut table = Table::default();
     let mut have_header = false;
+    let mut lines = LineCounter::default();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let d = Diagnostic::error(format!("`{}` is not valid CSV", rel.display()))
@@ -167,7 +168,7 @@ fn read_csv(bytes: &[u8], rel: &Path) -> Result<Table, Diagnostic> {
         })?;
         let line = record
             .position()
-            .map_or(0, |p| record_line(&text, p.byte() as usize));
+            .map_or(0, |p| lines.line_at(&text, p.byte() as usize));
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if is_blank(&cells) {
             continue;
@@ -185,6 +186,33 @@ fn read_csv(bytes: &[u8], rel: &Path) -> Result<Table, Diagnostic> {
     }
     table.text = Some(text);
     Ok(table)
+}
+
+/// Line numbers of increasing byte offsets, counted incrementally (counting
+/// from the start for every record would be quadratic in the file).
+#[derive(Default)]
+struct LineCounter {
+    byte: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, byte: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut start = byte.min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start < self.byte {
+            return record_line(text, byte);
+        }
+        self.line += bytes[self.byte..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.byte = start;
+        self.line + 1
+    }
 }
 
 /// The line a record starts on. The csv crate's own line count lags: a

@@ -69,21 +69,115 @@ pub fn parse_yaml<T: DeserializeOwned>(src: &Source) -> Result<T, Diagnostic> {
 
 fn yaml_diagnostic(src: &Source, e: &serde_yaml::Error) -> Diagnostic {
     let full = e.to_string();
-    // serde_yaml appends " at line L column C"; the position is shown separately.
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full.clone(),
-    };
+    // serde_yaml writes positions into the text ("… at line 3 column 8"); they
+    // are shown separately, so take them out of the message.
+    let positions = positions_in(&full);
+    let message = strip_positions(&full);
     let mut d = Diagnostic::error(message.clone()).in_file(&src.path);
-    if let Some(loc) = e.location() {
-        d = d.at(&src.text, loc.line(), loc.column());
+    let reported = e.location().map(|l| (l.line(), l.column()));
+    // A scanner error names where the broken construct began ("while scanning
+    // a quoted scalar at line 3 column 8"): that is the mistake.
+    let began = [
+        "while scanning a quoted scalar",
+        "while parsing a flow",
+        "while scanning a simple key",
+    ]
+    .iter()
+    .find_map(|w| full.find(w))
+    .and_then(|i| positions_in(&full[i..]).into_iter().next());
+    if let Some((line, col)) = began.or(reported).or(positions.first().copied()) {
+        d = d.at(&src.text, line, col);
+    }
+    // A value the message quotes (`2024-02-30`) is found again in the text,
+    // at or after where the parser stood: serde reports custom errors at
+    // the start of the enclosing mapping.
+    let about_a_value = message.contains("` is not") || message.contains("` has no");
+    if began.is_none() && about_a_value {
+        if let Some(at) =
+            quoted_value(&message).and_then(|v| find_from(&src.text, &v, d.line.unwrap_or(1)))
+        {
+            d = d.at_offset(&src.text, at);
+        }
     }
     if let Some(hint) = unknown_field_hint(&message) {
         d = d.hint(hint);
     } else if message.contains("missing field") {
         d = d.hint("add the key; the content reference in README.md lists every key");
+    } else if message.contains("repetition limit") || message.contains("recursion limit") {
+        d = d.hint(
+            "the file nests or repeats too deeply (an alias bomb?); write the values out plainly",
+        );
     }
     d
+}
+
+/// Every "line L column C" in a message.
+fn positions_in(msg: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut rest = msg;
+    while let Some(i) = rest.find("line ") {
+        rest = &rest[i + 5..];
+        let num = |s: &str| -> Option<(usize, usize)> {
+            let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+            Some((s[..end].parse().ok()?, end))
+        };
+        let Some((line, n)) = num(rest) else { continue };
+        let Some(after) = rest[n..].strip_prefix(" column ") else {
+            continue;
+        };
+        if let Some((col, _)) = num(after) {
+            out.push((line, col));
+        }
+    }
+    out
+}
+
+fn strip_positions(msg: &str) -> String {
+    let mut out = msg.to_string();
+    while let Some(i) = out.find(" at line ") {
+        let rest = &out[i + 9..];
+        let end = rest.find(" column ").map(|j| j + 8).map(|j| {
+            j + rest[j..]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len() - j)
+        });
+        match end {
+            Some(end) => out.replace_range(i..i + 9 + end, ""),
+            None => break,
+        }
+    }
+    out
+}
+
+/// The first `backticked` value of a message, when it looks like a value.
+fn quoted_value(msg: &str) -> Option<String> {
+    let rest = &msg[msg.find('`')? + 1..];
+    let v = &rest[..rest.find('`')?];
+    (!v.is_empty() && !v.contains(' ')).then(|| v.to_string())
+}
+
+/// Byte offset of the value of `key:` on a line that is not a comment.
+pub fn find_key_value(text: &str, key: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
+            let lead = line.len() - trimmed.len() + key.len() + 1;
+            return Some(offset + lead + (rest.len() - rest.trim_start().len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Byte offset of `needle` at or after the start of 1-based `line`.
+fn find_from(text: &str, needle: &str, line: usize) -> Option<usize> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    text[start..].find(needle).map(|i| i + start)
 }
 
 /// "unknown field `nmae`, expected one of `id`, `name`" → "did you mean `name`?"
@@ -129,6 +223,28 @@ mod tests {
             d.message
         );
         assert_eq!(d.hint.as_deref(), Some("did you mean `name`?"));
+    }
+
+    #[test]
+    fn positions_are_taken_out_of_messages() {
+        let m = "found unexpected end of stream while scanning a quoted scalar at line 3 column 8";
+        assert_eq!(positions_in(m), vec![(3, 8)]);
+        assert_eq!(
+            strip_positions(m),
+            "found unexpected end of stream while scanning a quoted scalar"
+        );
+    }
+
+    #[test]
+    fn a_bad_value_is_pointed_at() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct D {
+            title: String,
+            date: crate::model::when::When,
+        }
+        let d = parse_yaml::<D>(&src("title: x\n\ndate: 2024-02-30\n")).unwrap_err();
+        assert_eq!((d.line, d.column), (Some(3), Some(7)), "{d}");
     }
 
     #[test]

@@ -23,7 +23,11 @@ pub const CONFIG_FILE: &str = "gazette.yaml";
 pub struct Site {
     pub root: PathBuf,
     pub config: SiteConfig,
+    /// `gazette.yaml` as written, for positions in later checks.
+    pub config_src: Source,
     pub years: Vec<Year>,
+    /// Warnings found while loading (skipped folders and links).
+    pub warnings: Diagnostics,
 }
 
 /// Everything in one `content/<year>/` folder, parsed but not yet checked.
@@ -73,6 +77,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         }
     }
     if diags.has_errors() {
+        diags.sort();
         return Err(diags);
     }
     if years.is_empty() {
@@ -81,10 +86,15 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
             .hint("create `content/<year>/` (e.g. content/2024/) with notice.yaml and notice.md")
             .into());
     }
+    let Some(config) = config else {
+        return Err(diags);
+    };
     Ok(Site {
         root: root.to_path_buf(),
-        config: config.expect("config parsed when no error was recorded"),
+        config,
+        config_src,
         years,
+        warnings: diags,
     })
 }
 
@@ -247,8 +257,12 @@ fn content_file(
                 Diagnostic::error(format!("`{name}` named here cannot be read"))
                     .in_file(&named_in.path)
                     .at_offset(&named_in.text, at)
-                    .cause(d.message)
-                    .hint(format!("create `{}`", dir.join(rel).display())),
+                    .cause(&d.message)
+                    .hint(
+                        d.hint
+                            .clone()
+                            .unwrap_or_else(|| format!("create `{}`", dir.join(rel).display())),
+                    ),
             );
             None
         }

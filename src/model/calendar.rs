@@ -74,10 +74,11 @@ impl Calendar {
 
     /// The `n`th working day counting `start` itself as day 1 when it is a
     /// working day (a period "of 5 working days starting on" a date).
+    /// Counts stop after ten years of days, whatever `n` asks.
     pub fn working_days_from(&self, start: NaiveDate, n: u32) -> NaiveDate {
         let mut left = n.max(1);
         let mut d = start;
-        loop {
+        for _ in 0..3660 {
             if self.is_working_day(d) {
                 left -= 1;
                 if left == 0 {
@@ -86,6 +87,7 @@ impl Calendar {
             }
             d = d.succ_opt().unwrap_or(d);
         }
+        d
     }
 
     /// The `n`th working day strictly after `day` ("within n working days after").

@@ -40,11 +40,35 @@ pub struct Window {
     pub to: When,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(untagged)]
+/// A date (`2024-01-19 17:00`) or `{after: <phase>, working_days: N}`.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Deadline {
     At(When),
     Relative(RelativeDeadline),
+}
+
+// By hand rather than `untagged`, so that a bad date or a bad count is
+// reported as itself instead of "did not match any variant".
+impl<'de> Deserialize<'de> for Deadline {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Deadline;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a date like `2024-01-19 17:00`, or `{after: <phase id>, working_days: 5}`",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Deadline, E> {
+                When::parse(s).map(Deadline::At).map_err(E::custom)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Deadline, A::Error> {
+                let de = serde::de::value::MapAccessDeserializer::new(map);
+                RelativeDeadline::deserialize(de).map(Deadline::Relative)
+            }
+        }
+        de.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]

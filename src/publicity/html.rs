@@ -71,7 +71,9 @@ pub fn render(t: &Templates, base: &Context, p: &Publicity) -> Result<Vec<Output
         .position(|c| c.key == "name")
         .map_or(-1, |i| i as i64);
     let mut ctx = base.clone();
-    ctx.insert("p", p);
+    // Only the head: the rows reach each page through its own view, never the
+    // whole list into every page's context (which would be quadratic).
+    ctx.insert("p", &p.head());
     ctx.insert("root", "../../../");
     ctx.insert("page_count", &views.len());
     ctx.insert("name_col", &name_col);

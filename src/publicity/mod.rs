@@ -131,7 +131,39 @@ pub struct Group {
     pub rows: Vec<Vec<String>>,
 }
 
+/// Everything of a list but its rows, for template contexts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Head<'a> {
+    pub year: i32,
+    pub category_id: &'a str,
+    pub category: &'a str,
+    pub title: &'a str,
+    pub basis: &'a str,
+    pub start: &'a str,
+    pub end: &'a str,
+    pub length: &'a str,
+    pub objection: &'a Objection,
+    pub columns: &'a [Column],
+    pub count: usize,
+}
+
 impl Publicity {
+    pub fn head(&self) -> Head<'_> {
+        Head {
+            year: self.year,
+            category_id: &self.category_id,
+            category: &self.category,
+            title: &self.title,
+            basis: &self.basis,
+            start: &self.start,
+            end: &self.end,
+            length: &self.length,
+            objection: &self.objection,
+            columns: &self.columns,
+            count: self.count,
+        }
+    }
+
     /// All rows in order, with their college.
     pub fn rows(&self) -> impl Iterator<Item = (&str, &Vec<String>)> {
         self.groups

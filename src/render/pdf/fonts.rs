@@ -223,6 +223,7 @@ impl FontSet {
                         "font file `{}` cannot be read as a font",
                         set.faces[i].path.display()
                     ))
+                    .in_file(crate::load::CONFIG_FILE)
                     .hint("name another font in gazette.yaml, or reinstall this one"),
                 );
             }

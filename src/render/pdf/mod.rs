@@ -30,11 +30,27 @@ pub struct PdfRenderer {
 impl PdfRenderer {
     /// Find the fonts once per build; every document shares them.
     pub fn new(site: &Site) -> Result<Self, Diagnostics> {
-        let (fonts, warnings) = FontSet::load(&site.config.fonts, &site.root)?;
+        let (fonts, warnings) =
+            FontSet::load(&site.config.fonts, &site.root).map_err(|mut d| {
+                // Point at a font file named in gazette.yaml where the error quotes it.
+                let src = &site.config_src;
+                for x in &mut d.0 {
+                    let quoted = x.message.split('`').nth(1).unwrap_or("");
+                    if let (Some(at), false) = (src.text.find(quoted), quoted.is_empty()) {
+                        *x = x.clone().at_offset(&src.text, at);
+                    }
+                }
+                d
+            })?;
         let red = writer::parse_hex_colour(&site.config.pdf.red).ok_or_else(|| {
-            Diagnostic::error(format!("`{}` is not a colour", site.config.pdf.red))
-                .in_file(crate::load::CONFIG_FILE)
-                .hint("write the red as #RRGGBB, e.g. #FF3333")
+            let src = &site.config_src;
+            let d = Diagnostic::error(format!("`{}` is not a colour", site.config.pdf.red))
+                .in_file(&src.path)
+                .hint("write the red as #RRGGBB, e.g. #FF3333");
+            match crate::load::files::find_key_value(&src.text, "red") {
+                Some(at) => d.at_offset(&src.text, at),
+                None => d,
+            }
         })?;
         Ok(PdfRenderer {
             fonts,
