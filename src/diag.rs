@@ -116,7 +116,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}: {}", clip(&self.message, None).0)?;
+        // A message quoting a huge value is cut; ordinary ones never are.
+        let message = match self.message.chars().count() {
+            n if n > 600 => format!("{}…", self.message.chars().take(600).collect::<String>()),
+            _ => self.message.clone(),
+        };
+        writeln!(f, "{label}: {message}")?;
         if let Some(file) = &self.file {
             match (self.line, self.column) {
                 (Some(l), Some(c)) => writeln!(f, "  --> {}:{l}:{c}", file.display())?,

@@ -88,13 +88,20 @@ impl Table {
 
 /// Share `room` among columns: narrow columns get all they want, the
 /// widest ones split what is left (water filling), so short cells never wrap.
-fn fit_widths(want: &[f32], room: f32) -> Vec<f32> {
-    let mut order: Vec<usize> = (0..want.len()).collect();
-    order.sort_by(|&a, &b| want[a].total_cmp(&want[b]));
+/// Columns marked `keep` (masked IDs: a number must not break) get their
+/// full width first.
+fn fit_widths(want: &[f32], keep: &[bool], room: f32) -> Vec<f32> {
     let mut out = vec![0.0; want.len()];
     let mut left = room;
+    for i in (0..want.len()).filter(|&i| keep[i]) {
+        out[i] = want[i].min(left.max(0.0));
+        left -= out[i];
+    }
+    let mut order: Vec<usize> = (0..want.len()).filter(|&i| !keep[i]).collect();
+    order.sort_by(|&a, &b| want[a].total_cmp(&want[b]));
+    let n = order.len();
     for (k, &i) in order.iter().enumerate() {
-        let share = left / (want.len() - k) as f32;
+        let share = left / (n - k) as f32;
         out[i] = want[i].min(share);
         left -= out[i];
     }
@@ -125,10 +132,9 @@ pub fn layout(p: &Publicity, fonts: &FontSet) -> Result<Vec<Page>, MissingGlyph>
     }
     let serial_w = 3.0 * SIZE + 2.0 * PAD;
     let mut widths = vec![serial_w];
-    widths.extend(fit_widths(
-        &want.iter().map(|w| w + 2.0 * PAD).collect::<Vec<_>>(),
-        WIDTH - serial_w,
-    ));
+    let keep: Vec<bool> = p.columns.iter().map(|c| c.key == "id_masked").collect();
+    let padded: Vec<f32> = want.iter().map(|w| w + 2.0 * PAD).collect();
+    widths.extend(fit_widths(&padded, &keep, WIDTH - serial_w));
 
     let cell =
         |text: &str, w: f32, st: Style| break_lines(text, w - 2.0 * PAD, 0.0, 0.0, st, fonts);
@@ -211,11 +217,17 @@ mod tests {
 
     #[test]
     fn narrow_columns_keep_their_width() {
-        let w = fit_widths(&[30.0, 20.0, 300.0, 200.0], 400.0);
+        let w = fit_widths(&[30.0, 20.0, 300.0, 200.0], &[false; 4], 400.0);
         assert_eq!(&w[..2], &[30.0, 20.0]);
         assert!((w.iter().sum::<f32>() - 400.0).abs() < 0.01);
         assert!((w[2] - 175.0).abs() < 0.01 && (w[3] - 175.0).abs() < 0.01);
-        let roomy = fit_widths(&[10.0, 10.0], 100.0);
+        let roomy = fit_widths(&[10.0, 10.0], &[false; 2], 100.0);
         assert_eq!(roomy, vec![50.0, 50.0]);
+        let kept = fit_widths(
+            &[30.0, 120.0, 300.0, 200.0],
+            &[false, true, false, false],
+            400.0,
+        );
+        assert_eq!(kept[1], 120.0);
     }
 }
