@@ -81,15 +81,21 @@ impl Row<'_, '_> {
 }
 
 /// Check every row; the rows without any error come back as candidates.
-pub(crate) fn check_rows(ctx: &Ctx, diags: &mut Diagnostics) -> Vec<Candidate> {
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut phones: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for (line, cells) in &ctx.table.rows {
+/// The rows are consumed: each row's cells are freed once it is checked,
+/// so a large list is never held twice (as cells and as candidates).
+pub(crate) fn check_rows(
+    ctx: &Ctx,
+    rows: Vec<(usize, Vec<String>)>,
+    diags: &mut Diagnostics,
+) -> Vec<Candidate> {
+    let mut ids: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    let mut phones: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    let mut out = Vec::with_capacity(rows.len());
+    for (line, cells) in rows {
         let mut row = Row {
             ctx,
-            line: *line,
-            cells,
+            line,
+            cells: &cells,
             diags,
             ok: true,
         };

@@ -146,7 +146,7 @@ pub fn load_candidates(
             return None;
         }
     };
-    let table = match read::read_table(root, &rel, spec.sheet.as_deref()) {
+    let mut table = match read::read_table(root, &rel, spec.sheet.as_deref()) {
         Ok(t) => t,
         Err(d) => {
             diags.push(d);
@@ -172,6 +172,7 @@ pub fn load_candidates(
         .file_name()
         .and_then(|n| n.to_str())
         .and_then(|n| n.parse().ok());
+    let rows = std::mem::take(&mut table.rows);
     let ctx = check::Ctx {
         table: &table,
         file: &rel,
@@ -180,7 +181,7 @@ pub fn load_candidates(
         categories,
         year,
     };
-    let candidates = check::check_rows(&ctx, diags);
+    let candidates = check::check_rows(&ctx, rows, diags);
     Some(CandidateList {
         file: rel,
         candidates,
