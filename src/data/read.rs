@@ -50,7 +50,7 @@ pub fn cell(cells: &[String], i: usize) -> &str {
 
 /// Read `rel` (below `root`) as CSV or XLSX, chosen by its extension.
 pub fn read_table(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Table, Diagnostic> {
-    let bytes = read_bytes(root, rel)?;
+    let bytes = crate::load::files::read_bytes(root, rel)?;
     let ext = rel
         .extension()
         .and_then(|e| e.to_str())
@@ -59,33 +59,6 @@ pub fn read_table(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Table,
         Some("xlsx") => read_xlsx(&bytes, rel, sheet),
         _ => read_csv(bytes, rel),
     }
-}
-
-/// The bytes of `rel`, refusing links that lead out of the site.
-fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let full = root.join(rel);
-    if let (Ok(real), Ok(base)) = (full.canonicalize(), root.canonicalize()) {
-        if !real.starts_with(&base) {
-            return Err(Diagnostic::error(format!(
-                "`{}` leads outside the site folder (to `{}`)",
-                rel.display(),
-                real.display()
-            ))
-            .in_file(rel)
-            .hint("copy the file into the site instead of linking to it"));
-        }
-    }
-    std::fs::read(&full).map_err(|e| {
-        let d = Diagnostic::error(format!("failed to read `{}`", rel.display()))
-            .in_file(rel)
-            .cause(&e);
-        // A missing file is the content's problem; anything else the machine's.
-        if e.kind() == std::io::ErrorKind::NotFound {
-            d
-        } else {
-            d.io()
-        }
-    })
 }
 
 /// Decode CSV bytes: UTF-8 (BOM dropped), else GB18030, which covers GBK as
@@ -149,6 +122,21 @@ fn is_blank(cells: &[String]) -> bool {
     cells.iter().all(String::is_empty)
 }
 
+impl Table {
+    /// Blank rows are skipped; the first other row is the header (rows are 1-based).
+    fn push_row(&mut self, line: usize, cells: Vec<String>) {
+        if is_blank(&cells) {
+            return;
+        }
+        if self.header_row == 0 {
+            self.headers = cells;
+            self.header_row = line.max(1);
+        } else {
+            self.rows.push((line, cells));
+        }
+    }
+}
+
 fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
     let text = decode(bytes, rel)?;
     let mut reader = csv::ReaderBuilder::new()
@@ -157,7 +145,6 @@ fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut table = Table::default();
-    let mut have_header = false;
     let mut lines = LineCounter::default();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -174,18 +161,9 @@ fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
             .position()
             .map_or(0, |p| lines.line_at(&text, p.byte() as usize));
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        if is_blank(&cells) {
-            continue;
-        }
-        if have_header {
-            table.rows.push((line, cells));
-        } else {
-            table.headers = cells;
-            table.header_row = line;
-            have_header = true;
-        }
+        table.push_row(line, cells);
     }
-    if !have_header {
+    if table.header_row == 0 {
         return Err(empty(rel));
     }
     table.text = Some(text);
@@ -262,7 +240,6 @@ fn read_xlsx(bytes: &[u8], rel: &Path, sheet: Option<&str>) -> Result<Table, Dia
         return Err(empty(rel));
     };
     let mut table = Table::default();
-    let mut have_header = false;
     for (i, row) in range.rows().enumerate() {
         let line = row0 as usize + i + 1;
         // Pad to the sheet's column A, so column numbers are the sheet's.
@@ -273,18 +250,9 @@ fn read_xlsx(bytes: &[u8], rel: &Path, sheet: Option<&str>) -> Result<Table, Dia
             }
             cells.push(cell_text(c).trim().to_string());
         }
-        if is_blank(&cells) {
-            continue;
-        }
-        if have_header {
-            table.rows.push((line, cells));
-        } else {
-            table.headers = cells;
-            table.header_row = line;
-            have_header = true;
-        }
+        table.push_row(line, cells);
     }
-    if !have_header {
+    if table.header_row == 0 {
         return Err(empty(rel));
     }
     Ok(table)

@@ -14,8 +14,8 @@ pub struct Source {
     pub text: String,
 }
 
-/// Read `rel` below `root` as UTF-8 text (a leading BOM is dropped).
-pub fn read_source(root: &Path, rel: &Path) -> Result<Source, Diagnostic> {
+/// The bytes of `rel` below `root`; a link leading out of the site is refused.
+pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
     let full = root.join(rel);
     // A symbolic link must not lead out of the site (e.g. to /etc/passwd).
     if let (Ok(real), Ok(base)) = (full.canonicalize(), root.canonicalize()) {
@@ -29,7 +29,7 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Source, Diagnostic> {
             .hint("copy the file into the site instead of linking to it"));
         }
     }
-    let bytes = std::fs::read(&full).map_err(|e| {
+    std::fs::read(&full).map_err(|e| {
         let d = Diagnostic::error(format!("failed to read `{}`", rel.display()))
             .in_file(rel)
             .cause(&e);
@@ -39,7 +39,12 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Source, Diagnostic> {
         } else {
             d.io()
         }
-    })?;
+    })
+}
+
+/// Read `rel` below `root` as UTF-8 text (a leading BOM is dropped).
+pub fn read_source(root: &Path, rel: &Path) -> Result<Source, Diagnostic> {
+    let bytes = read_bytes(root, rel)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
