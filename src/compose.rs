@@ -86,6 +86,7 @@ pub fn compose(site: &Site, year: &Year, schedule: &[Resolved], diags: &mut Diag
                 ..plain
             },
         ),
+        date_iso: meta.date.date().format("%Y-%m-%d").to_string(),
         note: meta.note.clone(),
         attachments,
         imprint,

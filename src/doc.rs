@@ -27,6 +27,8 @@ pub struct Notice {
     pub signature: String,
     /// 成文日期 written out, e.g. 2024年1月5日.
     pub date: String,
+    /// 成文日期 as 2024-01-05, for machines.
+    pub date_iso: String,
     /// 附注 without its parentheses.
     pub note: Option<String>,
     pub attachments: Vec<AttachmentDoc>,

@@ -175,3 +175,32 @@ fn changing_one_date_in_yaml_changes_every_place_that_shows_it() {
     assert!(html.matches("2024年1月20日8时至2月3日17时").count() >= 2);
     assert!(pdf.matches("2024年1月20日8时至2月3日17时").count() >= 2);
 }
+
+#[test]
+fn completions_quiet_and_verbose() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (shell, marker) in [
+        ("bash", "_gazette()"),
+        ("zsh", "#compdef gazette"),
+        ("fish", "complete -c gazette"),
+    ] {
+        let out = gazette(&["completions", shell], tmp.path());
+        assert!(out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(marker),
+            "{shell}"
+        );
+    }
+    let site = example_site();
+    let quiet = gazette(&["build", "--quiet"], site.path());
+    assert!(quiet.status.success());
+    assert!(!String::from_utf8_lossy(&quiet.stderr).contains("built "));
+    let verbose = gazette(&["build", "--verbose"], site.path());
+    let err = String::from_utf8_lossy(&verbose.stderr);
+    assert!(
+        err.contains("built ") && err.contains("assets/search.js"),
+        "{err}"
+    );
+    // Not a terminal here: no colour codes.
+    assert!(!err.contains('\u{1b}'));
+}

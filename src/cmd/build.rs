@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{exit_code, report};
+use super::{exit_code, report, Verbosity};
 use crate::cli::{Format, Only};
 
 pub fn run(
@@ -10,6 +10,7 @@ pub fn run(
     output: Option<PathBuf>,
     only: Option<Only>,
     deny_warnings: bool,
+    verbosity: Verbosity,
 ) -> ExitCode {
     let started = Instant::now();
     let output = output.unwrap_or_else(|| root.join("output"));
@@ -35,18 +36,23 @@ pub fn run(
     if let Err(d) = gazette::write::write_atomically(&output, &rendered.files) {
         return fail(d.into());
     }
+    if verbosity == Verbosity::Quiet {
+        return ExitCode::SUCCESS;
+    }
     eprintln!(
         "built {} files into {} in {:.2}s",
         rendered.files.len(),
         output.display(),
         started.elapsed().as_secs_f64()
     );
-    eprintln!("  front page: {}", output.join("index.html").display());
-    let notices = rendered
-        .files
-        .iter()
-        .filter(|f| f.path.ends_with("notice.html") || f.path.ends_with("notice.pdf"));
-    for f in notices {
+    let shown = |p: &Path| {
+        verbosity == Verbosity::Verbose
+            || p.ends_with("index.html") && p.parent().is_some_and(|d| d.as_os_str().is_empty())
+            || p.ends_with("notice.html")
+            || p.ends_with("notice.pdf")
+            || p.ends_with("list.pdf")
+    };
+    for f in rendered.files.iter().filter(|f| shown(&f.path)) {
         eprintln!("  {}", output.join(&f.path).display());
     }
     ExitCode::SUCCESS

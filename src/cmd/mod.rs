@@ -6,14 +6,36 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command, Format};
 use gazette::diag::Diagnostics;
 
+/// How much to say on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
 pub fn run(cli: Cli) -> ExitCode {
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    };
     match cli.command {
         Command::Build {
             root,
             output,
             only,
             deny_warnings,
-        } => build::run(&root, output, only, deny_warnings),
+        } => build::run(&root, output, only, deny_warnings, verbosity),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "gazette", &mut script);
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), &script);
+            ExitCode::SUCCESS
+        }
         Command::Check {
             root,
             format,
@@ -42,16 +64,37 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Print diagnostics on stderr (human) or stdout (json).
+/// Print diagnostics on stderr (human, coloured on a terminal) or stdout (json).
 pub fn report(diags: &Diagnostics, format: Format) {
     match format {
         Format::Human => {
             if !diags.is_empty() {
-                eprintln!("{diags}");
+                eprintln!("{}", colour(&diags.to_string()));
             }
         }
         Format::Json => println!("{}", diags.to_json()),
     }
+}
+
+/// Red `error:` and yellow `warning:` labels, only when stderr is a terminal
+/// (and NO_COLOR is not set).
+fn colour(text: &str) -> String {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() || std::env::var_os("NO_COLOR").is_some() {
+        return text.to_string();
+    }
+    text.lines()
+        .map(|l| {
+            if let Some(rest) = l.strip_prefix("error:") {
+                format!("\x1b[1;31merror:\x1b[0m{rest}")
+            } else if let Some(rest) = l.strip_prefix("warning:") {
+                format!("\x1b[1;33mwarning:\x1b[0m{rest}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// 0 clean, 1 content errors, 2 problems of the machine or the invocation.
