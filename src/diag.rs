@@ -28,6 +28,10 @@ pub struct Diagnostic {
     /// The source line the position points into, for the caret display.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// Character column of the caret when `column` counts something else
+    /// (the field number of a CSV row).
+    #[serde(skip)]
+    pub caret: Option<usize>,
 }
 
 impl Diagnostic {
@@ -42,6 +46,7 @@ impl Diagnostic {
             causes: Vec::new(),
             hint: None,
             source_line: None,
+            caret: None,
         }
     }
 
@@ -130,7 +135,7 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let (Some(src), Some(line)) = (&self.source_line, self.line) {
-            let (src, col) = clip(src, self.column);
+            let (src, col) = clip(src, self.caret.or(self.column));
             let src = &src;
             let num = line.to_string();
             let pad = " ".repeat(num.len());

@@ -28,7 +28,12 @@ impl Table {
     /// Attach a row and 1-based column number to `d`; CSV also shows the line.
     pub fn at(&self, d: Diagnostic, row: usize, column: Option<usize>) -> Diagnostic {
         match (&self.text, column) {
-            (Some(text), Some(col)) => d.at(text, row, col),
+            (Some(text), Some(col)) => {
+                // `col` is the field number; the caret goes under the field.
+                let mut d = d.at(text, row, col);
+                d.caret = d.source_line.as_deref().map(|l| field_start(l, col));
+                d
+            }
             (Some(text), None) => {
                 let mut d = d.at(text, row, 1);
                 d.column = None;
@@ -41,6 +46,23 @@ impl Table {
             },
         }
     }
+}
+
+/// 1-based character column where field `n` (1-based) of a CSV line starts.
+fn field_start(line: &str, n: usize) -> usize {
+    let mut field = 1;
+    let mut quoted = false;
+    for (i, c) in line.chars().enumerate() {
+        if field == n {
+            return i + 1;
+        }
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => field += 1,
+            _ => {}
+        }
+    }
+    line.chars().count() + 1
 }
 
 /// Cell `i` of a row; short (ragged) rows read as empty.
@@ -403,5 +425,12 @@ mod tests {
     fn a_broken_workbook_is_reported() {
         let d = read_xlsx(b"PK\x03\x04junk", Path::new("c/x.xlsx"), None).unwrap_err();
         assert_eq!(d.message, "`c/x.xlsx` is not a readable Excel workbook");
+    }
+
+    #[test]
+    fn the_caret_goes_under_the_field() {
+        assert_eq!(super::field_start("张三,男,\"a,b\",x", 1), 1);
+        assert_eq!(super::field_start("张三,男,\"a,b\",x", 3), 6);
+        assert_eq!(super::field_start("张三,男,\"a,b\",x", 4), 12);
     }
 }
