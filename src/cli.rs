@@ -65,6 +65,27 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Create a new site, with the bundled example as its first year.
+    ///
+    /// Example: gazette init notices && cd notices && gazette build
+    Init {
+        /// The folder to create (it must not exist or be empty).
+        dir: PathBuf,
+    },
+    /// Start a year from another: copy its folder and list every date that
+    /// still belongs to the old year (nothing is shifted silently).
+    ///
+    /// Example: gazette new-year 2025 --from 2024
+    NewYear {
+        /// The new year.
+        year: i32,
+        /// The year to copy. Default: the year before.
+        #[arg(long)]
+        from: Option<i32>,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Print a shell completion script.
     ///
     /// Example: gazette completions bash > /etc/bash_completion.d/gazette

@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod model;
 pub mod publicity;
 pub mod render;
+pub mod scaffold;
 pub mod title;
 pub mod write;
 

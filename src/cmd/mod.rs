@@ -27,6 +27,43 @@ pub fn run(cli: Cli) -> ExitCode {
             only,
             deny_warnings,
         } => build::run(&root, output, only, deny_warnings, verbosity),
+        Command::Init { dir } => match gazette::scaffold::init(&dir) {
+            Ok(files) => {
+                if verbosity != Verbosity::Quiet {
+                    eprintln!(
+                        "created a site with {} files in {}",
+                        files.len(),
+                        dir.display()
+                    );
+                    eprintln!("  next: cd {} && gazette build", dir.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                let d: Diagnostics = d.into();
+                report(&d, Format::Human);
+                exit_code(&d)
+            }
+        },
+        Command::NewYear { year, from, root } => {
+            let from = from.unwrap_or(year - 1);
+            match gazette::scaffold::new_year(&root, from, year) {
+                Ok(old) => {
+                    report(&old, Format::Human);
+                    if verbosity != Verbosity::Quiet {
+                        eprintln!(
+                            "copied content/{from} to content/{year}: {} places still name {from}; change them, then run gazette check",
+                            old.0.len()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    report(&d, Format::Human);
+                    exit_code(&d)
+                }
+            }
+        }
         Command::Completions { shell } => {
             use clap::CommandFactory;
             let mut cmd = Cli::command();
