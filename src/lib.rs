@@ -17,6 +17,7 @@ pub mod data;
 pub mod diag;
 pub mod doc;
 pub mod facts;
+pub mod kinsoku;
 pub mod load;
 pub mod markdown;
 pub mod model;

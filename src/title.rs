@@ -3,7 +3,7 @@
 //! over a stub), never inside quotes, brackets or a Latin word, preferring
 //! breaks after the ends of common words.
 
-use crate::render::pdf::typeset::{no_end, no_start};
+use crate::kinsoku::{no_end, no_start};
 
 /// Characters after which a title may break without splitting a word.
 const BREAK_AFTER: &str = "的于省市县区校年和与及作";

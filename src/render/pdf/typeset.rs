@@ -5,18 +5,7 @@
 
 use super::fonts::{FontSet, Role};
 
-/// Characters that must not start a line.
-const NO_START: &str = "，。、；：？！）》」』〕】〉’”…—·％‰,.;:?!)]}%";
-/// Characters that must not end a line.
-const NO_END: &str = "（《「『〔【〈‘“([{";
-
-pub fn no_start(c: char) -> bool {
-    NO_START.contains(c)
-}
-
-pub fn no_end(c: char) -> bool {
-    NO_END.contains(c)
-}
+use crate::kinsoku::{no_end, no_start};
 
 /// One glyph placed on a line, `x` in pt from the line's left edge.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,13 +211,6 @@ pub fn single_line(text: &str, style: Style, fonts: &FontSet) -> Result<Line, Mi
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn punctuation_classes() {
-        assert!(no_start('，') && no_start('。') && no_start('）') && no_start('〕'));
-        assert!(no_end('（') && no_end('《') && no_end('〔'));
-        assert!(!no_start('中') && !no_end('中'));
-    }
 
     #[test]
     fn half_width_detection() {
