@@ -7,22 +7,13 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::files::locate;
 use crate::load::{Source, Year};
 use crate::model::format::{parse_weekday, weekday_name, WeekdayStyle};
 use crate::model::schedule::{resolve, Deadline, Resolved};
 
 /// A relative deadline counts at most a year of working days.
 const MAX_WORKING_DAYS: u32 = 250;
-
-/// Point at the first occurrence of `needle` in `src` (YAML values lose
-/// their spans once deserialized; ids are unique enough to find again).
-fn locate(d: Diagnostic, src: &Source, needle: &str) -> Diagnostic {
-    let d = d.in_file(&src.path);
-    match src.text.find(needle) {
-        Some(at) => d.at_offset(&src.text, at),
-        None => d,
-    }
-}
 
 /// Check one year; returns the resolved schedule (when it can be resolved).
 pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>> {

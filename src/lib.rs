@@ -159,7 +159,7 @@ pub fn render_selected(root: &Path, outputs: Outputs) -> Result<Rendered, Diagno
         }
     }
     if let Some(p) = &pdf {
-        warnings.extend(p.take_warnings());
+        warnings.extend(p.warnings.clone());
     }
     if diags.has_errors() {
         diags.extend(warnings);

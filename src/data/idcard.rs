@@ -109,33 +109,26 @@ pub fn validate(s: &str) -> Result<IdNumber, IdError> {
 /// `430102********1234`. Anything of 10 characters or fewer has every digit
 /// starred, since no part of it can be shown safely.
 pub fn mask(id: &str) -> String {
-    let chars: Vec<char> = id.chars().collect();
-    let n = chars.len();
-    if n <= 10 {
-        return chars
-            .iter()
-            .map(|c| if c.is_ascii_digit() { '*' } else { *c })
-            .collect();
-    }
-    let mut out: String = chars[..6].iter().collect();
-    out.extend(std::iter::repeat_n('*', n - 10));
-    out.extend(&chars[n - 4..]);
-    out
+    mask_middle(id, 6, 4)
 }
 
 /// Phone numbers keep their first 3 and last 4 digits: `138****5678`.
 pub fn mask_phone(phone: &str) -> String {
-    let chars: Vec<char> = phone.chars().collect();
+    mask_middle(phone, 3, 4)
+}
+
+fn mask_middle(s: &str, front: usize, back: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
-    if n <= 7 {
+    if n <= front + back {
         return chars
             .iter()
             .map(|c| if c.is_ascii_digit() { '*' } else { *c })
             .collect();
     }
-    let mut out: String = chars[..3].iter().collect();
-    out.extend(std::iter::repeat_n('*', n - 7));
-    out.extend(&chars[n - 4..]);
+    let mut out: String = chars[..front].iter().collect();
+    out.extend(std::iter::repeat_n('*', n - front - back));
+    out.extend(&chars[n - back..]);
     out
 }
 

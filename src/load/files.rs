@@ -161,6 +161,16 @@ fn quoted_value(msg: &str) -> Option<String> {
     (!v.is_empty() && !v.contains(' ')).then(|| v.to_string())
 }
 
+/// Point at the first occurrence of `needle` in `src` (YAML values lose
+/// their spans once deserialized; ids are unique enough to find again).
+pub fn locate(d: Diagnostic, src: &Source, needle: &str) -> Diagnostic {
+    let d = d.in_file(&src.path);
+    match src.text.find(needle) {
+        Some(at) => d.at_offset(&src.text, at),
+        None => d,
+    }
+}
+
 /// Byte offset of the value of `key:` on a line that is not a comment.
 pub fn find_key_value(text: &str, key: &str) -> Option<usize> {
     let mut offset = 0;

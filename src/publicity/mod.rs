@@ -210,13 +210,7 @@ pub fn build(
         extra_headers,
         style,
     } = *inp;
-    let locate = |d: Diagnostic, needle: &str| {
-        let d = d.in_file(&src.path);
-        match src.text.find(needle) {
-            Some(at) => d.at_offset(&src.text, at),
-            None => d,
-        }
-    };
+    let locate = |d: Diagnostic, needle: &str| crate::load::files::locate(d, src, needle);
     let mut columns = Vec::new();
     for key in &spec.columns {
         if let Some((_, why)) = NEVER.iter().find(|(k, _)| k == key) {

@@ -7,7 +7,6 @@ pub mod typeset;
 pub mod writer;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -24,7 +23,8 @@ pub struct PdfRenderer {
     fonts: FontSet,
     red: (f32, f32, f32),
     red_rule: f32,
-    warnings: Mutex<Diagnostics>,
+    /// Font fallbacks found while the fonts were looked up.
+    pub warnings: Diagnostics,
 }
 
 impl PdfRenderer {
@@ -56,18 +56,8 @@ impl PdfRenderer {
             fonts,
             red,
             red_rule: site.config.pdf.red_rule_pt,
-            warnings: Mutex::new(warnings),
+            warnings,
         })
-    }
-
-    pub fn take_warnings(&self) -> Diagnostics {
-        std::mem::take(
-            &mut self
-                .warnings
-                .lock()
-                .map(|mut w| std::mem::take(&mut *w))
-                .unwrap_or_default(),
-        )
     }
 
     fn notice(&self, site: &Site, n: &Notice) -> Result<OutputFile, Diagnostic> {
