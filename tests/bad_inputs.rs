@@ -236,7 +236,7 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
 /// Mutate a fresh copy of the example and render it on its own thread, so a
 /// panic or a hang of gazette becomes a failure of this case only.
 fn render_case(case: &Case) -> Result<Outcome, String> {
-    let site = example_site();
+    let site = example_2024_site();
     let mutate = case.mutate;
     let root = site.path();
     std::panic::catch_unwind(|| mutate(root))
@@ -1333,7 +1333,7 @@ static THREE_YAML_MISTAKES: &[Expect] = &[
 /// is checked by `bug_load_errors_are_not_sorted`.
 #[test]
 fn every_yaml_file_is_parsed_in_one_run() {
-    let site = example_site();
+    let site = example_2024_site();
     three_yaml_mistakes(site.path());
     let diags = match gazette::render(site.path()) {
         Ok(_) => panic!("three mistakes and the render succeeded"),

@@ -120,7 +120,7 @@ const YAML_FILES: [&str; 6] = [
 
 #[test]
 fn random_edits_of_the_yaml_never_panic() {
-    let site = common::example_site();
+    let site = common::example_2024_site();
     let originals: Vec<String> = YAML_FILES
         .iter()
         .map(|f| std::fs::read_to_string(site.path().join(f)).unwrap())
@@ -140,7 +140,7 @@ fn random_edits_of_the_yaml_never_panic() {
 
 #[test]
 fn random_markdown_never_panics() {
-    let site = common::example_site();
+    let site = common::example_2024_site();
     let body = site.path().join("content/2024/notice.md");
     let config = ProptestConfig {
         cases: cases(),

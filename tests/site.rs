@@ -10,9 +10,22 @@ use std::fs;
 fn html_pages_hold_every_section_with_the_pdf_numbering() {
     let site = example_site();
     let notices = gazette::prepare(site.path()).unwrap().notices;
+    let n = notices
+        .iter()
+        .find(|n| n.year == 2024)
+        .expect("2024 notice");
     let out = build(site.path());
     let index = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("href=\"2024/notice.html\""));
+    // Both years of the example, newest first.
+    let (new, old) = (
+        index.find("href=\"2024/notice.html\"").unwrap(),
+        index
+            .find("href=\"2023/notice.html\"")
+            .expect("2023 listed"),
+    );
+    assert!(new < old, "2024 should come first");
+    assert!(index.contains("湘教考成字〔2023〕2号"));
     assert!(index.contains("<html lang=\"zh-CN\">"));
 
     let html = fs::read_to_string(out.join("2024/notice.html")).unwrap();
@@ -20,10 +33,10 @@ fn html_pages_hold_every_section_with_the_pdf_numbering() {
     assert!(html.contains("name=\"viewport\""));
     assert!(html.contains("class=\"red-header\""));
     assert!(html.contains("湘教考成字〔2024〕1号"));
-    for b in notices[0]
+    for b in n
         .body
         .iter()
-        .chain(notices[0].attachments.iter().flat_map(|a| &a.body))
+        .chain(n.attachments.iter().flat_map(|a| &a.body))
     {
         if let Block::Heading { number, text, .. } = b {
             let tag = format!("<span class=\"num\">{number}</span>{text}");
@@ -56,7 +69,7 @@ fn a_sites_own_template_replaces_the_builtin_one() {
     let out = build(site.path());
     assert!(fs::read_to_string(out.join("index.html"))
         .unwrap()
-        .contains("OWN INDEX 1"));
+        .contains("OWN INDEX 2"));
     // The other templates are still the built-in ones.
     assert!(fs::read_to_string(out.join("2024/notice.html"))
         .unwrap()

@@ -18,6 +18,14 @@ pub fn example_site() -> tempfile::TempDir {
     tmp
 }
 
+/// The example with its 2024 year only: for tests about one year's files,
+/// whose expected diagnostics name that year alone.
+pub fn example_2024_site() -> tempfile::TempDir {
+    let tmp = example_site();
+    std::fs::remove_dir_all(tmp.path().join("content/2023")).expect("remove 2023");
+    tmp
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("walk");
