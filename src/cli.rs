@@ -86,6 +86,26 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Compare two years' notices: moved dates, categories and rules added,
+    /// removed or reworded, and the body paragraph by paragraph.
+    ///
+    /// Both years must pass the checks. The report goes to stdout; a web page
+    /// of it (for reading or printing before the notice is signed) is written
+    /// too. Exit status 0 whether or not anything differs.
+    ///
+    /// Example: gazette diff 2023 2024
+    Diff {
+        /// The earlier year (the one compared against).
+        old: i32,
+        /// The later year.
+        new: i32,
+        /// The site folder (holding gazette.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the web page. Default: diff-OLD-NEW.html in the current folder.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+    },
     /// Print a shell completion script.
     ///
     /// Example: gazette completions bash > /etc/bash_completion.d/gazette

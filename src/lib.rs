@@ -15,6 +15,7 @@ pub mod check;
 pub mod compose;
 pub mod data;
 pub mod diag;
+pub mod diff;
 pub mod doc;
 pub mod facts;
 pub mod kinsoku;

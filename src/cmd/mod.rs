@@ -1,5 +1,6 @@
 mod build;
 mod check;
+mod diff;
 
 use std::process::ExitCode;
 
@@ -64,6 +65,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
         }
+        Command::Diff {
+            old,
+            new,
+            root,
+            html,
+        } => diff::run(&root, old, new, html, verbosity),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             let mut cmd = Cli::command();

@@ -1,0 +1,203 @@
+//! The changes as terminal text: sections with headings, `-` and `+`
+//! lines; inline changes in red and green on a terminal, otherwise marked
+//! `[-deleted-]` and `{+inserted+}` so that a pipe or a file keeps them.
+
+use super::{BlockChange, Changes, ItemChange, ItemKind, Labelled, Seg, TextChange};
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const RED_MARK: &str = "\x1b[1;97;41m";
+const GREEN_MARK: &str = "\x1b[1;97;42m";
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+struct Out {
+    colour: bool,
+    text: String,
+}
+
+impl Out {
+    fn line(&mut self, indent: usize, s: &str) {
+        self.text.push_str(&" ".repeat(indent));
+        self.text.push_str(s);
+        self.text.push('\n');
+    }
+
+    fn heading(&mut self, s: &str) {
+        self.text.push('\n');
+        if self.colour {
+            self.line(0, &format!("{BOLD}## {s}{RESET}"));
+        } else {
+            self.line(0, &format!("## {s}"));
+        }
+    }
+
+    fn paint(&self, colour: &str, s: &str) -> String {
+        if self.colour {
+            format!("{colour}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn removed(&mut self, indent: usize, s: &str) {
+        let l = self.paint(RED, &format!("- {s}"));
+        self.line(indent, &l);
+    }
+
+    fn added(&mut self, indent: usize, s: &str) {
+        let l = self.paint(GREEN, &format!("+ {s}"));
+        self.line(indent, &l);
+    }
+
+    /// The old text with its deletions marked, then the new with its insertions.
+    fn changed(&mut self, indent: usize, segs: &[Seg]) {
+        let (mut old, mut new) = (String::new(), String::new());
+        for s in segs {
+            match s {
+                Seg::Same(t) => {
+                    old.push_str(&self.paint(RED, t));
+                    new.push_str(&self.paint(GREEN, t));
+                }
+                Seg::Del(t) if self.colour => old.push_str(&format!("{RED_MARK}{t}{RESET}")),
+                Seg::Del(t) => old.push_str(&format!("[-{t}-]")),
+                Seg::Ins(t) if self.colour => new.push_str(&format!("{GREEN_MARK}{t}{RESET}")),
+                Seg::Ins(t) => new.push_str(&format!("{{+{t}+}}")),
+            }
+        }
+        let (minus, plus) = (self.paint(RED, "- "), self.paint(GREEN, "+ "));
+        self.line(indent, &format!("{minus}{old}"));
+        self.line(indent, &format!("{plus}{new}"));
+    }
+
+    fn change(&mut self, indent: usize, c: &TextChange) {
+        match c {
+            TextChange::Added(t) => self.added(indent, t),
+            TextChange::Removed(t) => self.removed(indent, t),
+            TextChange::Changed { segs, .. } => self.changed(indent, segs),
+        }
+    }
+
+    fn labelled(&mut self, indent: usize, l: &Labelled) {
+        self.line(indent, &l.label);
+        self.change(indent + 2, &l.change);
+    }
+
+    fn item(&mut self, it: &ItemChange) {
+        let title = if it.name == it.id {
+            it.id.clone()
+        } else {
+            format!("{} ({})", it.name, it.id)
+        };
+        match &it.kind {
+            ItemKind::Added(lines) => {
+                self.line(2, &format!("{title}: added"));
+                for l in lines {
+                    self.added(4, l);
+                }
+            }
+            ItemKind::Removed(lines) => {
+                self.line(2, &format!("{title}: removed"));
+                for l in lines {
+                    self.removed(4, l);
+                }
+            }
+            ItemKind::Changed(fields) => {
+                self.line(2, &format!("{title}: changed"));
+                for f in fields {
+                    self.labelled(4, f);
+                }
+            }
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The whole report; `colour` for a terminal.
+pub fn render(c: &Changes, colour: bool) -> String {
+    let mut o = Out {
+        colour,
+        text: String::new(),
+    };
+    o.line(0, &format!("gazette diff {} {}", c.old_year, c.new_year));
+    if c.is_empty() {
+        o.line(
+            0,
+            &format!("no differences between {} and {}", c.old_year, c.new_year),
+        );
+        return o.text;
+    }
+    if !c.metadata.is_empty() {
+        o.heading("Document (文件信息)");
+        for l in &c.metadata {
+            o.labelled(2, l);
+        }
+    }
+    if !c.phases.is_empty() {
+        let moved = c.moved().count();
+        o.heading(&format!(
+            "Schedule (日程): {} moved, {} added, {} removed",
+            plural(moved, "phase", "phases"),
+            c.phases.iter().filter(|p| p.old.is_none()).count(),
+            c.phases.iter().filter(|p| p.new.is_none()).count(),
+        ));
+        for p in &c.phases {
+            let what = match (&p.old, &p.new) {
+                (None, _) => ": added",
+                (_, None) => ": removed",
+                _ => "",
+            };
+            o.line(2, &format!("{} ({}){what}", p.name, p.id));
+            if let Some(r) = &p.renamed {
+                o.line(4, "name");
+                o.change(6, r);
+            }
+            match (&p.old, &p.new) {
+                (Some(a), Some(b)) if a == b => {}
+                (a, b) => {
+                    if let Some(a) = a {
+                        o.removed(4, a);
+                    }
+                    if let Some(b) = b {
+                        o.added(4, b);
+                    }
+                }
+            }
+        }
+    }
+    if !c.categories.is_empty() {
+        o.heading("Categories (报考类别)");
+        for it in &c.categories {
+            o.item(it);
+        }
+    }
+    if !c.rules.is_empty() {
+        o.heading("Rules (规则)");
+        for it in &c.rules {
+            o.item(it);
+        }
+    }
+    for part in &c.parts {
+        if part.changes.is_empty() {
+            continue;
+        }
+        o.heading(&format!(
+            "{}: {} changed, {} unchanged",
+            part.title,
+            plural(part.changes.len(), "block", "blocks"),
+            part.unchanged
+        ));
+        let mut section = None;
+        for BlockChange { section: s, change } in &part.changes {
+            if section != Some(s) {
+                o.line(2, &format!("@ {}", if s.is_empty() { "(top)" } else { s }));
+                section = Some(s);
+            }
+            o.change(4, change);
+        }
+    }
+    o.text
+}
