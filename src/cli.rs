@@ -65,6 +65,29 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Preview the site in a browser while editing it.
+    ///
+    /// Builds in memory and serves on 127.0.0.1 (a preview, not for
+    /// publishing); rebuilds on every change to content/, templates/ or
+    /// gazette.yaml, and the open pages reload by themselves. A build error
+    /// is shown in the page with the diagnostics of `gazette check`. Ctrl-C stops.
+    ///
+    /// Example: gazette serve --root mysite --port 8024 --open
+    Serve {
+        /// The site folder (holding gazette.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port; 0 picks a free one.
+        #[arg(long, default_value_t = 8024)]
+        port: u16,
+        /// The address to listen on. Anything but a loopback address shows
+        /// the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the front page in the system's browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a new site, with the bundled example as its first year.
     ///
     /// Example: gazette init notices && cd notices && gazette build

@@ -25,6 +25,7 @@ pub mod model;
 pub mod publicity;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod title;
 pub mod write;
 

@@ -1,6 +1,7 @@
 mod build;
 mod check;
 mod diff;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -28,6 +29,17 @@ pub fn run(cli: Cli) -> ExitCode {
             only,
             deny_warnings,
         } => build::run(&root, output, only, deny_warnings, verbosity),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => serve::run(
+            &root,
+            std::net::SocketAddr::new(bind, port),
+            open,
+            verbosity,
+        ),
         Command::Init { dir } => match gazette::scaffold::init(&dir) {
             Ok(files) => {
                 if verbosity != Verbosity::Quiet {

@@ -1,0 +1,111 @@
+//! Watching the site by polling: the names, sizes and modification times of
+//! gazette.yaml, content/ and templates/ every 300 ms. A few hundred small
+//! files cost microseconds to stat, and polling behaves the same on every
+//! file system and editor (atomic renames, network folders), unlike change
+//! notifications.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::sync::mpsc::Sender;
+use std::time::{Duration, UNIX_EPOCH};
+
+use super::Builder;
+
+const POLL: Duration = Duration::from_millis(300);
+/// An editor's save is often several writes: wait until the tree is quiet.
+const SETTLE: Duration = Duration::from_millis(150);
+
+/// Editor droppings that are not the content: swap, backup and lock files.
+fn ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913" // vim's probe file
+}
+
+/// A hash of what a build reads: changes whenever a watched file is added,
+/// removed, resized or touched.
+pub fn fingerprint(root: &Path) -> u64 {
+    let mut h = DefaultHasher::new();
+    let config = root.join("gazette.yaml");
+    stamp(&config, &mut h);
+    for dir in ["content", "templates"] {
+        let walk = walkdir::WalkDir::new(root.join(dir))
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !ignored(&e.file_name().to_string_lossy()));
+        // Unreadable entries are the build's to report; skip them here.
+        for e in walk.flatten() {
+            if e.file_type().is_file() {
+                stamp(e.path(), &mut h);
+            }
+        }
+    }
+    h.finish()
+}
+
+fn stamp(path: &Path, h: &mut DefaultHasher) {
+    path.hash(h);
+    if let Ok(m) = std::fs::metadata(path) {
+        m.len().hash(h);
+        let t = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+        t.hash(h);
+    }
+}
+
+/// Rebuild whenever the fingerprint changes, after it has settled.
+/// The web pages are built here; the PDFs are handed to the worker on `pdf`.
+pub(super) fn watch(builder: &Builder, mut seen: u64, pdf: &Sender<u64>) {
+    loop {
+        std::thread::sleep(POLL);
+        let mut now = fingerprint(&builder.root);
+        if now == seen {
+            continue;
+        }
+        loop {
+            std::thread::sleep(SETTLE);
+            let again = fingerprint(&builder.root);
+            if again == now {
+                break;
+            }
+            now = again;
+        }
+        // Taken before the build: an edit during it triggers the next one.
+        seen = now;
+        if let Some(seq) = builder.pages() {
+            // The worker only stops with the process.
+            let _ = pdf.send(seq);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_sees_edits_but_not_editor_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("content/2024")).unwrap();
+        std::fs::write(root.join("gazette.yaml"), "a").unwrap();
+        std::fs::write(root.join("content/2024/notice.yaml"), "a").unwrap();
+        let a = fingerprint(root);
+        std::fs::write(root.join("content/2024/.notice.yaml.swp"), "x").unwrap();
+        std::fs::write(root.join("content/2024/notice.yaml~"), "x").unwrap();
+        assert_eq!(a, fingerprint(root));
+        std::fs::write(root.join("content/2024/notice.yaml"), "ab").unwrap();
+        assert_ne!(a, fingerprint(root));
+        let b = fingerprint(root);
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::write(root.join("templates/base.html"), "x").unwrap();
+        assert_ne!(b, fingerprint(root));
+    }
+}
