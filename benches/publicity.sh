@@ -12,6 +12,8 @@ bin=target/release/gazette
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 cp -r gazette.yaml content "$site/"
+# Receipts and forms have their own benchmark (benches/papers.sh).
+rm -f "$site/content/2024/papers.yaml"
 "$bin" sample-data --count "$count" --seed 1 --output "$site/content/2024/candidates.csv" 2>/dev/null
 measure() {
   local label=$1; shift

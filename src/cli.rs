@@ -48,6 +48,32 @@ pub enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Make only the I-th of N disjoint parts of the receipts and forms
+        /// (the web pages and notices are built whole), so that N machines
+        /// can share a large run; copy the N output folders together.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<gazette::papers::Shard>,
+    },
+    /// Check a candidate's receipt: is this verification code the one the
+    /// authority's key gives for the candidate's registered facts?
+    ///
+    /// Needs the receipt key the receipts were built with (the key file or
+    /// GAZETTE_RECEIPT_KEY). Exit status: 0 genuine, 1 not genuine or no such
+    /// candidate, 2 usage or I/O problems.
+    ///
+    /// Example: gazette verify 7KQ2-M9XD-4HPA-3TWC-V8RJ --id 430102200001011234
+    Verify {
+        /// The verification code printed on the receipt (case, spaces and dashes do not matter).
+        code: String,
+        /// The candidate's full ID number (as on the ID card).
+        #[arg(long = "id", value_name = "ID_NUMBER")]
+        id_number: String,
+        /// Only this year's candidates. Default: every year with receipts.
+        #[arg(long)]
+        year: Option<i32>,
+        /// The site folder (holding gazette.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
     /// Check the content, data and templates without writing anything.
     ///

@@ -22,10 +22,12 @@ pub mod kinsoku;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod papers;
 pub mod publicity;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod sheet;
 pub mod title;
 pub mod write;
 
@@ -41,6 +43,8 @@ pub struct Prepared {
     pub site: Site,
     pub notices: Vec<Notice>,
     pub publicity: Vec<publicity::Publicity>,
+    /// The years that make receipts or forms, with their candidates.
+    pub papers: Vec<papers::YearInput>,
     pub warnings: Diagnostics,
 }
 
@@ -51,6 +55,7 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let mut diags = site.warnings.clone();
     let mut notices = Vec::new();
     let mut lists = Vec::new();
+    let mut papers_in = Vec::new();
     for year in &site.years {
         let Some(schedule) = check::check_year(year, &mut diags) else {
             continue;
@@ -67,7 +72,7 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             &year.categories,
             &mut diags,
         );
-        if let (Some(list), Some((pspec, psrc))) = (list, &year.publicity) {
+        if let (Some(list), Some((pspec, psrc))) = (&list, &year.publicity) {
             let extra: Vec<(String, String)> = spec
                 .columns
                 .extra
@@ -77,11 +82,14 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             let ctx = publicity::Inputs {
                 year,
                 schedule: &schedule,
-                list: &list,
+                list,
                 extra_headers: &extra,
                 style: site.config.dates,
             };
             lists.extend(publicity::build(&ctx, pspec, psrc, &mut diags));
+        }
+        if let Some(list) = list {
+            papers_in.extend(papers::input(&site, year, &schedule, list, &mut diags));
         }
     }
     diags.sort();
@@ -92,6 +100,7 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         site,
         notices,
         publicity: lists,
+        papers: papers_in,
         warnings: diags,
     })
 }
@@ -101,6 +110,8 @@ pub struct Rendered {
     pub site: Site,
     pub files: Vec<OutputFile>,
     pub warnings: Diagnostics,
+    /// Receipts and forms to make, when the PDFs are built and a year has `papers.yaml`.
+    pub papers: Option<papers::Plan>,
 }
 
 /// Which backends run.
@@ -124,17 +135,45 @@ pub fn render(root: &Path) -> Result<Rendered, Diagnostics> {
 }
 
 /// [`render`] with only some backends (e.g. web pages for a quick preview).
+/// Receipts are planned with a preview key when the authority's key is
+/// missing: nothing is written, and no key file is created.
 pub fn render_selected(root: &Path, outputs: Outputs) -> Result<Rendered, Diagnostics> {
+    render_with(root, outputs, papers::key::Missing::Preview)
+}
+
+fn render_with(
+    root: &Path,
+    outputs: Outputs,
+    missing_key: papers::key::Missing,
+) -> Result<Rendered, Diagnostics> {
     let Prepared {
         site,
         notices,
         publicity,
+        papers: papers_in,
         mut warnings,
     } = prepare(root)?;
+    let key = if papers_in.iter().any(|p| p.spec.receipts.is_some()) {
+        Some(
+            papers::key::Key::load(&site.config.receipts, &site.root, missing_key)
+                .map_err(|d| with_warnings(d.into(), &warnings))?,
+        )
+    } else {
+        None
+    };
+    let salts: Vec<(i32, String)> = match &key {
+        Some((k, _)) => papers_in
+            .iter()
+            .filter(|p| p.spec.receipts.is_some())
+            .map(|p| (p.year, k.salt(p.year)))
+            .collect(),
+        None => Vec::new(),
+    };
     let ctx = RenderContext {
         site: &site,
         notices: &notices,
         publicity: &publicity,
+        receipts: &salts,
     };
     let pdf = if outputs.pdf {
         let r = render::pdf::PdfRenderer::new(&site).map_err(|mut d| {
@@ -163,6 +202,23 @@ pub fn render_selected(root: &Path, outputs: Outputs) -> Result<Rendered, Diagno
     if let Some(p) = &pdf {
         warnings.extend(p.warnings.clone());
     }
+    let mut plan = None;
+    if let (Some(p), false) = (&pdf, papers_in.is_empty()) {
+        let (k, origin) =
+            key.unwrap_or((papers::key::Key::preview(), papers::key::Origin::Preview));
+        match papers::Plan::new(&site, &p.fonts, papers_in, k, origin) {
+            Ok(mut made) => {
+                files.extend(
+                    made.blanks
+                        .drain(..)
+                        .map(|(path, bytes)| OutputFile { path, bytes }),
+                );
+                warnings.extend(std::mem::take(&mut made.warnings));
+                plan = Some(made);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
     if diags.has_errors() {
         diags.extend(warnings);
         diags.sort();
@@ -174,7 +230,30 @@ pub fn render_selected(root: &Path, outputs: Outputs) -> Result<Rendered, Diagno
         site,
         files,
         warnings,
+        papers: plan,
     })
+}
+
+fn with_warnings(mut d: Diagnostics, warnings: &Diagnostics) -> Diagnostics {
+    d.extend(warnings.clone());
+    d.sort();
+    d
+}
+
+/// How a build writes its papers.
+pub struct BuildOptions<'a> {
+    /// Make only the I-th of N parts of the receipts and forms.
+    pub shard: Option<papers::Shard>,
+    pub progress: &'a dyn papers::run::Progress,
+}
+
+impl Default for BuildOptions<'_> {
+    fn default() -> Self {
+        BuildOptions {
+            shard: None,
+            progress: &(),
+        }
+    }
 }
 
 /// What a successful build wrote.
@@ -183,15 +262,56 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub files: Vec<PathBuf>,
     pub warnings: Diagnostics,
+    /// Receipts and forms made (or reused from the previous build).
+    pub papers: Option<papers::RunReport>,
+    pub key: Option<papers::key::Origin>,
 }
 
 /// Build the whole site into `output`, replacing it only when everything succeeded.
 pub fn build(root: &Path, output: &Path) -> Result<BuildReport, Diagnostics> {
-    let r = render(root)?;
-    write::write_atomically(output, &r.files)?;
+    let r = render_for_build(root, Outputs::ALL)?;
+    write_build(r, output, &BuildOptions::default())
+}
+
+/// [`render_selected`] for a build: a missing receipt key is created (and
+/// reported in [`BuildReport::key`]) instead of previewed.
+pub fn render_for_build(root: &Path, outputs: Outputs) -> Result<Rendered, Diagnostics> {
+    render_with(root, outputs, papers::key::Missing::Create)
+}
+
+/// Write a rendered site: receipts and forms are made straight into the
+/// new output folder, in parallel, before it is swapped in.
+pub fn write_build(
+    r: Rendered,
+    output: &Path,
+    opts: &BuildOptions,
+) -> Result<BuildReport, Diagnostics> {
+    let previous = output.is_dir().then_some(output);
+    let manifest = papers::manifest_path(output);
+    let report = write::write_atomically_with(output, &r.files, |stage| match &r.papers {
+        Some(plan) => plan
+            .run(
+                stage,
+                &papers::RunOptions {
+                    shard: opts.shard,
+                    previous,
+                    manifest: &manifest,
+                    progress: opts.progress,
+                },
+            )
+            .map(Some),
+        None => Ok(None),
+    })
+    .map_err(|d| with_warnings(d, &r.warnings))?;
+    if let Some(rep) = &report {
+        // A lost manifest only costs a full rebuild next time.
+        let _ = papers::manifest_write(&manifest, &rep.manifest);
+    }
     Ok(BuildReport {
         output: output.to_path_buf(),
         files: r.files.into_iter().map(|f| f.path).collect(),
         warnings: r.warnings,
+        key: r.papers.as_ref().map(|p| p.key_origin.clone()),
+        papers: report,
     })
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// The bundled example, compiled in: (path in the new site, content).
-const EXAMPLE: [(&str, &str); 11] = [
+const EXAMPLE: [(&str, &str); 13] = [
     ("gazette.yaml", include_str!("../gazette.yaml")),
     (
         "content/2024/notice.yaml",
@@ -50,10 +50,18 @@ const EXAMPLE: [(&str, &str); 11] = [
         "content/2024/publicity.yaml",
         include_str!("../content/2024/publicity.yaml"),
     ),
+    (
+        "content/2024/papers.yaml",
+        include_str!("../content/2024/papers.yaml"),
+    ),
+    (
+        "content/2024/photos/README.txt",
+        "Photos for the recommendation forms, named by the candidate's ID number:\n<ID number>.jpg, .jpeg or .png. A candidate without one gets an empty photo box.\n",
+    ),
 ];
 
 const STAFF_README: &str = include_str!("../templates/site-README.md");
-const TEMPLATES_README: &str = "Put a file here named like a built-in template (base.html, index.html, notice.html,\npublicity_index.html, publicity_list.html, search.js, style.css) to replace it.\nCopies of the built-in ones are in gazette's repository under templates/.\n";
+const TEMPLATES_README: &str = "Put a file here named like a built-in template (base.html, index.html, notice.html,\npublicity_index.html, publicity_list.html, receipts.html, receipts.js, search.js, style.css,\nreceipt.yaml, form.yaml) to replace it.\nCopies of the built-in ones are in gazette's repository under templates/.\n";
 
 fn io(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(format!("failed to {what} `{}`", path.display()))

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::render::OutputFile;
 
 fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
@@ -55,6 +55,20 @@ fn remove_leftovers(target: &Path) {
 
 /// Write `files` as the complete content of `target`.
 pub fn write_atomically(target: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+    write_atomically_with(target, files, |_| Ok(())).map_err(|d| {
+        d.0.into_iter()
+            .next()
+            .unwrap_or_else(|| Diagnostic::error("write failed"))
+    })
+}
+
+/// [`write_atomically`], with `more` writing further files into the new
+/// folder before it is swapped in; should it fail, nothing changes.
+pub fn write_atomically_with<T>(
+    target: &Path,
+    files: &[OutputFile],
+    more: impl FnOnce(&Path) -> Result<T, Diagnostics>,
+) -> Result<T, Diagnostics> {
     remove_leftovers(target);
     let stage = staging_name(target, "new");
     fs::create_dir_all(&stage).map_err(|e| io_error("create", &stage, e))?;
@@ -66,7 +80,9 @@ pub fn write_atomically(target: &Path, files: &[OutputFile]) -> Result<(), Diagn
             }
             fs::write(&path, &f.bytes).map_err(|e| io_error("write", &path, e))?;
         }
-        swap_in(&stage, target)
+        let value = more(&stage)?;
+        swap_in(&stage, target)?;
+        Ok(value)
     })();
     if result.is_err() {
         let _ = fs::remove_dir_all(&stage);

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Instant;
 
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -51,7 +51,7 @@ fn killed_builds_leave_the_previous_output_intact() {
     let mut finished = 0;
     for i in 0..10u32 {
         let delay = full.mul_f64(f64::from(i) / 9.0);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        let mut child = common::command()
             .args(["build"])
             .current_dir(site.path())
             .stderr(Stdio::null())

@@ -192,7 +192,8 @@ fn edit_publicity(root: &Path, f: impl FnOnce(String) -> String) {
     edit_file(&root.join("content/2024/publicity.yaml"), f);
 }
 
-/// Append rows (in the order of `CSV_HEADER`) to the site's candidates.csv.
+/// Append rows (in the order of `CSV_HEADER`) to the site's candidates.csv;
+/// the later columns get a fresh registration number and empty cells.
 fn append_candidates(root: &Path, rows: &[[&str; 10]]) {
     let path = root.join("content/2024/candidates.csv");
     let mut text = fs::read_to_string(&path).unwrap();
@@ -206,8 +207,12 @@ fn append_candidates(root: &Path, rows: &[[&str; 10]]) {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    for r in rows {
-        w.write_record(r).unwrap();
+    let columns = text.lines().next().unwrap().split(',').count();
+    for (i, r) in rows.iter().enumerate() {
+        let mut cells: Vec<String> = r.iter().map(|c| c.to_string()).collect();
+        cells.push(format!("24439900{i:04}"));
+        cells.resize(columns, String::new());
+        w.write_record(&cells).unwrap();
     }
     text.push_str(&String::from_utf8(w.into_inner().unwrap()).unwrap());
     fs::write(&path, text).unwrap();

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn fixture() -> PathBuf {
     repo().join("tests/fixtures/seed-literal")
@@ -21,10 +21,7 @@ fn fixture_copy() -> tempfile::TempDir {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        .output()
-        .expect("run gazette")
+    common::command().args(args).output().expect("run gazette")
 }
 
 fn stderr(out: &Output) -> String {

@@ -14,7 +14,7 @@ use common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
@@ -33,7 +33,7 @@ struct Serve {
 
 impl Serve {
     fn start(root: &Path) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        let mut child = common::command()
             .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())

@@ -1,47 +1,99 @@
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use gazette::papers::key::Origin;
+use gazette::papers::run::Progress;
+use gazette::papers::Shard;
+
 use super::{exit_code, report, Verbosity};
 use crate::cli::{Format, Only};
 
-pub fn run(
-    root: &Path,
-    output: Option<PathBuf>,
-    only: Option<Only>,
-    deny_warnings: bool,
-    verbosity: Verbosity,
-) -> ExitCode {
+pub struct Options {
+    pub output: Option<PathBuf>,
+    pub only: Option<Only>,
+    pub deny_warnings: bool,
+    pub shard: Option<Shard>,
+}
+
+/// A progress bar for the papers on a terminal; nothing otherwise (CI logs).
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new(verbosity: Verbosity) -> Bar {
+        let shown = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
+        let bar = if shown {
+            indicatif::ProgressBar::new(0)
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:30}] {pos}/{len} {per_sec} eta {eta}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message("receipts and forms");
+        Bar(bar)
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: u64) {
+        self.0.set_length(total);
+    }
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
     let started = Instant::now();
-    let output = output.unwrap_or_else(|| root.join("output"));
+    let output = opts.output.unwrap_or_else(|| root.join("output"));
     let fail = |diags: gazette::diag::Diagnostics| {
         report(&diags, Format::Human);
         eprintln!("nothing was written; {} is unchanged", output.display());
         exit_code(&diags)
     };
     let outputs = gazette::Outputs {
-        html: only != Some(Only::Pdf),
-        pdf: only != Some(Only::Html),
+        html: opts.only != Some(Only::Pdf),
+        pdf: opts.only != Some(Only::Html),
     };
-    let rendered = match gazette::render_selected(root, outputs) {
+    let rendered = match gazette::render_for_build(root, outputs) {
         Ok(r) => r,
         Err(diags) => return fail(diags),
     };
-    let mut warnings = rendered.warnings;
-    if deny_warnings && !warnings.is_empty() {
-        warnings.deny_warnings();
-        return fail(warnings);
+    if opts.deny_warnings && !rendered.warnings.is_empty() {
+        let mut w = rendered.warnings.clone();
+        w.deny_warnings();
+        return fail(w);
     }
-    report(&warnings, Format::Human);
-    if let Err(d) = gazette::write::write_atomically(&output, &rendered.files) {
-        return fail(d.into());
+    report(&rendered.warnings, Format::Human);
+    if let Some(Origin::Created(path)) = rendered.papers.as_ref().map(|p| &p.key_origin) {
+        eprintln!(
+            "created the receipt key {}: keep it secret and back it up; receipts are verified with it",
+            path.display()
+        );
     }
+    let bar = Bar::new(verbosity);
+    let build_opts = gazette::BuildOptions {
+        shard: opts.shard,
+        progress: &bar,
+    };
+    let built = match gazette::write_build(rendered, &output, &build_opts) {
+        Ok(b) => b,
+        Err(d) => return fail(d),
+    };
     if verbosity == Verbosity::Quiet {
         return ExitCode::SUCCESS;
     }
+    let papers = built.papers.as_ref().map_or(0, |p| p.receipts + p.forms);
     eprintln!(
         "built {} files into {} in {:.2}s",
-        rendered.files.len(),
+        built.files.len() + papers,
         output.display(),
         started.elapsed().as_secs_f64()
     );
@@ -51,9 +103,20 @@ pub fn run(
             || p.ends_with("notice.html")
             || p.ends_with("notice.pdf")
             || p.ends_with("list.pdf")
+            || p.ends_with("receipts/index.html")
     };
-    for f in rendered.files.iter().filter(|f| shown(&f.path)) {
-        eprintln!("  {}", output.join(&f.path).display());
+    for f in built.files.iter().filter(|f| shown(f)) {
+        eprintln!("  {}", output.join(f).display());
+    }
+    if let Some(p) = &built.papers {
+        let part = opts
+            .shard
+            .map(|s| format!(" (shard {}/{})", s.index, s.count))
+            .unwrap_or_default();
+        eprintln!(
+            "  {} receipts and {} college forms{part}: {} made, {} unchanged since the last build",
+            p.receipts, p.forms, p.rendered, p.reused
+        );
     }
     ExitCode::SUCCESS
 }

@@ -2,6 +2,7 @@ mod build;
 mod check;
 mod diff;
 mod serve;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -28,7 +29,23 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             only,
             deny_warnings,
-        } => build::run(&root, output, only, deny_warnings, verbosity),
+            shard,
+        } => build::run(
+            &root,
+            build::Options {
+                output,
+                only,
+                deny_warnings,
+                shard,
+            },
+            verbosity,
+        ),
+        Command::Verify {
+            code,
+            id_number,
+            year,
+            root,
+        } => verify::run(&root, &code, &id_number, year),
         Command::Serve {
             root,
             port,

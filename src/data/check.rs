@@ -90,6 +90,7 @@ pub(crate) fn check_rows(
 ) -> Vec<Candidate> {
     let mut ids: HashMap<String, usize> = HashMap::with_capacity(rows.len());
     let mut phones: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    let mut regs: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for (line, cells) in rows {
         let mut row = Row {
@@ -99,7 +100,7 @@ pub(crate) fn check_rows(
             diags,
             ok: true,
         };
-        if let Some(c) = check_row(&mut row, &mut ids, &mut phones) {
+        if let Some(c) = check_row(&mut row, &mut ids, &mut phones, &mut regs) {
             if row.ok {
                 out.push(c);
             }
@@ -139,6 +140,7 @@ fn check_row(
     row: &mut Row,
     ids: &mut HashMap<String, usize>,
     phones: &mut HashMap<String, usize>,
+    regs: &mut HashMap<String, usize>,
 ) -> Option<Candidate> {
     let cols = row.ctx.cols;
     let name = row.required(&cols.name);
@@ -168,6 +170,24 @@ fn check_row(
     {
         check_failed_choice(row, col, cat, choice);
     }
+    let registration = cols.registration.as_ref().map(|col| {
+        let v = row.required(col)?;
+        if let Some(first) = regs.get(&v) {
+            let msg = format!("registration number {v} is already on row {first}");
+            row.error(
+                col,
+                msg,
+                Some("each candidate has a registration number of their own".into()),
+            );
+            return None;
+        }
+        regs.insert(v.clone(), row.line);
+        Some(v)
+    });
+    let registration_number = match registration {
+        Some(r) => Some(r?),
+        None => None,
+    };
     let extra: BTreeMap<String, String> = cols
         .extra
         .iter()
@@ -184,6 +204,7 @@ fn check_row(
         category: category?.id.clone(),
         review: review?,
         choice: choice.map(|c| c.id.clone()),
+        registration_number,
         extra,
     })
 }

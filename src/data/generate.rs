@@ -63,7 +63,7 @@ const CATEGORIES: [(&str, &str, u64); 5] = [
     ("craftsman", "“湖湘工匠燎原计划”", 60),
 ];
 
-pub const HEADER: [&str; 10] = [
+pub const HEADER: [&str; 21] = [
     "姓名",
     "性别",
     "身份证号",
@@ -74,6 +74,26 @@ pub const HEADER: [&str; 10] = [
     "审核结果",
     "志愿类别",
     "资格依据",
+    "报名号",
+    "入学时间",
+    "毕业时间",
+    "入伍时间",
+    "退役时间",
+    "退役证编号",
+    "立功受奖",
+    "竞赛名称",
+    "获奖等级",
+    "获奖时间",
+    "入选年度",
+];
+
+const CONTESTS: [&str; 6] = [
+    "湖南省职业院校技能竞赛（软件测试赛项）",
+    "湖南省职业院校技能竞赛（会计技能赛项）",
+    "湖南省职业院校技能竞赛（工业机器人技术应用赛项）",
+    "湖南省职业院校技能竞赛（护理技能赛项）",
+    "全国职业院校技能大赛（电子商务技能赛项）",
+    "湖南省职业院校技能竞赛（建筑工程识图赛项）",
 ];
 
 struct Gen(ChaCha8Rng);
@@ -94,11 +114,14 @@ impl Gen {
 }
 
 /// One generated row, in the order of [`HEADER`].
-pub type Row = [String; 10];
+pub type Row = [String; 21];
 
 /// `n` candidates from `seed`.
 pub fn candidates(n: usize, seed: u64) -> Vec<Row> {
     let mut g = Gen(ChaCha8Rng::seed_from_u64(seed));
+    // The later columns draw from their own stream, so that the first ten
+    // stay what they were before those columns existed.
+    let mut g2 = Gen(ChaCha8Rng::seed_from_u64(seed ^ 0x9e37_79b9_7f4a_7c15));
     let mut ids = HashSet::with_capacity(n);
     let mut rows = Vec::with_capacity(n);
     for i in 0..n {
@@ -150,12 +173,13 @@ pub fn candidates(n: usize, seed: u64) -> Vec<Row> {
             cat_name
         };
         let year = 2021 + g.below(3);
+        let mut award = "";
         let reason = match cat {
             "veteran" => format!("{year}年9月入伍，2024年退役"),
-            "competition" => format!(
-                "获{year}年湖南省职业院校技能竞赛{}",
-                g.pick(&["一等奖", "二等奖", "三等奖"])
-            ),
+            "competition" => {
+                award = g.pick(&["一等奖", "二等奖", "三等奖"]);
+                format!("获{year}年湖南省职业院校技能竞赛{award}")
+            }
             "craftsman" => format!("入选{year}年“湖湘工匠燎原计划”"),
             "poverty" => "原建档立卡贫困家庭学生".to_string(),
             _ => String::new(),
@@ -171,6 +195,45 @@ pub fn candidates(n: usize, seed: u64) -> Vec<Row> {
             review.to_string(),
             choice.to_string(),
             reason,
+            format!("2443{:08}", i + 1),
+            format!("{}年9月", 2021 + g2.below(2)),
+            "2024年6月".to_string(),
+            if cat == "veteran" {
+                format!("{year}年9月")
+            } else {
+                String::new()
+            },
+            if cat == "veteran" {
+                format!("2024年{}月", 1 + g2.below(3))
+            } else {
+                String::new()
+            },
+            if cat == "veteran" {
+                format!("湘退字{:08}", g2.below(100_000_000))
+            } else {
+                String::new()
+            },
+            match (cat, g2.below(10)) {
+                ("veteran", 0) => "服役期间荣立个人三等功一次".to_string(),
+                ("veteran", _) => "无".to_string(),
+                _ => String::new(),
+            },
+            if cat == "competition" {
+                g2.pick(&CONTESTS).to_string()
+            } else {
+                String::new()
+            },
+            award.to_string(),
+            if cat == "competition" {
+                format!("{year}年{}月", 4 + g2.below(3))
+            } else {
+                String::new()
+            },
+            if cat == "craftsman" {
+                format!("{year}年")
+            } else {
+                String::new()
+            },
         ]);
     }
     rows

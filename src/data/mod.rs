@@ -45,6 +45,9 @@ pub struct Columns {
     /// 志愿类别: the category the candidate fills choices under.
     #[serde(default)]
     pub choice: Option<String>,
+    /// 报名号 from the registration system; receipts need it.
+    #[serde(default)]
+    pub registration_number: Option<String>,
     /// Further fields kept as text (e.g. `enlisted: 入伍时间`).
     #[serde(default)]
     pub extra: BTreeMap<String, String>,
@@ -118,6 +121,8 @@ pub struct Candidate {
     pub review: Review,
     /// Category id of the choices (志愿类别), when the list has that column.
     pub choice: Option<String>,
+    /// 报名号, when the list has that column.
+    pub registration_number: Option<String>,
     pub extra: BTreeMap<String, String>,
 }
 
@@ -267,6 +272,7 @@ pub(crate) struct ColumnMap {
     pub category: Col,
     pub review: Col,
     pub choice: Option<Col>,
+    pub registration: Option<Col>,
     pub extra: Vec<(String, Col)>,
 }
 
@@ -291,6 +297,9 @@ fn map_columns(
     ];
     if let Some(choice) = &c.choice {
         wanted.push(("choice".into(), choice));
+    }
+    if let Some(reg) = &c.registration_number {
+        wanted.push(("registration_number".into(), reg));
     }
     for (k, h) in &c.extra {
         wanted.push((format!("extra.{k}"), h));
@@ -346,6 +355,7 @@ fn map_columns(
         category: take("category")?,
         review: take("review")?,
         choice: take("choice"),
+        registration: take("registration_number"),
         extra: found
             .into_iter()
             .filter_map(|(k, col)| Some((k.strip_prefix("extra.")?.to_string(), col)))

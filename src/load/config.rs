@@ -18,6 +18,18 @@ pub struct SiteConfig {
     pub fonts: FontConfig,
     #[serde(default)]
     pub pdf: PdfConfig,
+    #[serde(default)]
+    pub receipts: ReceiptsConfig,
+}
+
+/// Where the secret key that signs receipts is kept.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReceiptsConfig {
+    /// A file outside the site; default `~/.config/gazette/receipt-key`.
+    /// The environment variable GAZETTE_RECEIPT_KEY takes precedence.
+    #[serde(default)]
+    pub key_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::calendar::{Calendar, CalendarFile};
 use crate::model::schedule::{Phase, ScheduleFile};
 use crate::model::year::{CategoriesFile, Category, DocumentMeta, RulesFile};
+use crate::papers::PapersSpec;
 use crate::publicity::PublicitySpec;
 pub use config::SiteConfig;
 pub use files::Source;
@@ -51,6 +52,8 @@ pub struct Year {
     pub candidates: Option<(CandidateSpec, Source)>,
     /// `publicity.yaml`, when the year publishes review results.
     pub publicity: Option<(PublicitySpec, Source)>,
+    /// `papers.yaml`, when the year makes receipts and recommendation forms.
+    pub papers: Option<(PapersSpec, Source)>,
 }
 
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
@@ -177,6 +180,7 @@ fn load_year(root: &Path, year: i32, dir: &Path) -> Result<Year, Diagnostics> {
 
     let candidates = optional::<CandidateSpec>(root, &dir.join("candidates.yaml"), &mut diags);
     let publicity = optional::<PublicitySpec>(root, &dir.join("publicity.yaml"), &mut diags);
+    let papers = optional::<PapersSpec>(root, &dir.join("papers.yaml"), &mut diags);
     let mut body = None;
     let mut attachment_bodies = Vec::new();
     if let (Some(meta), Some(meta_src)) = (&meta, &meta_src) {
@@ -207,6 +211,7 @@ fn load_year(root: &Path, year: i32, dir: &Path) -> Result<Year, Diagnostics> {
                 attachment_bodies,
                 candidates,
                 publicity,
+                papers,
             })
         }
         _ => Err(diags),

@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::doc::Notice;
 
 /// Built-in templates, in the order Tera needs them (base before children).
-pub const BUILTIN: [(&str, &str); 7] = [
+pub const BUILTIN: [(&str, &str); 9] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("notice.html", include_str!("../../templates/notice.html")),
@@ -24,6 +24,11 @@ pub const BUILTIN: [(&str, &str); 7] = [
         "publicity_list.html",
         include_str!("../../templates/publicity_list.html"),
     ),
+    (
+        "receipts.html",
+        include_str!("../../templates/receipts.html"),
+    ),
+    ("receipts.js", include_str!("../../templates/receipts.js")),
     ("search.js", include_str!("../../templates/search.js")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
@@ -40,9 +45,19 @@ pub struct Templates {
 pub fn load_templates(root: &Path) -> Result<Templates, Diagnostics> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
+    load_set(root, &BUILTIN, tera)
+}
+
+/// Load `builtin` into `tera`, each replaced by the site's
+/// `templates/<name>` when there is one.
+pub fn load_set(
+    root: &Path,
+    builtin: &[(&'static str, &'static str)],
+    tera: Tera,
+) -> Result<Templates, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut sources = Vec::new();
-    for (name, builtin) in BUILTIN {
+    for &(name, builtin) in builtin {
         let rel = PathBuf::from("templates").join(name);
         let text = match std::fs::read_to_string(root.join(&rel)) {
             Ok(own) => own,
@@ -59,21 +74,20 @@ pub fn load_templates(root: &Path) -> Result<Templates, Diagnostics> {
         };
         sources.push((name, text));
     }
-    let templates = Templates { tera, sources };
-    let mut t = templates;
+    let mut t = Templates { tera, sources };
     let added = t
         .tera
         .add_raw_templates(t.sources.iter().map(|(n, s)| (*n, s.as_str())));
     if let Err(e) = added {
         // Tera names the template it failed to parse in the message.
-        let name = BUILTIN
+        let name = builtin
             .iter()
             .map(|(n, _)| *n)
             .find(|n| {
                 e.to_string().contains(&format!("'{n}'"))
                     || e.to_string().contains(&format!("\"{n}\""))
             })
-            .unwrap_or("base.html");
+            .unwrap_or(builtin[0].0);
         diags.push(t.error(e, name, "loading the templates"));
     }
     if diags.has_errors() {
@@ -91,20 +105,37 @@ impl Templates {
         path: PathBuf,
         ctx: &Context,
     ) -> Result<OutputFile, Diagnostic> {
-        let text = self
-            .tera
-            .render(template, ctx)
-            .map_err(|e| self.error(e, template, &format!("rendering `{}`", path.display())))?;
+        let text = self.render_text(template, &path.display().to_string(), ctx)?;
         Ok(OutputFile {
             path,
             bytes: text.into_bytes(),
         })
     }
 
+    /// Render `template` to text; `what` names the output in errors.
+    pub fn render_text(
+        &self,
+        template: &str,
+        what: &str,
+        ctx: &Context,
+    ) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, ctx)
+            .map_err(|e| self.error(e, template, &format!("rendering `{what}`")))
+    }
+
+    /// The template's text as loaded (the site's own or the built-in).
+    pub fn source(&self, template: &str) -> &str {
+        self.sources
+            .iter()
+            .find(|(n, _)| *n == template)
+            .map_or("", |(_, t)| t.as_str())
+    }
+
     /// A Tera error as a diagnostic: the template, the output being rendered,
     /// and a position where Tera gives one (syntax errors) or where the
     /// missing variable is written (render errors).
-    fn error(&self, e: tera::Error, template: &str, doing: &str) -> Diagnostic {
+    pub fn error(&self, e: tera::Error, template: &str, doing: &str) -> Diagnostic {
         let mut d = Diagnostic::error(format!("template `{template}` failed while {doing}"))
             .in_file(PathBuf::from("templates").join(template));
         let mut chain = Vec::new();
@@ -113,12 +144,7 @@ impl Templates {
             chain.push(c.to_string());
             cause = c.source();
         }
-        let text = self
-            .sources
-            .iter()
-            .find(|(n, _)| *n == template)
-            .map(|(_, t)| t.as_str())
-            .unwrap_or("");
+        let text = self.source(template);
         let all = chain.join("\n");
         if let Some((line, col)) = syntax_position(&all) {
             d = d.at(text, line, col);
@@ -155,6 +181,7 @@ struct YearLink<'a> {
     number: &'a str,
     date: &'a str,
     publicity: Vec<PublicityLink<'a>>,
+    receipts: bool,
 }
 
 #[derive(Serialize)]
@@ -162,6 +189,10 @@ struct PublicityLink<'a> {
     id: &'a str,
     title: &'a str,
     count: usize,
+}
+
+fn has_receipts(ctx: &RenderContext, year: i32) -> bool {
+    ctx.receipts.iter().any(|(y, _)| *y == year)
 }
 
 fn publicity_links<'a>(ctx: &'a RenderContext, year: i32) -> Vec<PublicityLink<'a>> {
@@ -199,6 +230,7 @@ impl Renderer for HtmlRenderer {
                 number: &n.number,
                 date: &n.date,
                 publicity: publicity_links(ctx, n.year),
+                receipts: has_receipts(ctx, n.year),
             })
             .collect();
         let mut index = base.clone();
@@ -212,11 +244,23 @@ impl Renderer for HtmlRenderer {
             t.render("style.css", "assets/gazette.css".into(), &css),
             t.render("search.js", "assets/search.js".into(), &Context::new()),
         ];
+        if !ctx.receipts.is_empty() {
+            results.push(t.render("receipts.js", "assets/receipts.js".into(), &Context::new()));
+        }
+        for (year, salt) in ctx.receipts {
+            let mut c = base.clone();
+            c.insert("year", year);
+            c.insert("salt", salt);
+            c.insert("root", "../../");
+            let path = PathBuf::from(year.to_string()).join("receipts/index.html");
+            results.push(t.render("receipts.html", path, &c));
+        }
         for n in ctx.notices {
             let mut c = base.clone();
             c.insert("notice", n);
             c.insert("root", "../");
             c.insert("publicity", &publicity_links(ctx, n.year));
+            c.insert("receipts", &has_receipts(ctx, n.year));
             let path = PathBuf::from(n.year.to_string()).join("notice.html");
             results.push(t.render("notice.html", path, &c));
         }

@@ -16,6 +16,8 @@ pub struct RenderContext<'a> {
     pub site: &'a Site,
     pub notices: &'a [Notice],
     pub publicity: &'a [Publicity],
+    /// (year, public salt) of the years whose candidates download receipts.
+    pub receipts: &'a [(i32, String)],
 }
 
 /// One output file, path relative to the output folder.

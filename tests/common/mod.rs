@@ -39,8 +39,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The receipt key of test builds, so that no test touches the user's key file.
+pub const TEST_KEY: &str = "5f0c1d2e3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9012a3b4c5d6";
+
+/// The real binary, with the test receipt key.
+pub fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gazette"));
+    c.env("GAZETTE_RECEIPT_KEY", TEST_KEY);
+    c
+}
+
 pub fn gazette(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
+    command()
         .args(args)
         .current_dir(cwd)
         .output()

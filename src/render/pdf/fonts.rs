@@ -234,6 +234,11 @@ impl FontSet {
         Ok((set, diags))
     }
 
+    /// The faces of `role`'s chain, most preferred first.
+    pub fn chain(&self, role: Role) -> &[usize] {
+        self.chains.get(&role).map_or(&[], |c| c.as_slice())
+    }
+
     /// The face of `role`'s chain that has a glyph for `c`.
     pub fn pick(&self, role: Role, c: char) -> Option<usize> {
         self.chains[&role]

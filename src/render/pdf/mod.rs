@@ -20,7 +20,7 @@ use fonts::FontSet;
 use typeset::MissingGlyph;
 
 pub struct PdfRenderer {
-    fonts: FontSet,
+    pub fonts: FontSet,
     red: (f32, f32, f32),
     red_rule: f32,
     /// Font fallbacks found while the fonts were looked up.

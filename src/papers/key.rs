@@ -1,0 +1,311 @@
+//! The authority's secret receipt key, and what is derived from it: the
+//! verification code of each receipt (HMAC-SHA256 over its facts) and the
+//! year's public salt for download tokens.
+
+use std::path::{Path, PathBuf};
+
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+
+use crate::diag::Diagnostic;
+use crate::load::config::ReceiptsConfig;
+
+/// The environment variable that holds the key (64 hex digits); it wins over the key file.
+pub const KEY_ENV: &str = "GAZETTE_RECEIPT_KEY";
+
+#[derive(Clone)]
+pub struct Key([u8; 32]);
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(…)")
+    }
+}
+
+/// How a missing key is handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// A build: create the key file and say where.
+    Create,
+    /// A check or preview: use a fixed preview key and write nothing.
+    Preview,
+    /// Verification: a missing key is an error.
+    Fail,
+}
+
+/// Where the key was found (or made).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Env,
+    File(PathBuf),
+    Created(PathBuf),
+    Preview,
+}
+
+impl Key {
+    /// Load the key from the environment or the key file.
+    pub fn load(
+        cfg: &ReceiptsConfig,
+        site_root: &Path,
+        missing: Missing,
+    ) -> Result<(Key, Origin), Diagnostic> {
+        if let Ok(hex) = std::env::var(KEY_ENV) {
+            let key = parse_hex(hex.trim()).ok_or_else(|| {
+                Diagnostic::error(format!("{KEY_ENV} is not 64 hexadecimal digits"))
+                    .hint("unset it to use the key file, or set it to the authority's key")
+                    .io()
+            })?;
+            return Ok((key, Origin::Env));
+        }
+        let path = match &cfg.key_file {
+            // Relative to the site, like every path in gazette.yaml.
+            Some(p) => site_root.join(p),
+            None => match default_path() {
+                Some(p) => p,
+                None if missing == Missing::Preview => return Ok((Key::preview(), Origin::Preview)),
+                None => {
+                    return Err(Diagnostic::error("no place for the receipt key: neither XDG_CONFIG_HOME, HOME nor APPDATA is set")
+                        .hint(format!("set {KEY_ENV}, or `receipts: {{key_file: …}}` in gazette.yaml"))
+                        .io())
+                }
+            },
+        };
+        refuse_inside(&path, site_root)?;
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let key = parse_hex(text.trim()).ok_or_else(|| {
+                    Diagnostic::error(format!(
+                        "the receipt key file `{}` does not hold 64 hexadecimal digits",
+                        path.display()
+                    ))
+                    .hint(
+                        "restore it from your backup; receipts made with another key do not verify",
+                    )
+                    .io()
+                })?;
+                Ok((key, Origin::File(path)))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match missing {
+                Missing::Preview => Ok((Key::preview(), Origin::Preview)),
+                Missing::Fail => Err(Diagnostic::error(format!(
+                    "no receipt key: `{}` does not exist and {KEY_ENV} is not set",
+                    path.display()
+                ))
+                .hint("run this where the receipts were built, or set the key the authority keeps")
+                .io()),
+                Missing::Create => {
+                    let key = Key::random()?;
+                    write_key(&path, &key)?;
+                    Ok((key, Origin::Created(path)))
+                }
+            },
+            Err(e) => Err(Diagnostic::error(format!(
+                "failed to read the receipt key `{}`",
+                path.display()
+            ))
+            .cause(e)
+            .io()),
+        }
+    }
+
+    /// A fixed key for previews; never used for a build.
+    pub fn preview() -> Key {
+        Key(Sha256::digest(b"gazette preview key: not for receipts").into())
+    }
+
+    pub fn from_bytes(bytes: [u8; 32]) -> Key {
+        Key(bytes)
+    }
+
+    fn random() -> Result<Key, Diagnostic> {
+        let mut k = [0u8; 32];
+        getrandom::fill(&mut k).map_err(|e| {
+            Diagnostic::error("the system gave no random bytes for a new receipt key")
+                .cause(e)
+                .io()
+        })?;
+        Ok(Key(k))
+    }
+
+    fn mac(&self, domain: &str, message: &[u8]) -> [u8; 32] {
+        let mut m =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        m.update(domain.as_bytes());
+        m.update(b"\n");
+        m.update(message);
+        m.finalize().into_bytes().into()
+    }
+
+    /// The verification code of a receipt's canonical facts.
+    pub fn code(&self, canonical: &str) -> String {
+        let mac = self.mac("gazette receipt code", canonical.as_bytes());
+        format_code(&base32(&mac[..13])[..20])
+    }
+
+    /// The year's public salt of download tokens: unpredictable before the
+    /// receipts are published, different every year.
+    pub fn salt(&self, year: i32) -> String {
+        hex(&self.mac("gazette receipt salt", year.to_string().as_bytes())[..16])
+    }
+}
+
+/// The file name of a receipt: it cannot be found without both the ID number and the name.
+pub fn token(salt: &str, id_number: &str, name: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(salt.as_bytes());
+    h.update(b"\n");
+    h.update(id_number.trim().to_uppercase().as_bytes());
+    h.update(b"\n");
+    h.update(name.trim().as_bytes());
+    hex(&h.finalize()[..16])
+}
+
+/// Codes are read aloud and typed: Crockford's alphabet has no I, L, O, U.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+fn base32(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    let (mut acc, mut bits) = (0u32, 0);
+    for &b in bytes {
+        acc = (acc << 8) | u32::from(b);
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            out.push(ALPHABET[((acc >> bits) & 31) as usize] as char);
+        }
+    }
+    out
+}
+
+fn format_code(s: &str) -> String {
+    s.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A code as typed: case, spaces and dashes ignored, O read as 0, I and L as 1.
+pub fn normalise_code(typed: &str) -> String {
+    let clean: String = typed
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        })
+        .collect();
+    format_code(&clean)
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn parse_hex(s: &str) -> Option<Key> {
+    if s.len() != 64 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let mut k = [0u8; 32];
+    for (i, slot) in k.iter_mut().enumerate() {
+        *slot = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(Key(k))
+}
+
+fn default_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("gazette").join("receipt-key"))
+}
+
+/// A key inside the site would be copied, committed and published with it.
+fn refuse_inside(path: &Path, root: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| {
+        std::path::absolute(p)
+            .ok()
+            .map(|a| a.canonicalize().unwrap_or(a))
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    if let (Some(d), Some(r)) = (abs(dir), abs(root)) {
+        if d.starts_with(&r) {
+            return Err(Diagnostic::error(format!(
+                "the receipt key file `{}` is inside the site folder",
+                path.display()
+            ))
+            .in_file(crate::load::CONFIG_FILE)
+            .hint("keep the key outside the site (it is copied and published with it): name another `receipts: key_file:` or set GAZETTE_RECEIPT_KEY")
+            .io());
+        }
+    }
+    Ok(())
+}
+
+fn write_key(path: &Path, key: &Key) -> Result<(), Diagnostic> {
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(format!(
+            "failed to create the receipt key `{}`",
+            path.display()
+        ))
+        .cause(e)
+        .hint(format!("make the folder writable, or set {KEY_ENV}"))
+        .io()
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(fail)?;
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(path).map_err(fail)?;
+    std::io::Write::write_all(&mut f, format!("{}\n", hex(&key.0)).as_bytes()).map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_change_with_any_fact_and_read_back_as_typed() {
+        let k = Key::from_bytes([7; 32]);
+        let a = k.code("name=张三\nid=430102200001010011\n");
+        let b = k.code("name=张三\nid=430102200001010012\n");
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 24);
+        assert_eq!(normalise_code(&a.to_lowercase().replace('-', " ")), a);
+        assert_ne!(
+            Key::from_bytes([8; 32]).code("name=张三\nid=430102200001010011\n"),
+            a
+        );
+    }
+
+    #[test]
+    fn tokens_need_both_id_and_name() {
+        let salt = Key::from_bytes([1; 32]).salt(2024);
+        let t = token(&salt, "43010220000101001x", "张三");
+        assert_eq!(t, token(&salt, "43010220000101001X", " 张三 "));
+        assert_ne!(t, token(&salt, "43010220000101001X", "张四"));
+        assert_ne!(
+            t,
+            token(
+                &Key::from_bytes([1; 32]).salt(2025),
+                "43010220000101001X",
+                "张三"
+            )
+        );
+        assert_eq!(t.len(), 32);
+    }
+
+    #[test]
+    fn base32_of_known_bytes() {
+        assert_eq!(base32(&[0xff, 0xff, 0xff, 0xff, 0xff]), "ZZZZZZZZ");
+        assert_eq!(base32(&[0, 0, 0, 0, 0]), "00000000");
+    }
+}

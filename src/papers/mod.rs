@@ -1,0 +1,693 @@
+//! Papers made per candidate from the same facts as the notice: the
+//! receipt (报名回执) every candidate downloads, and the recommendation
+//! form (免试推荐登记表) colleges print for each exam-exempt candidate.
+//!
+//! `papers.yaml` says which dates and notes a receipt carries; the
+//! wording and layout are the templates `receipt.yaml` and `form.yaml`
+//! (Tera writing a layout, see [`crate::sheet`]).
+
+pub mod key;
+mod manifest;
+mod photo;
+pub mod run;
+
+pub use manifest::{path_for as manifest_path, write as manifest_write};
+pub use run::{RunOptions, RunReport, Shard};
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use sha2::Digest;
+
+use crate::data::{Candidate, CandidateList, Review, Sex};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::files::locate;
+use crate::load::{Site, Year};
+use crate::model::format::Show;
+use crate::model::schedule::Resolved;
+use crate::render::html::{load_set, Templates};
+use crate::sheet::fonts::SheetFonts;
+use crate::sheet::layout::{layout, Inputs, LaidPage};
+use crate::sheet::pdf::{self, Meta, PageIn, SharedFonts};
+use crate::sheet::spec::Sheet;
+use key::Key;
+
+/// `content/<year>/papers.yaml`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PapersSpec {
+    /// The examination's name as the papers print it after the year.
+    #[serde(default = "default_exam")]
+    pub exam: String,
+    #[serde(default)]
+    pub receipts: Option<ReceiptSpec>,
+    #[serde(default)]
+    pub forms: Option<FormSpec>,
+}
+
+fn default_exam() -> String {
+    "普通高等教育专升本考试".into()
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReceiptSpec {
+    /// Phases of schedule.yaml a receipt lists, in order.
+    pub dates: Vec<DateSpec>,
+    #[serde(default)]
+    pub instructions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DateSpec {
+    pub phase: String,
+    /// Only candidates of these categories (ids); all when absent.
+    #[serde(default)]
+    pub categories: Option<Vec<String>>,
+    /// The label; the phase's name when absent.
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FormSpec {
+    /// Folder of photos named by ID number (`<ID>.jpg`, `.jpeg` or `.png`),
+    /// relative to the year folder.
+    #[serde(default)]
+    pub photos: Option<String>,
+}
+
+/// The built-in paper templates; a site's `templates/` overrides them by name.
+pub const BUILTIN: [(&str, &str); 2] = [
+    ("receipt.yaml", include_str!("../../templates/receipt.yaml")),
+    ("form.yaml", include_str!("../../templates/form.yaml")),
+];
+
+/// Values go into double-quoted YAML strings.
+fn yaml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn load_templates(root: &std::path::Path) -> Result<Templates, Diagnostics> {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".yaml"]);
+    tera.set_escape_fn(yaml_escape);
+    load_set(root, &BUILTIN, tera)
+}
+
+/// One year's inputs, checked: the candidates and the resolved schedule.
+pub struct YearInput {
+    pub year: i32,
+    pub dir: PathBuf,
+    pub spec: PapersSpec,
+    pub list: CandidateList,
+    /// Category id → (name, exempt).
+    pub categories: BTreeMap<String, (String, bool)>,
+    /// Category id → the receipt's dates for it.
+    pub dates: BTreeMap<String, Vec<DateView>>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DateView {
+    pub name: String,
+    pub text: String,
+}
+
+/// Check `papers.yaml` against the year; None (with diagnostics) when it
+/// names phases or categories the year does not have.
+pub fn input(
+    site: &Site,
+    year: &Year,
+    schedule: &[Resolved],
+    list: CandidateList,
+    diags: &mut Diagnostics,
+) -> Option<YearInput> {
+    let (spec, src) = year.papers.as_ref()?;
+    let before = diags.errors();
+    let categories: BTreeMap<String, (String, bool)> = year
+        .categories
+        .iter()
+        .map(|c| (c.id.clone(), (c.name.clone(), c.exempt)))
+        .collect();
+    let mut dates: BTreeMap<String, Vec<DateView>> = BTreeMap::new();
+    if let Some(r) = &spec.receipts {
+        for d in &r.dates {
+            let Some(phase) = schedule.iter().find(|p| p.id == d.phase) else {
+                let known = schedule.iter().map(|p| p.id.as_str());
+                let mut e = locate(
+                    Diagnostic::error(format!("no phase `{}` in schedule.yaml", d.phase)),
+                    src,
+                    &format!("phase: {}", d.phase),
+                );
+                if let Some(m) = crate::diag::did_you_mean(&d.phase, known) {
+                    e = e.hint(format!("did you mean `{m}`?"));
+                }
+                diags.push(e);
+                continue;
+            };
+            for id in d.categories.iter().flatten() {
+                if !categories.contains_key(id) {
+                    diags.push(
+                        locate(
+                            Diagnostic::error(format!("no category `{id}` in categories.yaml")),
+                            src,
+                            id,
+                        )
+                        .hint("list category ids, e.g. general or veteran"),
+                    );
+                }
+            }
+            let show = Show {
+                weekday: true,
+                ..Show::default()
+            };
+            let view = DateView {
+                name: d.label.clone().unwrap_or_else(|| phase.name.clone()),
+                text: phase.text(site.config.dates, show),
+            };
+            for id in categories.keys() {
+                if d.categories.as_ref().is_none_or(|c| c.contains(id)) {
+                    dates.entry(id.clone()).or_default().push(view.clone());
+                }
+            }
+        }
+        if list
+            .candidates
+            .iter()
+            .any(|c| c.registration_number.is_none())
+        {
+            diags.push(
+                Diagnostic::error("receipts need each candidate's registration number (报名号)")
+                    .in_file(year.dir.join("candidates.yaml"))
+                    .hint("add `registration_number: <its column header>` under `columns:` in candidates.yaml"),
+            );
+        }
+    }
+    if let Some(f) = &spec.forms {
+        if let Some(dir) = &f.photos {
+            if let Err(d) = photo::check_dir(&site.root, &year.dir, dir, src) {
+                diags.push(d);
+            }
+        }
+    }
+    if diags.errors() > before {
+        return None;
+    }
+    Some(YearInput {
+        year: year.year,
+        dir: year.dir.clone(),
+        spec: spec.clone(),
+        list,
+        categories,
+        dates,
+    })
+}
+
+/// What a template sees of a candidate: the ID number masked, no phone.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct CandidateView<'a> {
+    pub name: &'a str,
+    pub sex: &'a str,
+    pub id_masked: String,
+    pub college: &'a str,
+    pub major: &'a str,
+    pub category: &'a str,
+    pub category_id: &'a str,
+    pub exempt: bool,
+    pub choice: &'a str,
+    pub review: &'a str,
+    pub registration_number: &'a str,
+    pub extra: BTreeMap<&'a str, &'a str>,
+}
+
+impl YearInput {
+    fn view<'a>(&'a self, c: &'a Candidate) -> CandidateView<'a> {
+        let (category, exempt) = self
+            .categories
+            .get(&c.category)
+            .map_or(("", false), |(n, e)| (n.as_str(), *e));
+        let choice = c
+            .choice
+            .as_ref()
+            .and_then(|id| self.categories.get(id))
+            .map_or("", |(n, _)| n.as_str());
+        CandidateView {
+            name: &c.name,
+            sex: match c.sex {
+                Sex::Male => "男",
+                Sex::Female => "女",
+            },
+            id_masked: crate::data::idcard::mask(&c.id_number),
+            college: &c.college,
+            major: &c.major,
+            category,
+            category_id: &c.category,
+            exempt,
+            choice,
+            review: match c.review {
+                Review::Passed => "通过",
+                Review::Failed => "未通过",
+                Review::Pending => "待审核",
+            },
+            registration_number: c.registration_number.as_deref().unwrap_or(""),
+            extra: c
+                .extra
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect(),
+        }
+    }
+
+    /// A blank candidate of one category: what every receipt or form of it shares.
+    fn blank_view<'a>(&'a self, category_id: &'a str) -> CandidateView<'a> {
+        let (category, exempt) = self
+            .categories
+            .get(category_id)
+            .map_or(("", false), |(n, e)| (n.as_str(), *e));
+        CandidateView {
+            category,
+            category_id,
+            exempt,
+            ..CandidateView::default()
+        }
+    }
+
+    fn dates(&self, category: &str) -> &[DateView] {
+        self.dates.get(category).map_or(&[], |d| d.as_slice())
+    }
+
+    /// The facts a receipt's code signs, one per line, the full ID among them.
+    fn canonical(&self, c: &Candidate, v: &CandidateView) -> String {
+        let mut s = format!(
+            "gazette-receipt/1\nyear={}\nregistration={}\nname={}\nid={}\nsex={}\ncollege={}\nmajor={}\ncategory={}\nchoice={}\nreview={}\n",
+            self.year, v.registration_number, v.name, c.id_number, v.sex, v.college, v.major, v.category, v.choice, v.review
+        );
+        for d in self.dates(&c.category) {
+            s.push_str(&format!("date={}:{}\n", d.name, d.text));
+        }
+        s
+    }
+
+    /// Exam-exempt candidates a college recommends: every exempt one but
+    /// those its review turned down, by college, in registration order.
+    pub fn form_groups(&self) -> BTreeMap<&str, Vec<&Candidate>> {
+        let mut groups: BTreeMap<&str, Vec<&Candidate>> = BTreeMap::new();
+        if self.spec.forms.is_none() {
+            return groups;
+        }
+        for c in &self.list.candidates {
+            let exempt = self.categories.get(&c.category).is_some_and(|(_, e)| *e);
+            if exempt && c.review != Review::Failed {
+                groups.entry(&c.college).or_default().push(c);
+            }
+        }
+        for list in groups.values_mut() {
+            list.sort_by(|a, b| {
+                (&a.registration_number, &a.id_number).cmp(&(&b.registration_number, &b.id_number))
+            });
+        }
+        groups
+    }
+
+    fn exempt_categories(&self) -> Vec<&str> {
+        self.categories
+            .iter()
+            .filter(|(_, (_, e))| *e)
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+}
+
+/// What the papers of one kind share: subsets of their template text
+/// (so a receipt does not carry the form's glyphs), and a fingerprint.
+#[derive(Default)]
+struct Kind {
+    shared: SharedFonts,
+    /// Changes whenever anything but the candidate's own facts would change a paper.
+    fingerprint: String,
+}
+
+/// Everything shared by one run's papers: templates, fonts, the key, and
+/// the subsets of the text every paper has.
+pub struct Plan {
+    pub years: Vec<YearInput>,
+    templates: Templates,
+    fonts: SheetFonts,
+    receipt: Kind,
+    form: Kind,
+    key: Key,
+    pub key_origin: key::Origin,
+    authority: String,
+    /// Blank forms of every year, written with the site.
+    pub blanks: Vec<(PathBuf, Vec<u8>)>,
+    site_root: PathBuf,
+    pub warnings: Diagnostics,
+}
+
+/// Which paper a template renders, for error messages.
+fn paper_what(kind: &str, year: i32, c: Option<&Candidate>, list: &CandidateList) -> String {
+    match c {
+        Some(c) => format!(
+            "the {kind} of {} (row {} of `{}`)",
+            c.name,
+            c.row,
+            list.file.display()
+        ),
+        None => format!("the blank {kind} of {year}"),
+    }
+}
+
+impl Plan {
+    /// Check the templates by laying out the blank papers of every
+    /// category, and subset the fonts for the text they share.
+    pub fn new(
+        site: &Site,
+        font_set: &crate::render::pdf::fonts::FontSet,
+        years: Vec<YearInput>,
+        key: Key,
+        key_origin: key::Origin,
+    ) -> Result<Plan, Diagnostics> {
+        let templates = load_templates(&site.root)?;
+        let fonts = SheetFonts::new(font_set);
+        let authority = site.config.authority.name.clone();
+        let mut plan = Plan {
+            years,
+            templates,
+            fonts,
+            receipt: Kind::default(),
+            form: Kind::default(),
+            key,
+            key_origin,
+            authority,
+            blanks: Vec::new(),
+            site_root: site.root.clone(),
+            warnings: Diagnostics::new(),
+        };
+        for y in &plan.years {
+            if let Some(dir) = y.spec.forms.as_ref().and_then(|f| f.photos.as_ref()) {
+                let ids = run::exempt_ids(y);
+                photo::unmatched(&site.root, &y.dir.join(dir), &ids, &mut plan.warnings);
+            }
+        }
+        let mut diags = Diagnostics::new();
+        let mut blank_receipts: Vec<LaidPage> = Vec::new();
+        let mut blank_forms: Vec<(usize, Vec<LaidPage>)> = Vec::new();
+        for (i, y) in plan.years.iter().enumerate() {
+            let cats: Vec<&str> = y.categories.keys().map(|s| s.as_str()).collect();
+            if y.spec.receipts.is_some() {
+                for cat in &cats {
+                    let v = y.blank_view(cat);
+                    match plan.lay_out(y, "receipt", None, &v, "", None) {
+                        Ok(p) => blank_receipts.extend(p),
+                        Err(d) => diags.push(d),
+                    }
+                }
+            }
+            if y.spec.forms.is_some() {
+                let mut pages = Vec::new();
+                for cat in y.exempt_categories() {
+                    let v = y.blank_view(cat);
+                    match plan.lay_out(y, "form", None, &v, "", None) {
+                        Ok(p) => pages.extend(p),
+                        Err(d) => diags.push(d),
+                    }
+                }
+                blank_forms.push((i, pages));
+            }
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        plan.receipt = plan.kind("receipt", &blank_receipts)?;
+        plan.form = plan.kind("form", blank_forms.iter().flat_map(|(_, p)| p))?;
+        for (i, pages) in blank_forms {
+            let y = &plan.years[i];
+            let title = format!("{}年免试推荐登记表（空白）", y.year);
+            let pages: Vec<PageIn> = pages
+                .into_iter()
+                .map(|page| PageIn { page, photo: None })
+                .collect();
+            let meta = Meta {
+                title: &title,
+                author: &plan.authority,
+                id_seed: title.as_bytes(),
+            };
+            let bytes = pdf::write(&plan.fonts, &plan.form.shared, &pages, &meta)
+                .map_err(|m| Diagnostics::from(Diagnostic::error(m)))?;
+            plan.blanks
+                .push((PathBuf::from(format!("{}/forms/blank.pdf", y.year)), bytes));
+        }
+        Ok(plan)
+    }
+
+    fn kind<'p>(
+        &self,
+        name: &str,
+        blanks: impl IntoIterator<Item = &'p LaidPage>,
+    ) -> Result<Kind, Diagnostics> {
+        let shared = SharedFonts::from_pages(&self.fonts, blanks).map_err(|m| {
+            Diagnostics::from(Diagnostic::error(m).hint(crate::render::pdf::fonts::INSTALL_HINT))
+        })?;
+        let mut fp = format!(
+            "gazette {} {name}\n{}\n",
+            env!("CARGO_PKG_VERSION"),
+            shared.fingerprint()
+        );
+        fp.push_str(self.templates.source(&format!("{name}.yaml")));
+        for f in &self.fonts.faces {
+            fp.push_str(&f.label);
+        }
+        let fingerprint = key::hex(&sha2::Sha256::digest(fp.as_bytes()));
+        Ok(Kind {
+            shared,
+            fingerprint,
+        })
+    }
+
+    /// Salts of the years that publish receipts.
+    pub fn salts(&self) -> Vec<(i32, String)> {
+        self.years
+            .iter()
+            .filter(|y| y.spec.receipts.is_some())
+            .map(|y| (y.year, self.key.salt(y.year)))
+            .collect()
+    }
+
+    /// Render a template to its layout text.
+    fn layout_text(
+        &self,
+        y: &YearInput,
+        kind: &str,
+        c: Option<&Candidate>,
+        v: &CandidateView,
+        code: &str,
+    ) -> Result<String, Diagnostic> {
+        let template = format!("{kind}.yaml");
+        let mut ctx = tera::Context::new();
+        ctx.insert("year", &y.year);
+        ctx.insert("authority", &self.authority);
+        ctx.insert("exam", &y.spec.exam);
+        ctx.insert("c", v);
+        ctx.insert("dates", y.dates(v.category_id));
+        let notes: &[String] = y
+            .spec
+            .receipts
+            .as_ref()
+            .map_or(&[], |r| r.instructions.as_slice());
+        ctx.insert("instructions", notes);
+        ctx.insert("code", code);
+        ctx.insert("blank", &c.is_none());
+        self.templates
+            .render_text(&template, &paper_what(kind, y.year, c, &y.list), &ctx)
+    }
+
+    fn parse(&self, kind: &str, text: &str, what: &str) -> Result<Sheet, Diagnostic> {
+        serde_yaml::from_str(text).map_err(|e| {
+            let line = e.location().map(|l| l.line()).unwrap_or(0);
+            let shown = text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .unwrap_or("")
+                .trim();
+            Diagnostic::error(format!(
+                "template `{kind}.yaml` wrote a layout that is not valid for {what}"
+            ))
+            .in_file(PathBuf::from("templates").join(format!("{kind}.yaml")))
+            .cause(format!("{e}"))
+            .cause(format!("at the written line `{shown}`"))
+            .hint("check the template's YAML: keep every {{ value }} inside double quotes")
+        })
+    }
+
+    /// Render, parse and lay out one paper.
+    fn lay_out(
+        &self,
+        y: &YearInput,
+        kind: &str,
+        c: Option<&Candidate>,
+        v: &CandidateView,
+        code: &str,
+        photo_aspect: Option<f32>,
+    ) -> Result<Vec<LaidPage>, Diagnostic> {
+        let text = self.layout_text(y, kind, c, v, code)?;
+        self.lay_out_text(y, kind, c, &text, photo_aspect)
+    }
+
+    fn lay_out_text(
+        &self,
+        y: &YearInput,
+        kind: &str,
+        c: Option<&Candidate>,
+        text: &str,
+        photo_aspect: Option<f32>,
+    ) -> Result<Vec<LaidPage>, Diagnostic> {
+        let what = paper_what(kind, y.year, c, &y.list);
+        let sheet = self.parse(kind, text, &what)?;
+        let shaper = self.fonts.shaper();
+        layout(
+            &sheet,
+            &Inputs {
+                shaper: &shaper,
+                photo_aspect,
+            },
+        )
+        .map_err(|m| {
+            let d = Diagnostic::error(format!("cannot lay out {what}")).cause(m);
+            match c {
+                Some(_) => d.in_file(&y.list.file).hint(
+                    "install a font that has the character (e.g. fonts-noto-cjk), or name one under `fonts:` in gazette.yaml",
+                ),
+                None => d.in_file(PathBuf::from("templates").join(format!("{kind}.yaml"))),
+            }
+        })
+    }
+
+    /// The receipt of `c`: its file token, verification code and layout text.
+    pub fn receipt_text(
+        &self,
+        y: &YearInput,
+        c: &Candidate,
+    ) -> Result<(String, String, String), Diagnostic> {
+        let v = y.view(c);
+        let code = self.key.code(&y.canonical(c, &v));
+        let token = key::token(&self.key.salt(y.year), &c.id_number, &c.name);
+        let text = self.layout_text(y, "receipt", Some(c), &v, &code)?;
+        Ok((token, code, text))
+    }
+
+    /// The receipt PDF from its layout text.
+    pub fn receipt_pdf(
+        &self,
+        y: &YearInput,
+        c: &Candidate,
+        text: &str,
+        seed: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let pages = self.lay_out_text(y, "receipt", Some(c), text, None)?;
+        let title = format!(
+            "{}年报名回执 {}",
+            y.year,
+            c.registration_number.as_deref().unwrap_or("")
+        );
+        let pages: Vec<PageIn> = pages
+            .into_iter()
+            .map(|page| PageIn { page, photo: None })
+            .collect();
+        pdf::write(
+            &self.fonts,
+            &self.receipt.shared,
+            &pages,
+            &Meta {
+                title: &title,
+                author: &self.authority,
+                id_seed: seed.as_bytes(),
+            },
+        )
+        .map_err(|m| Diagnostic::error(m).in_file(&y.list.file))
+    }
+
+    pub fn view<'a>(&self, y: &'a YearInput, c: &'a Candidate) -> CandidateView<'a> {
+        y.view(c)
+    }
+}
+
+/// What `gazette verify` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Genuine {
+        year: i32,
+        name: String,
+        registration: String,
+    },
+    /// The candidate exists, but the code is not the one of their facts.
+    Altered { year: i32, name: String },
+    /// No candidate with receipts has this ID number.
+    Unknown,
+}
+
+/// Does `code` belong to the receipt of the candidate with this ID number?
+/// Needs the authority's key; reads the site's current candidate lists.
+pub fn verify_receipt(
+    root: &std::path::Path,
+    code: &str,
+    id_number: &str,
+    year: Option<i32>,
+) -> Result<Verdict, Diagnostics> {
+    let prepared = crate::prepare(root)?;
+    let years: Vec<&YearInput> = prepared
+        .papers
+        .iter()
+        .filter(|y| y.spec.receipts.is_some() && year.is_none_or(|w| w == y.year))
+        .collect();
+    if years.is_empty() {
+        return Err(Diagnostics::from(
+            Diagnostic::error(match year {
+                Some(y) => {
+                    format!("{y} has no receipts (no `receipts:` in content/{y}/papers.yaml)")
+                }
+                None => "no year of this site has receipts".to_string(),
+            })
+            .hint("run this in the site the receipts were built from, or pass --root")
+            .io(),
+        ));
+    }
+    let (key, _) = Key::load(
+        &prepared.site.config.receipts,
+        &prepared.site.root,
+        key::Missing::Fail,
+    )?;
+    let id = id_number.trim().to_uppercase();
+    let wanted = key::normalise_code(code);
+    for y in years {
+        if let Some(c) = y.list.candidates.iter().find(|c| c.id_number == id) {
+            let v = y.view(c);
+            let genuine = key.code(&y.canonical(c, &v)) == wanted;
+            return Ok(if genuine {
+                Verdict::Genuine {
+                    year: y.year,
+                    name: c.name.clone(),
+                    registration: v.registration_number.to_string(),
+                }
+            } else {
+                Verdict::Altered {
+                    year: y.year,
+                    name: c.name.clone(),
+                }
+            });
+        }
+    }
+    Ok(Verdict::Unknown)
+}

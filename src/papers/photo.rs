@@ -1,0 +1,133 @@
+//! Candidates' photos for the recommendation forms: `<ID number>.jpg`,
+//! `.jpeg` or `.png` in the year's photos folder, re-encoded as a small
+//! baseline JPEG for the photo box (about 300 dpi at 35 × 45 mm).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::{DynamicImage, GenericImageView, RgbImage};
+use sha2::{Digest, Sha256};
+
+use crate::data::idcard::mask;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::files::{locate, Source};
+use crate::sheet::pdf::Photo;
+
+const EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "JPG", "PNG"];
+const MAX_W: u32 = 413;
+const MAX_H: u32 = 531;
+
+/// The photos folder named in papers.yaml must exist inside the site.
+pub fn check_dir(root: &Path, year_dir: &Path, dir: &str, src: &Source) -> Result<(), Diagnostic> {
+    let rel = year_dir.join(dir);
+    let bad = Path::new(dir)
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)));
+    if bad || !root.join(&rel).is_dir() {
+        return Err(locate(
+            Diagnostic::error(format!("no photos folder `{}`", rel.display())),
+            src,
+            dir,
+        )
+        .hint("create the folder (photos named by ID number, e.g. 430102200001010011.jpg) or remove `photos:`"));
+    }
+    Ok(())
+}
+
+/// Photos whose name is no candidate's ID number would be silently unused: warn.
+pub fn unmatched(root: &Path, rel: &Path, ids: &HashSet<&str>, diags: &mut Diagnostics) {
+    let Ok(entries) = std::fs::read_dir(root.join(rel)) else {
+        return;
+    };
+    let mut stray: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let (stem, ext) = name.rsplit_once('.')?;
+            if !EXTENSIONS.contains(&ext) {
+                return None;
+            }
+            let id = stem.to_uppercase();
+            (!ids.contains(id.as_str())).then(|| format!("{}.{ext}", mask(&id)))
+        })
+        .collect();
+    if stray.is_empty() {
+        return;
+    }
+    stray.sort();
+    let n = stray.len();
+    stray.truncate(5);
+    diags.push(
+        Diagnostic::warning(format!(
+            "{n} photo(s) in `{}` match no exam-exempt candidate's ID number: {}",
+            rel.display(),
+            stray.join(", ")
+        ))
+        .in_file(rel)
+        .hint("name each photo by the candidate's 18-character ID number"),
+    );
+}
+
+/// The photo file of `id`, if there is one.
+pub fn find(root: &Path, rel: &Path, id: &str) -> Option<PathBuf> {
+    let lower = id.to_lowercase();
+    EXTENSIONS
+        .iter()
+        .flat_map(|ext| [format!("{id}.{ext}"), format!("{lower}.{ext}")])
+        .map(|name| root.join(rel).join(name))
+        .find(|p| p.is_file())
+}
+
+/// A photo's bytes hashed (for the manifest) and decoded for the PDF.
+/// `whose` names the candidate, since the file name is shown masked.
+pub fn load(path: &Path, id: &str, whose: &str) -> Result<(Photo, String), Diagnostic> {
+    let shown = path
+        .file_name()
+        .map(|n| n.to_string_lossy().replace(id, &mask(id)))
+        .unwrap_or_default();
+    let fail = |why: String| {
+        Diagnostic::error(format!("the photo `{shown}` of {whose} cannot be used"))
+            .in_file(path.parent().unwrap_or(Path::new(".")))
+            .cause(why)
+            .hint("save it again as a JPEG or PNG, or remove it to leave the photo box empty")
+    };
+    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    let hash = crate::papers::key::hex(&Sha256::digest(&bytes));
+    let img = image::load_from_memory(&bytes).map_err(|e| fail(e.to_string()))?;
+    let (w, h) = img.dimensions();
+    if w < 16 || h < 16 {
+        return Err(fail(format!("it is only {w}×{h} pixels")));
+    }
+    let img = if w > MAX_W || h > MAX_H {
+        img.resize(MAX_W, MAX_H, FilterType::Triangle)
+    } else {
+        img
+    };
+    let rgb = on_white(&img);
+    let mut jpeg = Vec::new();
+    JpegEncoder::new_with_quality(&mut jpeg, 85)
+        .encode_image(&rgb)
+        .map_err(|e| fail(e.to_string()))?;
+    Ok((
+        Photo {
+            jpeg,
+            width: rgb.width(),
+            height: rgb.height(),
+        },
+        hash,
+    ))
+}
+
+/// Transparent pixels become white paper, not black.
+fn on_white(img: &DynamicImage) -> RgbImage {
+    let rgba = img.to_rgba8();
+    let mut out = RgbImage::new(rgba.width(), rgba.height());
+    for (x, y, p) in rgba.enumerate_pixels() {
+        let a = u16::from(p[3]);
+        let mix = |c: u8| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8;
+        out.put_pixel(x, y, image::Rgb([mix(p[0]), mix(p[1]), mix(p[2])]));
+    }
+    out
+}

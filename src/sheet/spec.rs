@@ -1,0 +1,232 @@
+//! The layout a paper template renders to: a page, default font and size,
+//! and a column of blocks (text, tables, QR codes, gaps). Lengths are in
+//! millimetres, font sizes in points.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sheet {
+    #[serde(default)]
+    pub page: PageSpec,
+    /// Default font: title, fang, hei, kai or song.
+    #[serde(default = "default_font")]
+    pub font: String,
+    /// Default size in points.
+    #[serde(default = "default_size")]
+    pub size: f32,
+    pub blocks: Vec<Block>,
+}
+
+fn default_font() -> String {
+    "song".into()
+}
+
+fn default_size() -> f32 {
+    11.0
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSpec {
+    #[serde(default = "a4_width")]
+    pub width: f32,
+    #[serde(default = "a4_height")]
+    pub height: f32,
+    /// top, right, bottom, left.
+    #[serde(default = "default_margin")]
+    pub margin: [f32; 4],
+}
+
+fn a4_width() -> f32 {
+    210.0
+}
+
+fn a4_height() -> f32 {
+    297.0
+}
+
+fn default_margin() -> [f32; 4] {
+    [20.0, 20.0, 20.0, 20.0]
+}
+
+impl Default for PageSpec {
+    fn default() -> Self {
+        PageSpec {
+            width: a4_width(),
+            height: a4_height(),
+            margin: default_margin(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum VAlign {
+    Top,
+    #[default]
+    Middle,
+    Bottom,
+}
+
+/// Text styling shared by paragraphs and cells.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    #[serde(default)]
+    pub font: Option<String>,
+    #[serde(default)]
+    pub size: Option<f32>,
+    #[serde(default)]
+    pub align: Option<Align>,
+    /// Line height as a multiple of the size.
+    #[serde(default)]
+    pub leading: Option<f32>,
+}
+
+/// One block of the page, told apart by its key: `text:` (with its style
+/// beside it), `table:`, `qr:`, `gap:` or `break:`.
+#[derive(Debug, Clone)]
+pub enum Block {
+    Text(TextBlock),
+    Table(Table),
+    Qr(QrBlock),
+    /// Vertical space in mm.
+    Gap(f32),
+    /// A page break.
+    Break,
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let map = serde_yaml::Mapping::deserialize(d)?;
+        let has = |k: &str| map.contains_key(k);
+        let only = |k: &str| -> Result<serde_yaml::Value, D::Error> {
+            if map.len() > 1 {
+                return Err(D::Error::custom(format!(
+                    "a `{k}:` block has no other keys (put its settings inside it)"
+                )));
+            }
+            Ok(map[k].clone())
+        };
+        let conv = |e: serde_yaml::Error| D::Error::custom(e.to_string());
+        if has("text") {
+            serde_yaml::from_value(serde_yaml::Value::Mapping(map.clone()))
+                .map(Block::Text)
+                .map_err(conv)
+        } else if has("table") {
+            serde_yaml::from_value(only("table")?)
+                .map(Block::Table)
+                .map_err(conv)
+        } else if has("qr") {
+            serde_yaml::from_value(only("qr")?)
+                .map(Block::Qr)
+                .map_err(conv)
+        } else if has("gap") {
+            serde_yaml::from_value(only("gap")?)
+                .map(Block::Gap)
+                .map_err(conv)
+        } else if has("break") {
+            only("break").map(|_| Block::Break)
+        } else {
+            Err(D::Error::custom(
+                "a block is one of `text:`, `table:`, `qr:`, `gap:` or `break:`",
+            ))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextBlock {
+    pub text: String,
+    #[serde(flatten)]
+    pub style: Style,
+    /// Extra indent of the first line, in characters (2 for a Chinese paragraph).
+    #[serde(default)]
+    pub indent: f32,
+    #[serde(default)]
+    pub space_after: f32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// Column widths in mm; scaled to the text width when their sum differs.
+    pub widths: Vec<f32>,
+    #[serde(flatten)]
+    pub style: Style,
+    pub rows: Vec<Row>,
+    #[serde(default)]
+    pub space_after: f32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    /// Minimum height in mm.
+    #[serde(default = "default_row_height")]
+    pub height: f32,
+    pub cells: Vec<Cell>,
+}
+
+fn default_row_height() -> f32 {
+    9.0
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cell {
+    #[serde(default)]
+    pub text: String,
+    #[serde(flatten)]
+    pub style: Style,
+    #[serde(default)]
+    pub valign: Option<VAlign>,
+    #[serde(default = "one")]
+    pub colspan: usize,
+    #[serde(default = "one")]
+    pub rowspan: usize,
+    /// Text at the bottom right of the cell (seal, signature and date lines).
+    #[serde(default)]
+    pub foot: Option<String>,
+    /// The candidate's photo goes here; `text` shows when there is none.
+    #[serde(default)]
+    pub photo: bool,
+    /// A QR code of this text fills the cell.
+    #[serde(default)]
+    pub qr: Option<String>,
+}
+
+fn one() -> usize {
+    1
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QrBlock {
+    pub data: String,
+    /// Side in mm.
+    #[serde(default = "default_qr_size")]
+    pub size: f32,
+    #[serde(default)]
+    pub align: Align,
+    #[serde(default)]
+    pub caption: Option<String>,
+    #[serde(default)]
+    pub space_after: f32,
+}
+
+fn default_qr_size() -> f32 {
+    28.0
+}
