@@ -175,7 +175,7 @@ fn render_with(
         publicity: &publicity,
         receipts: &salts,
     };
-    let pdf = if outputs.pdf {
+    let mut pdf = if outputs.pdf {
         let r = render::pdf::PdfRenderer::new(&site).map_err(|mut d| {
             d.extend(warnings.clone());
             d
@@ -199,8 +199,10 @@ fn render_with(
             Err(d) => diags.extend(d),
         }
     }
-    if let Some(p) = &pdf {
+    if let Some(p) = &mut pdf {
         warnings.extend(p.warnings.clone());
+        // The papers subset the font files themselves: the memory goes to them.
+        p.fonts.release();
     }
     let mut plan = None;
     if let (Some(p), false) = (&pdf, papers_in.is_empty()) {

@@ -114,8 +114,8 @@ fn the_valid_list_loads_without_a_word() {
     // A failed veteran chose the general plan: allowed.
     assert_eq!(c[6].choice.as_deref(), Some("general"));
     assert_eq!(c[4].choice, None);
-    assert_eq!(c[2].extra["enlisted"], "2021-09-10");
-    assert_eq!(c[0].extra["enlisted"], "");
+    assert_eq!(c[2].extra.get("enlisted"), "2021-09-10");
+    assert_eq!(c[0].extra.get("enlisted"), "");
     assert_eq!(c[4].id_number, "43040220030302081X");
 }
 

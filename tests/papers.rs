@@ -84,20 +84,6 @@ fn masked(id: &str) -> String {
     format!("{}********{}", &id[..6], &id[14..])
 }
 
-fn all_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
 fn papers(files: &BTreeMap<PathBuf, Vec<u8>>) -> BTreeMap<PathBuf, Vec<u8>> {
     files
         .iter()
@@ -164,7 +150,7 @@ fn a_receipt_holds_the_candidates_facts_and_dates_but_never_the_full_id() {
     }
 
     // No full ID or phone number anywhere in the public output.
-    for (path, bytes) in all_files(&out) {
+    for (path, bytes) in files_under(&out) {
         let text = if path.extension().is_some_and(|e| e == "pdf") {
             pdftotext(&out.join(&path))
         } else {
@@ -349,7 +335,7 @@ fn photos_fill_the_box_and_a_broken_photo_is_a_clear_error() {
     assert_eq!(images.lines().skip(2).count(), 1, "{images}");
     assert!(images.contains("jpeg"), "{images}");
 
-    let before = all_files(&out);
+    let before = files_under(&out);
     let id = rows(site.path())
         .into_iter()
         .find(|r| r["姓名"] == "吕浩")
@@ -367,7 +353,7 @@ fn photos_fill_the_box_and_a_broken_photo_is_a_clear_error() {
     );
     assert!(err.contains("nothing was written"), "{err}");
     assert_eq!(
-        all_files(&out),
+        files_under(&out),
         before,
         "a failed build leaves the output as it was"
     );
@@ -409,7 +395,7 @@ fn builds_are_byte_identical_and_shards_make_up_the_whole() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        papers(&all_files(&site.path().join(dir)))
+        papers(&files_under(&site.path().join(dir)))
     };
     let a = full("a", &[]);
     let b = full("b", &[]);
@@ -480,7 +466,7 @@ fn a_rebuild_after_one_change_makes_only_that_receipt_and_form() {
     assert!(squash(&pdftotext(&changed)).contains("汽车检测与维修技术"));
     // The manifest lists receipt names, so it stays out of the published folder.
     assert!(site.path().join(".output.manifest.json").is_file());
-    assert!(!all_files(&out)
+    assert!(!files_under(&out)
         .keys()
         .any(|p| p.to_string_lossy().contains("manifest")));
 }
@@ -515,7 +501,7 @@ fn the_key_is_made_on_first_use_outside_the_site_and_refused_inside_it() {
         assert_eq!(mode & 0o077, 0, "the key file is readable by others");
     }
     let out = site.path().join("output");
-    for (path, bytes) in all_files(&out) {
+    for (path, bytes) in files_under(&out) {
         assert!(
             !String::from_utf8_lossy(&bytes).contains(hex.trim()),
             "the key is in {}",
@@ -564,4 +550,9 @@ fn staff_templates_change_the_wording_without_recompiling() {
     let err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(err.contains("templates/receipt.yaml"), "{err}");
+    assert_eq!(
+        err.matches("wrote a layout that is not valid").count(),
+        1,
+        "{err}"
+    );
 }

@@ -384,21 +384,6 @@ fn shown_count(index: &str) -> usize {
         .unwrap()
 }
 
-/// Every file under `dir`, by relative path.
-fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
 fn assert_same_files(what: &str, a: &Path, b: &Path) {
     let (fa, fb) = (files_under(a), files_under(b));
     assert!(!fa.is_empty(), "{what}: nothing under {}", a.display());

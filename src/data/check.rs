@@ -1,11 +1,12 @@
 //! The checks of each row: ID number, sex, phone, category, review result,
 //! choice category, and numbers registered twice.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::idcard::{self, mask, mask_phone, IdError};
-use super::read::{cell, Table};
+use super::read::{Cells, Table};
 use super::{Candidate, Col, ColumnMap, Review, ReviewValues, Sex};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::model::year::Category;
@@ -44,14 +45,14 @@ pub(crate) struct Ctx<'a> {
 struct Row<'a, 'b> {
     ctx: &'a Ctx<'a>,
     line: usize,
-    cells: &'a [String],
+    cells: &'a Cells,
     diags: &'b mut Diagnostics,
     ok: bool,
 }
 
 impl Row<'_, '_> {
     fn get(&self, col: &Col) -> &str {
-        cell(self.cells, col.index)
+        self.cells.get(col.index)
     }
 
     fn error(&mut self, col: &Col, message: impl std::fmt::Display, hint: Option<String>) {
@@ -85,7 +86,8 @@ impl Row<'_, '_> {
 /// so a large list is never held twice (as cells and as candidates).
 pub(crate) fn check_rows(
     ctx: &Ctx,
-    rows: Vec<(usize, Vec<String>)>,
+    rows: Vec<(usize, Cells)>,
+    extra_keys: &[Arc<str>],
     diags: &mut Diagnostics,
 ) -> Vec<Candidate> {
     let mut ids: HashMap<String, usize> = HashMap::with_capacity(rows.len());
@@ -100,7 +102,7 @@ pub(crate) fn check_rows(
             diags,
             ok: true,
         };
-        if let Some(c) = check_row(&mut row, &mut ids, &mut phones, &mut regs) {
+        if let Some(c) = check_row(&mut row, extra_keys, &mut ids, &mut phones, &mut regs) {
             if row.ok {
                 out.push(c);
             }
@@ -138,6 +140,7 @@ fn masked_line(row: &Row) -> Option<String> {
 
 fn check_row(
     row: &mut Row,
+    extra_keys: &[Arc<str>],
     ids: &mut HashMap<String, usize>,
     phones: &mut HashMap<String, usize>,
     regs: &mut HashMap<String, usize>,
@@ -188,10 +191,10 @@ fn check_row(
         Some(r) => Some(r?),
         None => None,
     };
-    let extra: BTreeMap<String, String> = cols
-        .extra
+    let extra = extra_keys
         .iter()
-        .map(|(k, col)| (k.clone(), row.get(col).to_string()))
+        .zip(&cols.extra)
+        .map(|(k, (_, col))| (k.clone(), Box::from(row.get(col))))
         .collect();
     Some(Candidate {
         row: row.line,

@@ -10,6 +10,7 @@ pub mod read;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::load::files::Source;
@@ -123,7 +124,28 @@ pub struct Candidate {
     pub choice: Option<String>,
     /// 报名号, when the list has that column.
     pub registration_number: Option<String>,
-    pub extra: BTreeMap<String, String>,
+    pub extra: Extra,
+}
+
+/// A candidate's further fields, empty ones left out, their names shared
+/// by the whole list: a map per candidate would cost a kilobyte each.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extra(Vec<(Arc<str>, Box<str>)>);
+
+impl Extra {
+    /// The field's text; "" when it is empty.
+    pub fn get(&self, key: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| &**k == key)
+            .map_or("", |(_, v)| v)
+    }
+}
+
+impl FromIterator<(Arc<str>, Box<str>)> for Extra {
+    fn from_iter<I: IntoIterator<Item = (Arc<str>, Box<str>)>>(fields: I) -> Extra {
+        Extra(fields.into_iter().filter(|(_, v)| !v.is_empty()).collect())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -131,6 +153,8 @@ pub struct CandidateList {
     /// Relative to the site root, as diagnostics show it.
     pub file: PathBuf,
     pub candidates: Vec<Candidate>,
+    /// The names of the extra fields of `candidates.yaml`.
+    pub extra_keys: Vec<Arc<str>>,
 }
 
 /// Read the list named by `spec`, check every row and push every problem to
@@ -186,10 +210,16 @@ pub fn load_candidates(
         categories,
         year,
     };
-    let candidates = check::check_rows(&ctx, rows, diags);
+    let extra_keys: Vec<Arc<str>> = cols
+        .extra
+        .iter()
+        .map(|(k, _)| Arc::from(k.as_str()))
+        .collect();
+    let candidates = check::check_rows(&ctx, rows, &extra_keys, diags);
     Some(CandidateList {
         file: rel,
         candidates,
+        extra_keys,
     })
 }
 

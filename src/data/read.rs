@@ -15,7 +15,7 @@ const SAVE_AS_CSV: &str = "in Excel: Save As → CSV UTF-8 (逗号分隔)";
 pub struct Table {
     pub headers: Vec<String>,
     /// 1-based line (CSV) or row (XLSX) of each row, and its cells.
-    pub rows: Vec<(usize, Vec<String>)>,
+    pub rows: Vec<(usize, Cells)>,
     /// 1-based line or row of the header.
     pub header_row: usize,
     /// The decoded CSV text, so diagnostics can show the line; None for XLSX.
@@ -65,9 +65,56 @@ fn field_start(line: &str, n: usize) -> usize {
     line.chars().count() + 1
 }
 
-/// Cell `i` of a row; short (ragged) rows read as empty.
-pub fn cell(cells: &[String], i: usize) -> &str {
-    cells.get(i).map_or("", String::as_str)
+/// A row's cells in one allocation: a national list is 100,000 rows of 20
+/// cells or more, which as separate strings would take several times the
+/// file's size in memory.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cells {
+    text: Box<str>,
+    /// Where each cell ends in `text`.
+    ends: Box<[u32]>,
+}
+
+impl Cells {
+    /// Cell `i`; short (ragged) rows read as empty.
+    pub fn get(&self, i: usize) -> &str {
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start as usize..end as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Cells {
+    fn from_iter<I: IntoIterator<Item = S>>(cells: I) -> Cells {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for c in cells {
+            text.push_str(c.as_ref());
+            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        }
+        Cells {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
+    }
 }
 
 /// Read `rel` (below `root`) as CSV or XLSX, chosen by its extension.
@@ -140,18 +187,14 @@ fn empty(rel: &Path) -> Diagnostic {
         .hint("the first row holds the column headers, each further row one candidate")
 }
 
-fn is_blank(cells: &[String]) -> bool {
-    cells.iter().all(String::is_empty)
-}
-
 impl Table {
     /// Blank rows are skipped; the first other row is the header (rows are 1-based).
-    fn push_row(&mut self, line: usize, cells: Vec<String>) {
-        if is_blank(&cells) {
+    fn push_row(&mut self, line: usize, cells: Cells) {
+        if cells.is_blank() {
             return;
         }
         if self.header_row == 0 {
-            self.headers = cells;
+            self.headers = cells.iter().map(String::from).collect();
             self.header_row = line.max(1);
         } else {
             self.rows.push((line, cells));
@@ -182,8 +225,7 @@ fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
         let line = record
             .position()
             .map_or(0, |p| lines.line_at(&text, p.byte() as usize));
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        table.push_row(line, cells);
+        table.push_row(line, record.iter().map(str::trim).collect());
     }
     if table.header_row == 0 {
         return Err(empty(rel));
@@ -272,7 +314,7 @@ fn read_xlsx(bytes: &[u8], rel: &Path, sheet: Option<&str>) -> Result<Table, Dia
             }
             cells.push(cell_text(c).trim().to_string());
         }
-        table.push_row(line, cells);
+        table.push_row(line, cells.into_iter().collect());
     }
     if table.header_row == 0 {
         return Err(empty(rel));
@@ -321,7 +363,7 @@ mod tests {
         let t = csv("\u{feff}姓名, 性别\n\n张三,男\n,\n李四 ,女\n".as_bytes()).unwrap();
         assert_eq!(t.headers, ["姓名", "性别"]);
         assert_eq!(t.header_row, 1);
-        let rows: Vec<_> = t.rows.iter().map(|(l, c)| (*l, c[0].as_str())).collect();
+        let rows: Vec<_> = t.rows.iter().map(|(l, c)| (*l, c.get(0))).collect();
         assert_eq!(rows, [(3, "张三"), (5, "李四")]);
     }
 
@@ -331,7 +373,7 @@ mod tests {
         assert!(!bad);
         let t = csv(&bytes).unwrap();
         assert_eq!(t.headers, ["姓名", "性别"]);
-        assert_eq!(t.rows[0].1, ["张三", "男"]);
+        assert_eq!(t.rows[0].1.iter().collect::<Vec<_>>(), ["张三", "男"]);
     }
 
     #[test]
@@ -344,7 +386,8 @@ mod tests {
     #[test]
     fn quoted_fields_keep_their_line() {
         let t = csv("a,b\n\"x\ny\",1\nz,2\n".as_bytes()).unwrap();
-        assert_eq!(t.rows[0], (2, vec!["x\ny".to_string(), "1".to_string()]));
+        assert_eq!(t.rows[0].0, 2);
+        assert_eq!(t.rows[0].1.iter().collect::<Vec<_>>(), ["x\ny", "1"]);
         assert_eq!(t.rows[1].0, 4);
     }
 

@@ -2,25 +2,10 @@
 //! network), for reading on screen or on paper before the notice is signed.
 //! Every text from the content is escaped.
 
+use crate::render::html::escape;
 use std::fmt::Write;
 
 use super::{Changes, ItemChange, ItemKind, Labelled, Seg, TextChange};
-
-/// Escape text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const STYLE: &str = r#"
 :root { color: #1a1a1a; background: #fff; }

@@ -263,10 +263,12 @@ impl YearInput {
                 Review::Pending => "待审核",
             },
             registration_number: c.registration_number.as_deref().unwrap_or(""),
-            extra: c
-                .extra
+            // Every field of candidates.yaml, so templates may name any of them.
+            extra: self
+                .list
+                .extra_keys
                 .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .map(|k| (&**k, c.extra.get(k)))
                 .collect(),
         }
     }
@@ -412,7 +414,9 @@ impl Plan {
                     let v = y.blank_view(cat);
                     match plan.lay_out(y, "receipt", None, &v, "", None) {
                         Ok(p) => blank_receipts.extend(p),
-                        Err(d) => diags.push(d),
+                        // Every category's blank would repeat a template's error.
+                        Err(d) if !diags.iter().any(|e| *e == d) => diags.push(d),
+                        Err(_) => {}
                     }
                 }
             }
@@ -422,7 +426,9 @@ impl Plan {
                     let v = y.blank_view(cat);
                     match plan.lay_out(y, "form", None, &v, "", None) {
                         Ok(p) => pages.extend(p),
-                        Err(d) => diags.push(d),
+                        // Every category's blank would repeat a template's error.
+                        Err(d) if !diags.iter().any(|e| *e == d) => diags.push(d),
+                        Err(_) => {}
                     }
                 }
                 blank_forms.push((i, pages));

@@ -367,7 +367,7 @@ fn cell(x: &Candidate, key: &str, categories: &[crate::model::year::Category]) -
             .find(|c| c.id == x.category)
             .map_or_else(|| x.category.clone(), |c| c.name.clone()),
         "id_masked" => idcard::mask(&x.id_number),
-        other => x.extra.get(other).cloned().unwrap_or_default(),
+        other => x.extra.get(other).to_string(),
     }
 }
 

@@ -33,6 +33,22 @@ pub const BUILTIN: [(&str, &str); 9] = [
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
+/// Escape text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub struct HtmlRenderer;
 
 /// The templates in use, with their texts for locating errors.

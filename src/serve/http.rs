@@ -90,7 +90,7 @@ pub fn route(get: bool, url: &str, state: &State) -> Reply {
     // A page that does not exist (yet): it appears by itself once built.
     let body = format!(
         "<main><h1>404</h1><p>/{} is not part of the site.</p><p><a href=\"/\">index</a></p></main>",
-        page::html_escape(&path)
+        crate::render::html::escape(&path)
     );
     Reply::new(404, HTML, page::standalone("404", &body, &path, &snap))
 }

@@ -3,6 +3,7 @@
 //! request paths.
 
 use super::Snapshot;
+use crate::render::html::escape;
 
 /// Decode `%XX` escapes once. `None` for a malformed escape.
 pub fn percent_decode(s: &str) -> Option<Vec<u8>> {
@@ -71,21 +72,6 @@ pub fn query_param(query: &str, name: &str) -> Option<String> {
     })
 }
 
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A JavaScript string literal safe inside a `<script>` element.
 fn js_string(s: &str) -> String {
     serde_json::Value::from(s)
@@ -125,7 +111,7 @@ pub fn error_overlay(error: &str) -> String {
 <pre style="white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:0">{}</pre>
 </div>
 "#,
-        html_escape(error)
+        escape(error)
     )
 }
 
@@ -219,7 +205,7 @@ pub fn standalone(title: &str, body: &str, watch_path: &str, snap: &Snapshot) ->
          <style>html,body{{margin:0;height:100%}}iframe{{display:block;border:0;width:100%;height:100%}}\
          main{{padding:2em;font:16px/1.5 system-ui,sans-serif}}</style>\n\
          </head>\n<body>\n{body}\n{extra}</body>\n</html>\n",
-        html_escape(title)
+        escape(title)
     )
     .into_bytes()
 }
@@ -230,8 +216,8 @@ pub fn pdf_viewer(path: &str, snap: &Snapshot) -> Vec<u8> {
     let src = format!("/{}?v={}", percent_encode(path), snap.tag(path));
     let body = format!(
         "<iframe id=\"gazette-pdf\" src=\"{}\" title=\"{}\"></iframe>",
-        html_escape(&src),
-        html_escape(path)
+        escape(&src),
+        escape(path)
     );
     standalone(path, &body, path, snap)
 }

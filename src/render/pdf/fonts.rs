@@ -234,6 +234,14 @@ impl FontSet {
         Ok((set, diags))
     }
 
+    /// Drop the parsed faces (tens of megabytes each) once the documents
+    /// that need them are made; they are parsed again if needed.
+    pub fn release(&mut self) {
+        for f in &mut self.faces {
+            f.parsed = OnceLock::new();
+        }
+    }
+
     /// The faces of `role`'s chain, most preferred first.
     pub fn chain(&self, role: Role) -> &[usize] {
         self.chains.get(&role).map_or(&[], |c| c.as_slice())
