@@ -18,35 +18,42 @@ pub struct Options {
 }
 
 /// A progress bar for the papers on a terminal; nothing otherwise (CI logs).
-struct Bar(indicatif::ProgressBar);
+struct Bar {
+    bar: indicatif::ProgressBar,
+    shown: bool,
+}
 
 impl Bar {
     fn new(verbosity: Verbosity) -> Bar {
         let shown = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
-        let bar = if shown {
-            indicatif::ProgressBar::new(0)
-        } else {
-            indicatif::ProgressBar::hidden()
-        };
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{msg} [{bar:30}] {pos}/{len} {per_sec} eta {eta}",
-        ) {
-            bar.set_style(style.progress_chars("=> "));
+        // Drawn only once the total is known.
+        let bar = indicatif::ProgressBar::hidden();
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {rate} eta {eta}")
+        {
+            let rate = |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", s.per_sec());
+            };
+            bar.set_style(style.with_key("rate", rate).progress_chars("=> "));
         }
         bar.set_message("receipts and forms");
-        Bar(bar)
+        Bar { bar, shown }
     }
 }
 
 impl Progress for Bar {
     fn start(&self, total: u64) {
-        self.0.set_length(total);
+        self.bar.set_length(total);
+        if self.shown {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
     }
     fn advance(&self) {
-        self.0.inc(1);
+        self.bar.inc(1);
     }
     fn finish(&self) {
-        self.0.finish_and_clear();
+        self.bar.finish_and_clear();
     }
 }
 
