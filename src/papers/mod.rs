@@ -291,6 +291,11 @@ impl YearInput {
         self.dates.get(category).map_or(&[], |d| d.as_slice())
     }
 
+    /// The verification code of `c`'s receipt: the key's HMAC of its facts.
+    fn code(&self, key: &Key, c: &Candidate, v: &CandidateView) -> String {
+        key.code(&self.canonical(c, v))
+    }
+
     /// The facts a receipt's code signs, one per line, the full ID among them.
     fn canonical(&self, c: &Candidate, v: &CandidateView) -> String {
         let mut s = format!(
@@ -483,15 +488,6 @@ impl Plan {
         })
     }
 
-    /// Salts of the years that publish receipts.
-    pub fn salts(&self) -> Vec<(i32, String)> {
-        self.years
-            .iter()
-            .filter(|y| y.spec.receipts.is_some())
-            .map(|y| (y.year, self.key.salt(y.year)))
-            .collect()
-    }
-
     /// Render a template to its layout text.
     fn layout_text(
         &self,
@@ -581,17 +577,11 @@ impl Plan {
         })
     }
 
-    /// The receipt of `c`: its file token, verification code and layout text.
-    pub fn receipt_text(
-        &self,
-        y: &YearInput,
-        c: &Candidate,
-    ) -> Result<(String, String, String), Diagnostic> {
+    /// The layout text of `c`'s receipt, its verification code filled in.
+    pub fn receipt_text(&self, y: &YearInput, c: &Candidate) -> Result<String, Diagnostic> {
         let v = y.view(c);
-        let code = self.key.code(&y.canonical(c, &v));
-        let token = key::token(&self.key.salt(y.year), &c.id_number, &c.name);
-        let text = self.layout_text(y, "receipt", Some(c), &v, &code)?;
-        Ok((token, code, text))
+        let code = y.code(&self.key, c, &v);
+        self.layout_text(y, "receipt", Some(c), &v, &code)
     }
 
     /// The receipt PDF from its layout text.
@@ -623,10 +613,6 @@ impl Plan {
             },
         )
         .map_err(|m| Diagnostic::error(m).in_file(&y.list.file))
-    }
-
-    pub fn view<'a>(&self, y: &'a YearInput, c: &'a Candidate) -> CandidateView<'a> {
-        y.view(c)
     }
 }
 
@@ -680,7 +666,7 @@ pub fn verify_receipt(
     for y in years {
         if let Some(c) = y.list.candidates.iter().find(|c| c.id_number == id) {
             let v = y.view(c);
-            let genuine = key.code(&y.canonical(c, &v)) == wanted;
+            let genuine = y.code(&key, c, &v) == wanted;
             return Ok(if genuine {
                 Verdict::Genuine {
                     year: y.year,

@@ -80,44 +80,68 @@ pub fn find(root: &Path, rel: &Path, id: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// A photo's bytes hashed (for the manifest) and decoded for the PDF.
-/// `whose` names the candidate, since the file name is shown masked.
-pub fn load(path: &Path, id: &str, whose: &str) -> Result<(Photo, String), Diagnostic> {
-    let shown = path
-        .file_name()
-        .map(|n| n.to_string_lossy().replace(id, &mask(id)))
-        .unwrap_or_default();
-    let fail = |why: String| {
-        Diagnostic::error(format!("the photo `{shown}` of {whose} cannot be used"))
-            .in_file(path.parent().unwrap_or(Path::new(".")))
-            .cause(why)
-            .hint("save it again as a JPEG or PNG, or remove it to leave the photo box empty")
+/// A photo file read and hashed; decoded only when its form is rendered,
+/// so a rebuild that reuses the form does not decode it again.
+pub struct PhotoFile {
+    bytes: Vec<u8>,
+    pub hash: String,
+    /// The file name with the ID masked, and whose it is, for errors.
+    shown: String,
+    whose: String,
+    dir: PathBuf,
+}
+
+/// Read `path`, the photo of the candidate `whose` with ID number `id`.
+pub fn read(path: &Path, id: &str, whose: &str) -> Result<PhotoFile, Diagnostic> {
+    let mut file = PhotoFile {
+        bytes: Vec::new(),
+        hash: String::new(),
+        shown: path
+            .file_name()
+            .map(|n| n.to_string_lossy().replace(id, &mask(id)))
+            .unwrap_or_default(),
+        whose: whose.to_string(),
+        dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
     };
-    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
-    let hash = crate::papers::key::hex(&Sha256::digest(&bytes));
-    let img = image::load_from_memory(&bytes).map_err(|e| fail(e.to_string()))?;
-    let (w, h) = img.dimensions();
-    if w < 16 || h < 16 {
-        return Err(fail(format!("it is only {w}×{h} pixels")));
+    file.bytes = std::fs::read(path).map_err(|e| file.fail(e.to_string()))?;
+    file.hash = crate::papers::key::hex(&Sha256::digest(&file.bytes));
+    Ok(file)
+}
+
+impl PhotoFile {
+    fn fail(&self, why: String) -> Diagnostic {
+        Diagnostic::error(format!(
+            "the photo `{}` of {} cannot be used",
+            self.shown, self.whose
+        ))
+        .in_file(&self.dir)
+        .cause(why)
+        .hint("save it again as a JPEG or PNG, or remove it to leave the photo box empty")
     }
-    let img = if w > MAX_W || h > MAX_H {
-        img.resize(MAX_W, MAX_H, FilterType::Triangle)
-    } else {
-        img
-    };
-    let rgb = on_white(&img);
-    let mut jpeg = Vec::new();
-    JpegEncoder::new_with_quality(&mut jpeg, 85)
-        .encode_image(&rgb)
-        .map_err(|e| fail(e.to_string()))?;
-    Ok((
-        Photo {
+
+    /// Decode, shrink to the photo box and re-encode as JPEG.
+    pub fn decode(&self) -> Result<Photo, Diagnostic> {
+        let img = image::load_from_memory(&self.bytes).map_err(|e| self.fail(e.to_string()))?;
+        let (w, h) = img.dimensions();
+        if w < 16 || h < 16 {
+            return Err(self.fail(format!("it is only {w}×{h} pixels")));
+        }
+        let img = if w > MAX_W || h > MAX_H {
+            img.resize(MAX_W, MAX_H, FilterType::Triangle)
+        } else {
+            img
+        };
+        let rgb = on_white(&img);
+        let mut jpeg = Vec::new();
+        JpegEncoder::new_with_quality(&mut jpeg, 85)
+            .encode_image(&rgb)
+            .map_err(|e| self.fail(e.to_string()))?;
+        Ok(Photo {
             jpeg,
             width: rgb.width(),
             height: rgb.height(),
-        },
-        hash,
-    ))
+        })
+    }
 }
 
 /// Transparent pixels become white paper, not black.

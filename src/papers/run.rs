@@ -224,7 +224,7 @@ impl Plan {
         let render: Box<dyn FnOnce() -> Result<Vec<u8>, Diagnostic> + '_> = match job {
             Job::Receipt { year, c, .. } => {
                 let y = &self.years[*year];
-                let (_, _, text) = self.receipt_text(y, c)?;
+                let text = self.receipt_text(y, c)?;
                 hash.update(self.receipt.fingerprint.as_bytes());
                 hash.update(text.as_bytes());
                 let seed = format!("{rel}\n{text}");
@@ -247,20 +247,24 @@ impl Plan {
                             .map(|p| {
                                 let whose =
                                     format!("{} (row {} of the candidate list)", c.name, c.row);
-                                photo::load(&p, &c.id_number, &whose)
+                                photo::read(&p, &c.id_number, &whose)
                             })
                             .transpose()?,
                         None => None,
                     };
-                    if let Some((_, h)) = &photo {
-                        hash.update(h.as_bytes());
+                    if let Some(p) = &photo {
+                        hash.update(p.hash.as_bytes());
                     }
-                    pages.push((*c, text, photo.map(|(p, _)| p)));
+                    pages.push((*c, text, photo));
                 }
                 let title = format!("{}年免试推荐登记表 {college}", y.year);
                 Box::new(move || {
+                    let photos = pages
+                        .iter()
+                        .map(|(_, _, p)| p.as_ref().map(photo::PhotoFile::decode).transpose())
+                        .collect::<Result<Vec<_>, _>>()?;
                     let mut laid = Vec::new();
-                    for (c, text, photo) in &pages {
+                    for ((c, text, _), photo) in pages.iter().zip(&photos) {
                         let aspect = photo
                             .as_ref()
                             .map(|p| p.width as f32 / p.height.max(1) as f32);

@@ -378,8 +378,11 @@ pub fn write(
         image_refs.push(r);
     }
 
-    for ((page_ref, content_ref, bytes, photo), img) in streams.iter().zip(&image_refs) {
-        let p = &pages[page_refs.iter().position(|r| r == page_ref).unwrap_or(0)].page;
+    // One stream and one image slot per page, in page order.
+    for (((page_ref, content_ref, bytes, photo), img), page_in) in
+        streams.iter().zip(&image_refs).zip(pages)
+    {
+        let p = &page_in.page;
         let mut page = pdf.page(*page_ref);
         page.parent(tree)
             .media_box(Rect::new(0.0, 0.0, p.width, p.height))
