@@ -1,12 +1,63 @@
-//! Markdown to blocks. The options are set here and nowhere else: plain
-//! CommonMark, since an official document has headings, paragraphs and
-//! lists but no tables, links or inline styling.
+//! Markdown to blocks. The options are set here and nowhere else:
+//! CommonMark with GFM pipe tables, since an official document has
+//! headings, paragraphs, lists and tables but no links or inline styling.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::doc::{circled_number, Block, HeadingCounter};
+use crate::doc::{circled_number, Align, Block, HeadingCounter, Origin};
 use crate::load::Source;
+
+/// The Markdown options of every body and attachment.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+}
+
+/// A table being read: its rows so far and the cell being filled.
+#[derive(Default)]
+struct TableBuf {
+    align: Vec<Align>,
+    head: Vec<Vec<String>>,
+    rows: Vec<Vec<String>>,
+    in_head: bool,
+    origin: Option<Origin>,
+}
+
+/// A paragraph `: 标题` (or `：标题`) right before or after a table is its caption.
+fn caption_text(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix(": ")
+        .or_else(|| text.strip_prefix('：'))?;
+    let rest = rest.trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+fn align(a: &Alignment) -> Align {
+    match a {
+        Alignment::None => Align::None,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+    }
+}
+
+impl TableBuf {
+    fn into_block(self, caption: Option<String>) -> Block {
+        // GFM pads short rows and drops extra cells; every row is as wide as the head.
+        let width = self.align.len();
+        let fit = |mut r: Vec<String>| {
+            r.resize(width, String::new());
+            r
+        };
+        Block::Table {
+            caption,
+            align: self.align,
+            head: self.head.into_iter().map(fit).collect(),
+            rows: self.rows.into_iter().map(fit).collect(),
+            origin: self.origin,
+        }
+    }
+}
 
 /// Convert expanded Markdown (references already replaced) to numbered blocks.
 /// `original` is the file as written, for positions in diagnostics.
@@ -24,8 +75,10 @@ pub fn to_blocks(
     // Item numbers of the open lists (None for bullet lists).
     let mut lists: Vec<Option<u32>> = Vec::new();
     let mut in_item = 0usize;
+    let mut table: Option<TableBuf> = None;
+    let mut last_level = 0u8;
 
-    for (event, range) in Parser::new(expanded).into_offset_iter() {
+    for (event, range) in Parser::new_ext(expanded, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let n = heading_level(level);
@@ -33,9 +86,74 @@ pub fn to_blocks(
                     let d = Diagnostic::warning("headings go four levels deep (一、 （一） 1. （1）); this one is shown as level 4")
                         .hint("use #, ##, ### or ####");
                     diags.push(locate(d, original, &expanded[range.clone()]));
+                } else if n > last_level + 1 {
+                    let d = Diagnostic::error(format!(
+                        "a level-{n} heading follows {}: levels must not be skipped",
+                        match last_level {
+                            0 => "no heading".to_string(),
+                            l => format!("a level-{l} heading"),
+                        }
+                    ))
+                    .hint(format!(
+                        "write {} here; numbering goes 一、 （一） 1. （1） one level at a time",
+                        "#".repeat(usize::from(last_level) + 1)
+                    ));
+                    diags.push(locate(d, original, &expanded[range.clone()]));
                 }
+                last_level = n.min(4);
                 heading = Some(n.min(4));
                 text.clear();
+            }
+            Event::Start(Tag::Table(aligns)) => {
+                let origin = origin(original, &expanded[range.clone()]);
+                table = Some(TableBuf {
+                    align: aligns.iter().map(align).collect(),
+                    origin,
+                    ..TableBuf::default()
+                });
+            }
+            Event::Start(Tag::TableHead) => {
+                if let Some(t) = &mut table {
+                    t.in_head = true;
+                    t.head.push(Vec::new());
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = &mut table {
+                    t.in_head = false;
+                }
+            }
+            Event::Start(Tag::TableRow) => {
+                if let Some(t) = &mut table {
+                    t.rows.push(Vec::new());
+                }
+            }
+            Event::Start(Tag::TableCell) => text.clear(),
+            Event::End(TagEnd::TableCell) => {
+                if let Some(t) = &mut table {
+                    let row = if t.in_head {
+                        t.head.last_mut()
+                    } else {
+                        t.rows.last_mut()
+                    };
+                    if let Some(row) = row {
+                        row.push(text.trim().to_string());
+                    }
+                }
+                text.clear();
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = table.take() {
+                    // A caption paragraph right before the table is taken into it.
+                    let before = match blocks.last() {
+                        Some(Block::Paragraph { text }) => caption_text(text).map(str::to_string),
+                        _ => None,
+                    };
+                    if before.is_some() {
+                        blocks.pop();
+                    }
+                    blocks.push(t.into_block(before));
+                }
             }
             Event::End(TagEnd::Heading(_)) => {
                 let level = heading.take().unwrap_or(1);
@@ -51,10 +169,18 @@ pub fn to_blocks(
             // Paragraphs inside a list item belong to the item.
             Event::Start(Tag::Paragraph) if in_item == 0 => text.clear(),
             Event::End(TagEnd::Paragraph) if in_item == 0 => {
-                blocks.push(Block::Paragraph {
-                    text: text.trim().to_string(),
-                });
+                let para = text.trim().to_string();
                 text.clear();
+                // A caption paragraph right after a table without one.
+                if let (Some(c), Some(Block::Table { caption, .. })) =
+                    (caption_text(&para), blocks.last_mut())
+                {
+                    if caption.is_none() {
+                        *caption = Some(c.to_string());
+                        continue;
+                    }
+                }
+                blocks.push(Block::Paragraph { text: para });
             }
             Event::Start(Tag::List(start)) => lists.push(start.map(|s| s as u32)),
             Event::End(TagEnd::List(_)) => {
@@ -120,6 +246,17 @@ fn locate(d: Diagnostic, original: &Source, snippet: &str) -> Diagnostic {
         Some(at) => d.at_offset(&original.text, at),
         None => d,
     }
+}
+
+/// The position of `snippet` in the file as written, for blocks reported on later.
+fn origin(original: &Source, snippet: &str) -> Option<Origin> {
+    let d = locate(Diagnostic::error(""), original, snippet);
+    Some(Origin {
+        file: d.file?,
+        line: d.line?,
+        column: d.column?,
+        source_line: d.source_line.unwrap_or_default(),
+    })
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

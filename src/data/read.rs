@@ -204,6 +204,9 @@ impl Table {
 
 fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
     let text = decode(bytes, rel)?;
+    if let Some(d) = crate::check::text::control_diagnostic(rel, &text) {
+        return Err(d);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         // Ragged rows are read as they are; missing cells count as empty.
