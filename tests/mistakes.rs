@@ -253,15 +253,13 @@ fn part_of_an_unknown_category() {
 #[test]
 fn id_that_cannot_be_referenced() {
     reported(
-        |s| {
-            edit(s, &format!("{Y}/schedule.yaml"), "id: tickets", "id: \"tickets 2024\"");
-        },
+        |s| edit(s, &format!("{Y}/rules.yaml"), "  exclusions:", "  other rules:\n    - 甲。\n  exclusions:"),
         error(
-            "content/2024/schedule.yaml",
-            53,
-            9,
-            "phase id `tickets 2024` cannot be referenced: a reference cannot hold spaces or punctuation",
-            "use letters, digits, `_` and `-` only, e.g. `tickets_2024`",
+            "content/2024/rules.yaml",
+            11,
+            3,
+            "rule list id `other rules` cannot be referenced: a reference cannot hold spaces or punctuation",
+            "use letters, digits, `_` and `-` only, e.g. `other_rules`",
         ),
     );
 }
@@ -299,8 +297,8 @@ fn holiday_outside_the_year() {
         },
         warning(
             "content/2024/calendar.yaml",
-            7,
-            25,
+            8,
+            23,
             "holiday `端午节` (2023-06-22 to 2023-06-22) is not in 2024",
             "calendar.yaml holds the holidays of 2024; correct the year",
         ),
@@ -320,7 +318,7 @@ fn make_up_workday_on_a_weekday() {
         },
         error(
             "content/2024/calendar.yaml",
-            19,
+            20,
             5,
             "make-up workday 2024-10-11 is a 星期五, already a working day",
             "`workdays` lists the Saturdays and Sundays worked (调休上班); check the date",
@@ -341,7 +339,7 @@ fn overlapping_holidays() {
         },
         error(
             "content/2024/calendar.yaml",
-            7,
+            8,
             6,
             "holidays `劳动节` and `端午节` overlap",
             "each day off belongs to one holiday: correct the dates",
@@ -374,8 +372,8 @@ fn number_out_of_range_in_gazette_yaml() {
         },
         error(
             "gazette.yaml",
-            0,
-            0,
+            35,
+            16,
             "`red_rule_pt: 40` is out of range: it must be between 0.5 and 3",
             "write a number from 0.5 to 3; README.md lists the range of every number",
         ),

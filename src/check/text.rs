@@ -165,6 +165,6 @@ mod tests {
         let t = "title: \"\"\nlist:\n  - ''\n  - x\nphases:\n  - name: ''\n";
         assert_eq!(empty_values(t, Some("title")), [0]);
         assert_eq!(empty_values(t, None), [18]);
-        assert_eq!(empty_values(t, Some("name")), [42]);
+        assert_eq!(empty_values(t, Some("name")), [41]);
     }
 }
