@@ -16,7 +16,7 @@ const SCHEDULE: &str = "content/2024/schedule.yaml";
 /// A table with a caption before it, alignment, and references in cells.
 const PIPE_TABLE: &str = "报名工作各阶段时间安排如下。
 
-: 报名工作日程
+: 各阶段日程一览
 
 | 序号 | 时间 | 工作内容 |
 |:---:|---|--:|
@@ -61,25 +61,25 @@ fn a_pipe_table_with_caption_and_references_in_cells() {
     assert_eq!(
         t,
         "<table class=\"doc-table\">\
-         <caption>报名工作日程</caption>\
+         <caption>各阶段日程一览</caption>\
          <thead>\
-         <tr><th scope=\"col\" class=\"al-center\">序号</th><th scope=\"col\" class=\"al-left\">时间</th><th scope=\"col\" class=\"al-right\">工作内容</th></tr>\
+         <tr><th scope=\"col\" class=\"al-center\">序号</th><th scope=\"col\">时间</th><th scope=\"col\" class=\"al-right\">工作内容</th></tr>\
          </thead>\
          <tbody>\
-         <tr><td class=\"al-center\">1</td><td class=\"al-left\">2024年1月20日8时至2月2日17时</td><td class=\"al-right\">考生注册报名及信息完善</td></tr>\
-         <tr><td class=\"al-center\">2</td><td class=\"al-left\">2024年2月4日（星期日）8时</td><td class=\"al-right\">资格审核 | 初审</td></tr>\
+         <tr><td class=\"al-center\">1</td><td>2024年1月20日8时至2月2日17时</td><td class=\"al-right\">考生注册报名及信息完善</td></tr>\
+         <tr><td class=\"al-center\">2</td><td>2024年2月4日（星期日）8时</td><td class=\"al-right\">资格审核 | 初审</td></tr>\
          </tbody>\
          </table>"
     );
     // The caption paragraph is not printed a second time.
     assert_eq!(
-        html.matches("报名工作日程").count(),
+        html.matches("各阶段日程一览").count(),
         2,
         "caption and aria-label"
     );
     // It scrolls inside its own box, which a keyboard can reach.
     assert!(html.contains(
-        "<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"报名工作日程（可左右滑动）\">"
+        "<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"各阶段日程一览（可左右滑动）\">"
     ));
     let css = fs::read_to_string(out.join("assets/gazette.css")).unwrap();
     assert!(css.contains(".table-box { max-width: 100%; overflow-x: auto;"));
@@ -255,8 +255,15 @@ fn diff_shows_table_changes_cell_by_cell() {
         .lines()
         .position(|l| l.contains("第2行 · 时间"))
         .unwrap_or_else(|| panic!("no cell change of row 2 in:\n{text}"));
-    let shown = text.lines().nth(cell + 1).unwrap_or_default();
-    assert!(shown.contains("[-") && shown.contains("{+"), "{text}");
+    let lines: Vec<&str> = text.lines().skip(cell + 1).take(2).collect();
+    assert_eq!(
+        lines,
+        [
+            "    - [-2023年2月13-]日8时至[-17日18-]时",
+            "    + {+2024年1月20+}日8时至{+2月2日17+}时"
+        ],
+        "{text}"
+    );
     assert!(!text.contains("第2行 · 工作内容"), "{text}");
     let html = fs::read_to_string(site.path().join("diff-2023-2024.html")).unwrap();
     assert!(html.contains("第2行 · 时间"), "{html}");
