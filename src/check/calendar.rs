@@ -65,7 +65,10 @@ pub fn calendar(year: &Year, diags: &mut Diagnostics) {
                     "calendar.yaml holds the make-up workdays of {y}; correct the year"
                 )),
             );
-        } else if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+        } else if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+            // A day both off and worked is reported as that.
+            && !year.calendar.conflicts().contains(&d)
+        {
             let name = weekday_name(d.weekday(), WeekdayStyle::Long);
             diags.push(
                 locate(

@@ -35,7 +35,13 @@ pub fn check<T: PartialOrd + Display + Copy>(
         "`{key}: {value}` is out of range: it must be between {lo} and {hi}"
     ))
     .in_file(&src.path);
-    if let Some(at) = find_key_value(&src.text[from.min(src.text.len())..], key) {
+    // A key of its own line, else inside a flow mapping (`period: {days: 400}`).
+    let rest = &src.text[from.min(src.text.len())..];
+    let at = find_key_value(rest, key).or_else(|| {
+        rest.find(&format!("{key}: {value}"))
+            .map(|i| i + key.len() + 2)
+    });
+    if let Some(at) = at {
         d = d.at_offset(&src.text, at + from);
     }
     diags.push(d.hint(format!(
@@ -82,7 +88,7 @@ pub fn config(config: &SiteConfig, src: &Source, diags: &mut Diagnostics) {
     let mut from = fonts;
     for spec in chains.into_iter().flatten() {
         if let crate::load::config::FontSpec::File { index, .. } = spec {
-            let at = find_key_value(&src.text[from..], "index").map_or(from, |i| i + from);
+            let at = src.text[from..].find("index:").map_or(from, |i| i + from);
             check(*index, FONT_INDEX, "index", src, from, diags);
             from = at + 1;
         }

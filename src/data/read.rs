@@ -203,10 +203,15 @@ impl Table {
 }
 
 fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
-    let text = decode(bytes, rel)?;
-    if let Some(d) = crate::check::text::control_diagnostic(rel, &text) {
+    // A control character in UTF-8 text is reported where it is, not as binary data.
+    let utf8 = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
+    if let Some(d) = utf8
+        .ok()
+        .and_then(|t| crate::check::text::control_diagnostic(rel, t))
+    {
         return Err(d);
     }
+    let text = decode(bytes, rel)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         // Ragged rows are read as they are; missing cells count as empty.

@@ -81,21 +81,19 @@ pub fn missing_file(root: &Path, rel: &Path, named_in: &Source, at: Option<usize
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let ext = rel.extension().map(|e| e.to_string_lossy().into_owned());
-    let hint = did_you_mean(&wanted, names.iter().map(String::as_str)).unwrap_or_else(|| {
-        let alike: Vec<&str> = names
-            .iter()
-            .filter(|n| ext.as_deref().is_none_or(|e| n.ends_with(&format!(".{e}"))))
-            .map(String::as_str)
-            .take(8)
-            .collect();
-        match alike.len() {
-            0 => format!("create `{}`", rel.display()),
-            _ => format!(
-                "create it, or name one of the files there: {}",
-                alike.join(", ")
-            ),
-        }
+    let ext = rel.extension().map(|e| format!(".{}", e.to_string_lossy()));
+    // Only files of the same kind are suggested: notice.md is not notice.yaml.
+    let alike: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| ext.as_deref().is_none_or(|e| n.ends_with(e)))
+        .collect();
+    let hint = did_you_mean(&wanted, alike.iter().copied()).unwrap_or_else(|| match alike.len() {
+        0 => format!("create `{}`", rel.display()),
+        _ => format!(
+            "create it, or name one of the files there: {}",
+            alike.iter().take(8).copied().collect::<Vec<_>>().join(", ")
+        ),
     });
     d.hint(hint)
 }
