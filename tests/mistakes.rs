@@ -421,3 +421,65 @@ fn word_doubled_across_a_reference() {
         ),
     );
 }
+
+/// CRC-32 of PNG chunks (bitwise; the header is all there is to hash).
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut c = 0xFFFF_FFFFu32;
+    for b in bytes {
+        c ^= u32::from(*b);
+        for _ in 0..8 {
+            c = if c & 1 == 1 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
+}
+
+/// A valid PNG header declaring `w`×`h` pixels, with almost no pixel data.
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend(w.to_be_bytes());
+    ihdr.extend(h.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(13u32.to_be_bytes());
+    png.extend(&ihdr);
+    png.extend(crc32(&ihdr).to_be_bytes());
+    // A few bytes of image data: a decoder reads the header up to here.
+    let idat = b"IDAT\x78\x9c\x03\x00";
+    png.extend(4u32.to_be_bytes());
+    png.extend(idat);
+    png.extend(crc32(idat).to_be_bytes());
+    png.extend(0u32.to_be_bytes());
+    png.extend(b"IEND");
+    png.extend(crc32(b"IEND").to_be_bytes());
+    png
+}
+
+#[test]
+fn photo_declaring_absurd_dimensions_is_refused_before_decoding() {
+    let site = example_2024_site();
+    let photo = site
+        .path()
+        .join(format!("{Y}/photos/430111200202072805.png"));
+    assert!(photo.exists());
+    std::fs::write(&photo, png_header(60_000, 60_000)).unwrap();
+    let started = std::time::Instant::now();
+    let out = gazette(&["build", "--root", "."], site.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("  caused by: it declares 60000×60000 pixels; at most 10000 pixels a side and 50 megapixels are accepted\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: the photo `430111********2805.png` of "),
+        "{err}"
+    );
+    // Refused from the header: nothing of 3.6 gigapixels was allocated or decoded.
+    assert!(started.elapsed() < std::time::Duration::from_secs(120));
+    assert!(!site.path().join("output").exists());
+}
