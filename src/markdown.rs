@@ -295,6 +295,7 @@ fn strip_typed_number(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Align;
 
     fn blocks(md: &str) -> Vec<Block> {
         let src = Source {
@@ -344,5 +345,65 @@ mod tests {
         assert_eq!(strip_typed_number("（三）审核"), "审核");
         assert_eq!(strip_typed_number("2. 注册"), "注册");
         assert_eq!(strip_typed_number("2024年安排"), "2024年安排");
+    }
+
+    #[test]
+    fn pipe_tables_become_table_blocks_with_captions() {
+        let b = blocks(": 日程\n\n| 序号 | 时间 |\n|:-:|--:|\n| 1 | 1月 |\n| 2 |\n\n正文\n");
+        assert_eq!(b.len(), 2, "{b:?}");
+        let Block::Table {
+            caption,
+            align,
+            head,
+            rows,
+            origin,
+        } = &b[0]
+        else {
+            panic!("not a table: {b:?}");
+        };
+        assert_eq!(caption.as_deref(), Some("日程"));
+        assert_eq!(align, &[Align::Center, Align::Right]);
+        assert_eq!(head, &[vec!["序号".to_string(), "时间".to_string()]]);
+        // A short row is padded to the table's width.
+        assert_eq!(rows[1], ["2", ""]);
+        assert_eq!(origin.as_ref().map(|o| (o.line, o.column)), Some((3, 1)));
+    }
+
+    #[test]
+    fn a_caption_after_a_table_and_a_colon_paragraph_elsewhere() {
+        let b = blocks("| a |\n|---|\n| 1 |\n\n：表后\n\n: 不是表题\n");
+        assert!(matches!(&b[0], Block::Table { caption: Some(c), .. } if c == "表后"));
+        assert_eq!(
+            b[1],
+            Block::Paragraph {
+                text: ": 不是表题".into()
+            }
+        );
+    }
+
+    #[test]
+    fn skipped_heading_levels_are_errors() {
+        let src = Source {
+            path: "t.md".into(),
+            text: "# 一\n\n### 三\n\n## 二\n\n#### 四\n".into(),
+        };
+        let mut diags = Diagnostics::new();
+        to_blocks(&src.text, &src, "", &mut diags);
+        let lines: Vec<_> = diags.iter().map(|d| (d.line, d.message.clone())).collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    Some(3),
+                    "a level-3 heading follows a level-1 heading: levels must not be skipped"
+                        .to_string()
+                ),
+                (
+                    Some(7),
+                    "a level-4 heading follows a level-2 heading: levels must not be skipped"
+                        .to_string()
+                )
+            ]
+        );
     }
 }
