@@ -1951,6 +1951,11 @@ static EMPTY_TEXTS: &[Case] = &[
         .hint(EMPTY_HINT)],
     ),
     case(
+        "gazette.yaml: empty 发文机关 code",
+        |s| edit(s, GAZETTE, "code: 湘教考成字", "code: \"\""),
+        &[error("gazette.yaml", 11, 3, "`code` is empty").hint(EMPTY_HINT)],
+    ),
+    case(
         "rules.yaml: empty rule",
         |s| {
             edit(

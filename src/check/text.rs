@@ -148,6 +148,27 @@ pub fn empty_texts(year: &Year, diags: &mut Diagnostics) {
     }
 }
 
+/// gazette.yaml's texts: the site title and the authority's name, header and code.
+pub fn empty_config(config: &crate::load::SiteConfig, src: &Source, diags: &mut Diagnostics) {
+    let a = &config.authority;
+    let texts = [
+        ("title", &config.site.title),
+        ("name", &a.name),
+        ("header", &a.header),
+        ("code", &a.code),
+    ];
+    for (key, value) in texts {
+        if !value.trim().is_empty() {
+            continue;
+        }
+        let mut d = Diagnostic::error(format!("`{key}` is empty")).in_file(&src.path);
+        if let Some(at) = empty_values(&src.text, Some(key)).first() {
+            d = d.at_offset(&src.text, *at);
+        }
+        diags.push(d.hint("write the text, or remove the entry if it is not wanted"));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

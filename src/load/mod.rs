@@ -83,6 +83,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         };
     if let Some(c) = &config {
         crate::check::ranges::config(c, &config_src, &mut diags);
+        text::empty_config(c, &config_src, &mut diags);
     }
 
     let mut years = Vec::new();
