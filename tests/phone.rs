@@ -46,6 +46,14 @@ const MEASURE: &str = r#"(() => {
     const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
     out.names.push([td.textContent.trim(), lines.size, getComputedStyle(td.parentElement).display]);
   }
+  out.cells = [];
+  for (const td of document.querySelectorAll('table.doc-table td, table.doc-table th')) {
+    const text = td.textContent.trim();
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+    if ([...text].length >= 3 && lines >= [...text].length - 1) out.cells.push(`${text.slice(0, 12)}: ${lines} lines`);
+  }
   for (const b of document.querySelectorAll('.table-box')) {
     out.boxes.push([b.clientWidth, b.scrollWidth, getComputedStyle(b).overflowX]);
   }
@@ -109,7 +117,8 @@ fn pages_fit_a_phone_screen() {
                 m["scroll"]
             ));
         }
-        for key in ["overflow", "edge"] {
+        // No table cell squeezed to a character or two a line.
+        for key in ["overflow", "edge", "cells"] {
             for item in m[key].as_array().unwrap() {
                 problems.push(format!("{rel}: {key}: {item}"));
             }
@@ -132,6 +141,8 @@ fn pages_fit_a_phone_screen() {
                 "the wide table fits? {wide}"
             );
             assert_eq!(wide[2], "auto");
+            b.screenshot_of(".attachment", &dir.join("notice-attachment.png"))
+                .unwrap();
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -503,11 +503,34 @@ impl Browser {
 
     /// Saves a PNG of the whole page (beyond the viewport) to `path`.
     pub fn screenshot(&mut self, path: &Path) -> Result<(), String> {
-        let shot = self.call(
-            "Page.captureScreenshot",
+        self.capture(
+            path,
             json!({"format": "png", "captureBeyondViewport": true}),
-            true,
-        )?;
+        )
+    }
+
+    /// Saves a PNG of the first element matching `selector` to `path`.
+    pub fn screenshot_of(&mut self, selector: &str, path: &Path) -> Result<(), String> {
+        let js = format!(
+            "(() => {{ const e = document.querySelector({}); if (!e) return null; \
+             const r = e.getBoundingClientRect(); \
+             return [r.left + scrollX, r.top + scrollY, r.width, r.height]; }})()",
+            js_str(selector)
+        );
+        let r = self.eval(&js)?;
+        let n = |i: usize| {
+            r[i].as_f64()
+                .ok_or(format!("no element matches selector {selector}"))
+        };
+        let clip = json!({"x": n(0)?, "y": n(1)?, "width": n(2)?, "height": n(3)?, "scale": 1});
+        self.capture(
+            path,
+            json!({"format": "png", "captureBeyondViewport": true, "clip": clip}),
+        )
+    }
+
+    fn capture(&mut self, path: &Path, params: Value) -> Result<(), String> {
+        let shot = self.call("Page.captureScreenshot", params, true)?;
         let data = str_field(&shot, "data", "Page.captureScreenshot")?;
         let bytes = base64_decode(&data)?;
         std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
