@@ -248,9 +248,38 @@ fn locate(d: Diagnostic, original: &Source, snippet: &str) -> Diagnostic {
     }
 }
 
-/// The position of `snippet` in the file as written, for blocks reported on later.
+/// The position of `snippet` (a table's text) in the file as written, for
+/// blocks reported on later: the first of its lines found there (a header
+/// with a reference is found by its delimiter row), else the
+/// `{{ schedule | table }}` that made it.
 fn origin(original: &Source, snippet: &str) -> Option<Origin> {
-    let d = locate(Diagnostic::error(""), original, snippet);
+    let text = &original.text;
+    let found = snippet.lines().enumerate().find_map(|(i, l)| {
+        let l = l.trim();
+        (!l.is_empty())
+            .then(|| text.find(l))
+            .flatten()
+            .map(|at| (i, at))
+    });
+    let at = match found {
+        Some((i, at)) => {
+            // Back up to the table's first line.
+            let mut start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            for _ in 0..i {
+                start = text[..start.saturating_sub(1)]
+                    .rfind('\n')
+                    .map_or(0, |n| n + 1);
+            }
+            start
+        }
+        None => {
+            let filter = text.find("| table")?;
+            text[..filter].rfind("{{")?
+        }
+    };
+    let d = Diagnostic::error("")
+        .in_file(&original.path)
+        .at_offset(text, at);
     Some(Origin {
         file: d.file?,
         line: d.line?,

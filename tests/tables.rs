@@ -178,6 +178,31 @@ fn the_pdf_refuses_a_table_at_the_table_until_it_lays_tables_out() {
         "{err}"
     );
     assert!(!site.path().join("output").exists());
+
+    // A table made by `{{ schedule | table }}` is pointed at by its reference.
+    write(
+        site.path(),
+        ATTACHMENT,
+        "日程如下。\n\n{{ schedule | table }}\n",
+    );
+    let out = gazette(&["check"], site.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error: tables are not yet laid out in the PDF of the 2024 notice\n  --> content/2024/attachment-1.md:3:1\n"),
+        "{err}"
+    );
+    // A header holding a reference is found by its delimiter row.
+    write(
+        site.path(),
+        ATTACHMENT,
+        "甲\n\n| {{ year }}年 | 乙 |\n|---|---|\n| 1 | 2 |\n",
+    );
+    let out = gazette(&["check"], site.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("  --> content/2024/attachment-1.md:3:1\n"),
+        "{err}"
+    );
 }
 
 /// The Nu HTML Checker's jar: `$GAZETTE_VNU_JAR` (CI sets it), else npm's
