@@ -42,6 +42,32 @@ fn align(a: &Alignment) -> Align {
 }
 
 impl TableBuf {
+    /// Take a head, row or cell event of this table; false for any other event.
+    fn cell_event(&mut self, event: &Event, text: &mut String) -> bool {
+        match event {
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.head.push(Vec::new());
+            }
+            Event::End(TagEnd::TableHead) => self.in_head = false,
+            Event::Start(Tag::TableRow) => self.rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => text.clear(),
+            Event::End(TagEnd::TableCell) => {
+                let row = if self.in_head {
+                    self.head.last_mut()
+                } else {
+                    self.rows.last_mut()
+                };
+                if let Some(row) = row {
+                    row.push(text.trim().to_string());
+                }
+                text.clear();
+            }
+            _ => return false,
+        }
+        true
+    }
+
     fn into_block(self, caption: Option<String>) -> Block {
         // GFM pads short rows and drops extra cells; every row is as wide as the head.
         let width = self.align.len();
@@ -79,6 +105,11 @@ pub fn to_blocks(
     let mut last_level = 0u8;
 
     for (event, range) in Parser::new_ext(expanded, options()).into_offset_iter() {
+        if let Some(t) = &mut table {
+            if t.cell_event(&event, &mut text) {
+                continue;
+            }
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let n = heading_level(level);
@@ -86,18 +117,7 @@ pub fn to_blocks(
                     let d = Diagnostic::warning("headings go four levels deep (一、 （一） 1. （1）); this one is shown as level 4")
                         .hint("use #, ##, ### or ####");
                     diags.push(locate(d, original, &expanded[range.clone()]));
-                } else if n > last_level + 1 {
-                    let d = Diagnostic::error(format!(
-                        "a level-{n} heading follows {}: levels must not be skipped",
-                        match last_level {
-                            0 => "no heading".to_string(),
-                            l => format!("a level-{l} heading"),
-                        }
-                    ))
-                    .hint(format!(
-                        "write {} here; numbering goes 一、 （一） 1. （1） one level at a time",
-                        "#".repeat(usize::from(last_level) + 1)
-                    ));
+                } else if let Some(d) = skipped_level(n, last_level) {
                     diags.push(locate(d, original, &expanded[range.clone()]));
                 }
                 last_level = n.min(4);
@@ -105,54 +125,15 @@ pub fn to_blocks(
                 text.clear();
             }
             Event::Start(Tag::Table(aligns)) => {
-                let origin = origin(original, &expanded[range.clone()]);
                 table = Some(TableBuf {
                     align: aligns.iter().map(align).collect(),
-                    origin,
+                    origin: origin(original, &expanded[range.clone()]),
                     ..TableBuf::default()
                 });
             }
-            Event::Start(Tag::TableHead) => {
-                if let Some(t) = &mut table {
-                    t.in_head = true;
-                    t.head.push(Vec::new());
-                }
-            }
-            Event::End(TagEnd::TableHead) => {
-                if let Some(t) = &mut table {
-                    t.in_head = false;
-                }
-            }
-            Event::Start(Tag::TableRow) => {
-                if let Some(t) = &mut table {
-                    t.rows.push(Vec::new());
-                }
-            }
-            Event::Start(Tag::TableCell) => text.clear(),
-            Event::End(TagEnd::TableCell) => {
-                if let Some(t) = &mut table {
-                    let row = if t.in_head {
-                        t.head.last_mut()
-                    } else {
-                        t.rows.last_mut()
-                    };
-                    if let Some(row) = row {
-                        row.push(text.trim().to_string());
-                    }
-                }
-                text.clear();
-            }
             Event::End(TagEnd::Table) => {
                 if let Some(t) = table.take() {
-                    // A caption paragraph right before the table is taken into it.
-                    let before = match blocks.last() {
-                        Some(Block::Paragraph { text }) => caption_text(text).map(str::to_string),
-                        _ => None,
-                    };
-                    if before.is_some() {
-                        blocks.pop();
-                    }
-                    blocks.push(t.into_block(before));
+                    push_table(&mut blocks, t);
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -169,18 +150,8 @@ pub fn to_blocks(
             // Paragraphs inside a list item belong to the item.
             Event::Start(Tag::Paragraph) if in_item == 0 => text.clear(),
             Event::End(TagEnd::Paragraph) if in_item == 0 => {
-                let para = text.trim().to_string();
+                push_paragraph(&mut blocks, text.trim().to_string());
                 text.clear();
-                // A caption paragraph right after a table without one.
-                if let (Some(c), Some(Block::Table { caption, .. })) =
-                    (caption_text(&para), blocks.last_mut())
-                {
-                    if caption.is_none() {
-                        *caption = Some(c.to_string());
-                        continue;
-                    }
-                }
-                blocks.push(Block::Paragraph { text: para });
             }
             Event::Start(Tag::List(start)) => lists.push(start.map(|s| s as u32)),
             Event::End(TagEnd::List(_)) => {
@@ -192,14 +163,7 @@ pub fn to_blocks(
             }
             Event::End(TagEnd::Item) => {
                 in_item -= 1;
-                let marker = match lists.last_mut() {
-                    Some(Some(n)) => {
-                        let m = circled_number(*n);
-                        *n += 1;
-                        m
-                    }
-                    _ => "●".to_string(),
-                };
+                let marker = next_marker(&mut lists);
                 blocks.push(Block::Item {
                     marker,
                     text: text.trim().to_string(),
@@ -246,6 +210,63 @@ fn locate(d: Diagnostic, original: &Source, snippet: &str) -> Diagnostic {
         Some(at) => d.at_offset(&original.text, at),
         None => d,
     }
+}
+
+/// A heading more than one level below the one before it (or a first
+/// heading below level 1) would be numbered under nothing.
+fn skipped_level(n: u8, last: u8) -> Option<Diagnostic> {
+    if n <= last + 1 {
+        return None;
+    }
+    let after = match last {
+        0 => "no heading".to_string(),
+        l => format!("a level-{l} heading"),
+    };
+    Some(
+        Diagnostic::error(format!(
+            "a level-{n} heading follows {after}: levels must not be skipped"
+        ))
+        .hint(format!(
+            "write {} here; numbering goes 一、 （一） 1. （1） one level at a time",
+            "#".repeat(usize::from(last) + 1)
+        )),
+    )
+}
+
+/// A table, taking the caption paragraph right before it.
+fn push_table(blocks: &mut Vec<Block>, t: TableBuf) {
+    let before = match blocks.last() {
+        Some(Block::Paragraph { text }) => caption_text(text).map(str::to_string),
+        _ => None,
+    };
+    if before.is_some() {
+        blocks.pop();
+    }
+    blocks.push(t.into_block(before));
+}
+
+/// ① ② … for an item of a numbered list, ● for a bullet.
+fn next_marker(lists: &mut [Option<u32>]) -> String {
+    match lists.last_mut() {
+        Some(Some(n)) => {
+            let m = circled_number(*n);
+            *n += 1;
+            m
+        }
+        _ => "●".to_string(),
+    }
+}
+
+/// A paragraph, or the caption of the table right before it when it is one.
+fn push_paragraph(blocks: &mut Vec<Block>, para: String) {
+    if let (Some(c), Some(Block::Table { caption, .. })) = (caption_text(&para), blocks.last_mut())
+    {
+        if caption.is_none() {
+            *caption = Some(c.to_string());
+            return;
+        }
+    }
+    blocks.push(Block::Paragraph { text: para });
 }
 
 /// The position of `snippet` (a table's text) in the file as written, for
