@@ -170,8 +170,13 @@ pub fn expand(src: &Source, facts: &Facts, diags: &mut Diagnostics) -> String {
                         out.pop();
                     }
                 } else {
+                    let what = if matches!(value, Value::Table(_)) {
+                        "a table"
+                    } else {
+                        "a list"
+                    };
                     diags.push(
-                        Diagnostic::error(format!("`{}` is a list and cannot stand inside a sentence", inner.trim()))
+                        Diagnostic::error(format!("`{}` is {what} and cannot stand inside a sentence", inner.trim()))
                             .in_file(&src.path)
                             .at_offset(text, open)
                             .hint("put the reference on a line of its own, with a blank line before and after"),

@@ -2333,6 +2333,35 @@ static DOUBLED_WORDS: &[Case] = &[
     ),
 ];
 
+static TABLES: &[Case] = &[
+    case(
+        "attachment-1.md: `schedule | table` inside a sentence",
+        |s| edit(s, ATTACHMENT, "{{ schedule }}", "见下表：{{ schedule | table }}"),
+        &[
+            error("content/2024/attachment-1.md", 3, 5, "`schedule | table` is a table and cannot stand inside a sentence").hint("put the reference on a line of its own, with a blank line before and after"),
+        ],
+    ),
+    case(
+        "attachment-1.md: a list in a table cell",
+        |s| edit(s, ATTACHMENT, "{{ schedule }}", "| 条件 |\n|---|\n| {{ rules.eligibility }} |"),
+        &[
+            error("content/2024/attachment-1.md", 5, 3, "`rules.eligibility` is a list and cannot stand inside a sentence").hint("put the reference on a line of its own, with a blank line before and after"),
+        ],
+    ),
+    case(
+        "attachment-1.md: `table` on a phase",
+        |s| edit(s, ATTACHMENT, "{{ schedule }}", "{{ schedule.review | table }}"),
+        &[
+            error("content/2024/attachment-1.md", 3, 4, "`table` applies to `schedule` alone, not to `schedule.review | table`").hint("references are written `{{ schedule.<phase> }}`, `{{ categories.<id> }}`, `{{ rules.<id> }}`; filters: weekday, noyear, date, and `{{ schedule | table }}`"),
+        ],
+    ),
+];
+
+#[test]
+fn tables_in_the_body() {
+    run(TABLES);
+}
+
 #[test]
 fn control_characters() {
     run(CONTROL_CHARACTERS);
