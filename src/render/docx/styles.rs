@@ -291,9 +291,12 @@ pub fn styles(look: &Look) -> String {
         r#"<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>"#,
     );
     // Every grid line is filled, as in the PDF: no widow or orphan control
-    // (LibreOffice assumes it unless told).
+    // (LibreOffice assumes it unless told). Punctuation may hang past the
+    // line's end as Word's does by default: with hanging off, LibreOffice
+    // 7.4 squeezes a full-width mark at a line's end out of sight.
     let normal = ParaProps {
         widow_control: Some(false),
+        plain_cjk: true,
         line: Some(Line::Grid),
         jc: Some("both"),
         ..Default::default()

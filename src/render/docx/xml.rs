@@ -46,6 +46,10 @@ pub struct ParaProps {
     pub border_bottom: Option<Border>,
     /// Right-aligned tab stops.
     pub right_tabs: Vec<i32>,
+    /// Punctuation may hang past the line's end (said, since LibreOffice
+    /// otherwise assumes it may not), and no extra space between Chinese and
+    /// Latin text (GB/T 9704 sets none).
+    pub plain_cjk: bool,
     pub snap_to_grid: Option<bool>,
     pub before: Option<i32>,
     pub after: Option<i32>,
@@ -92,6 +96,12 @@ impl ParaProps {
                 let _ = write!(s, r#"<w:tab w:val="right" w:pos="{t}"/>"#);
             }
             s.push_str("</w:tabs>");
+        }
+        if self.plain_cjk {
+            s.push_str(concat!(
+                r#"<w:overflowPunct w:val="1"/>"#,
+                r#"<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>"#
+            ));
         }
         if let Some(snap) = self.snap_to_grid {
             let _ = write!(s, r#"<w:snapToGrid w:val="{}"/>"#, u8::from(snap));
