@@ -498,3 +498,79 @@ fn rebuilds_are_byte_identical_and_only_html_skips_it() {
     );
     assert!(!site.path().join("web/2024/notice.docx").exists());
 }
+
+/// The 版记 stands at the foot of the last page: its 印发 line in the text
+/// area's last grid row, the 抄送 line in the row above.
+#[test]
+fn imprint_sits_at_the_foot_of_the_last_page() {
+    let b = built();
+    let lines = bbox_lines(&b.converted);
+    let last = lines.iter().map(|l| l.page).max().unwrap();
+    let row = |l: &BoxLine| ((l.y_min - 37.0 * MM) / PITCH).floor() as i32;
+    let issued = lines
+        .iter()
+        .find(|l| l.page == last && l.text.starts_with("湖南省教育考试院办公室"))
+        .expect("印发 line on the last page");
+    assert_eq!(row(issued), 21, "{issued:?}");
+    let date = lines
+        .iter()
+        .find(|l| l.page == last && l.text.ends_with("印发"))
+        .expect("印发日期 on the last page");
+    assert_eq!(row(date), 21, "{date:?}");
+    // One 4号 character in from the text area's right edge.
+    assert!((date.x_max - (184.0 * MM - 14.0)).abs() < 2.0, "{date:?}");
+    let copy = lines
+        .iter()
+        .find(|l| l.page == last && l.text.starts_with("抄送："))
+        .expect("抄送 line on the last page");
+    assert_eq!(row(copy), 20, "{copy:?}");
+    // One 4号 character in from the text area's left edge.
+    assert!((copy.x_min - (28.0 * MM + 14.0)).abs() < 2.0, "{copy:?}");
+}
+
+/// `gazette serve` serves the Word file its first build made, as a Word file.
+#[test]
+fn serve_serves_the_word_file() {
+    use std::io::{BufRead, BufReader, Write};
+    let b = built();
+    let site = b.out.parent().unwrap();
+    let mut child = command()
+        .args(["serve", "--root", site.to_str().unwrap(), "--port", "0"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start gazette serve");
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let url = stderr.lines().map_while(Result::ok).find_map(|l| {
+        let rest = l.strip_prefix("serving ")?;
+        rest.split_whitespace().next().map(str::to_string)
+    });
+    let reply = url.map(|url| {
+        let addr = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        let mut s = std::net::TcpStream::connect(addr).expect("connect");
+        let req = "GET /2024/notice.docx HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        s.write_all(req.as_bytes()).expect("send");
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+        buf
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    let reply = reply.expect("gazette serve printed no URL");
+    let split = reply
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers");
+    let head = String::from_utf8_lossy(&reply[..split]).to_lowercase();
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(head.contains("wordprocessingml.document"), "{head}");
+    let built = std::fs::read(b.out.join("2024/notice.docx")).unwrap();
+    assert!(
+        reply[split + 4..] == built[..],
+        "served file differs from the build's"
+    );
+}

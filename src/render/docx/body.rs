@@ -2,7 +2,7 @@
 //! bottom as GB/T 9704 orders them. Vertical places match the PDF's grid
 //! lines: spacing set off the grid always adds up to whole grid lines.
 
-use super::page::{cell, line_pitch, mm, section, text_w, SMALL_PT};
+use super::page::{cell, left, line_pitch, mm, section, text_w, SMALL_PT};
 use super::styles;
 use super::table::{Cell, Rules, Table};
 use super::xml::{para, run, tab, Border, Line, ParaProps, RunProps, R_NS, W_NS, XML_DECL};
@@ -198,7 +198,7 @@ fn imprint(im: &ImprintDoc) -> String {
             bottom: Some(rule(8)),
             vertical: None,
         },
-        at_foot: true,
+        at_foot: Some(left()),
         padding: 0,
         rows,
     }

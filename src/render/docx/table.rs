@@ -29,9 +29,11 @@ pub struct Table {
     /// Column widths in twips.
     pub columns: Vec<i32>,
     pub rules: Rules,
-    /// Anchored with its bottom on the text area's bottom edge, on the page
-    /// of the paragraph that follows it (a floating table, not a text box).
-    pub at_foot: bool,
+    /// Anchored with its bottom on the text area's bottom edge, this far
+    /// from the page's left edge, on the page of the paragraph that follows
+    /// it (a floating table, not a text box). Placed from the page edge:
+    /// LibreOffice 7.4 floats a table as wide as the text area only then.
+    pub at_foot: Option<i32>,
     /// Cell padding left and right, in twips.
     pub padding: i32,
     pub rows: Vec<Vec<Cell>>,
@@ -57,12 +59,16 @@ impl Table {
     pub fn xml(&self) -> String {
         let width: i32 = self.columns.iter().sum();
         let mut s = String::from("<w:tbl><w:tblPr>");
-        if self.at_foot {
-            s.push_str(concat!(
-                r#"<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" "#,
-                r#"w:vertAnchor="margin" w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/>"#,
-                r#"<w:tblOverlap w:val="never"/>"#
-            ));
+        if let Some(x) = self.at_foot {
+            let _ = write!(
+                s,
+                concat!(
+                    r#"<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" "#,
+                    r#"w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{}" w:tblpYSpec="bottom"/>"#,
+                    r#"<w:tblOverlap w:val="never"/>"#
+                ),
+                x
+            );
         }
         let _ = write!(
             s,
