@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 /// Grid pitch of GB/T 9704: 225 mm / 22 lines, in pt.
 const PITCH: f32 = 225.0 / 22.0 * 72.0 / 25.4;
 const MM: f32 = 72.0 / 25.4;
+/// The DOCX's line pitch: 579 twips, the whole-twip pitch that fits 22 lines.
+const DOCX_PITCH: f32 = 579.0 / 20.0;
 
 /// The example built once for this file's tests, and LibreOffice's PDF of
 /// its 2024 notice.docx.
@@ -573,4 +575,43 @@ fn serve_serves_the_word_file() {
         reply[split + 4..] == built[..],
         "served file differs from the build's"
     );
+}
+
+/// 份号, 密级 and 紧急程度 take the first three grid lines, top left; the
+/// red header keeps its place below them.
+#[test]
+fn copy_number_classification_and_urgency_top_left() {
+    let site = example_2024_site();
+    let meta = site.path().join("content/2024/notice.yaml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    let marks = "copy_number: \"000001\"\nclassification: 秘密\nurgency: 特急\n";
+    std::fs::write(&meta, format!("{text}{marks}")).unwrap();
+    let out = build(site.path());
+    let dir = site.path().join("converted");
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = soffice(&out.join("2024/notice.docx"), "pdf", &dir);
+    let page1 = body_lines(&pdf, 1);
+    for (row, mark) in ["000001", "秘密", "特急"].iter().enumerate() {
+        let l = page1.iter().find(|l| l.text == *mark).expect(mark);
+        let at = (l.y_min - 37.0 * MM) / PITCH;
+        assert!(
+            at >= row as f32 && at < row as f32 + 1.0,
+            "{mark} in row {at:.2}"
+        );
+        assert!(
+            (l.x_min - 28.0 * MM).abs() < 2.0,
+            "{mark} not flush left: {l:?}"
+        );
+    }
+    let header = page1
+        .iter()
+        .find(|l| l.text.ends_with("文件"))
+        .expect("header");
+    let below = header.y_min - 37.0 * MM;
+    assert!(
+        below > 28.0 * MM && below < 38.0 * MM,
+        "header {below} pt below the text area's top"
+    );
+    let xml = part(&out.join("2024/notice.docx"), "word/document.xml");
+    assert!(xml.contains(r#"<w:pStyle w:val="GwMark"/>"#));
 }
