@@ -161,9 +161,9 @@ fn body_is_16pt_on_a_22_line_grid_of_28_characters() {
             l.text
         );
         let step = l.y_min - page2[0].y_min;
-        let off = step / PITCH - i as f32;
+        let off = step / DOCX_PITCH - i as f32;
         assert!(
-            off.abs() < 0.03,
+            off.abs() < 0.01,
             "line {i} `{}` off the grid by {off:.3}",
             l.text
         );
