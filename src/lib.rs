@@ -118,6 +118,7 @@ pub struct Rendered {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Outputs {
     pub html: bool,
+    /// The print documents: the PDFs, notice.docx, receipts and forms.
     pub pdf: bool,
 }
 
