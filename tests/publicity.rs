@@ -1598,7 +1598,15 @@ fn libreoffice_cells(file: &Path) -> (Vec<Vec<String>>, usize) {
     let profile = format!("file://{}", dir.path().join("profile").display());
     let out = std::process::Command::new("soffice")
         .arg(format!("-env:UserInstallation={profile}"))
-        .args(["--headless", "--convert-to", "xlsx", "--outdir"])
+        // UTF-8 named, as Excel reads it from the BOM; the other options
+        // are LibreOffice's defaults, which evaluate formulas.
+        .args([
+            "--headless",
+            "--infilter=CSV:44,34,76",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(file)
         .output()

@@ -309,10 +309,20 @@ impl YearInput {
     }
 
     /// The registered facts a receipt prints, label and value, in the
-    /// order of the built-in receipt: what `gazette verify` shows staff
-    /// and the QR code carries. The ID number is masked.
+    /// order of the built-in receipt, then its dates: what `gazette verify`
+    /// shows staff. The ID number is masked.
     pub fn facts(&self, v: &CandidateView) -> Vec<(String, String)> {
-        let mut f: Vec<(String, String)> = [
+        let mut f = self.personal_facts(v);
+        for d in self.dates(v.category_id) {
+            f.push((d.name.clone(), d.text.clone()));
+        }
+        f
+    }
+
+    /// The candidate's own facts, without the dates (which are those of
+    /// everyone in the category): what the QR code carries.
+    fn personal_facts(&self, v: &CandidateView) -> Vec<(String, String)> {
+        [
             ("报名号", v.registration_number),
             ("姓名", v.name),
             ("性别", v.sex),
@@ -326,11 +336,7 @@ impl YearInput {
         .into_iter()
         .filter(|(k, val)| !val.is_empty() || *k != "志愿类别")
         .map(|(k, val)| (k.to_string(), val.to_string()))
-        .collect();
-        for d in self.dates(v.category_id) {
-            f.push((d.name.clone(), d.text.clone()));
-        }
-        f
+        .collect()
     }
 
     /// Exam-exempt candidates a college recommends: every exempt one but
@@ -537,7 +543,7 @@ impl Plan {
         ctx.insert("instructions", notes);
         ctx.insert("code", code);
         let qr = match c {
-            Some(_) => qr_payload(&self.authority, y.year, &y.facts(v), code),
+            Some(_) => qr_payload(y.year, &y.personal_facts(v), code),
             None => String::new(),
         };
         ctx.insert("qr", &qr);
@@ -646,23 +652,34 @@ impl Plan {
     }
 }
 
-/// The text of a receipt's QR code: what a phone's scanner shows. One
-/// fact a line, `label：value`, the registered facts of [`YearInput::facts`]
-/// under a title line, the verification code last:
+/// The text of a receipt's QR code: what a phone's scanner shows. A title
+/// line, then one fact a line, `label:value`: the candidate's own facts,
+/// the ID masked, 志愿类别 only when it differs from 报考类别; the dates,
+/// the same for a whole category, are left out to keep the code small
+/// enough to scan from paper. The verification code comes last:
 ///
 /// ```text
-/// 湖南省教育考试院 2024年报名回执
-/// 报名号：244300000004
-/// 姓名：钟明
-/// …
-/// 验证码：QVDJ-TXQT-JM67-KGWM-BPBA
+/// 2024年报名回执
+/// 报名号:244300000004
+/// 姓名:钟明
+/// 性别:男
+/// 身份证号:430405********1672
+/// 院校:湖南化工职业技术学院
+/// 专业:大数据技术
+/// 报考类别:普通计划
+/// 资格审核:通过
+/// 验证码:QVDJ-TXQT-JM67-KGWM-BPBA
 /// ```
-pub fn qr_payload(authority: &str, year: i32, facts: &[(String, String)], code: &str) -> String {
-    let mut s = format!("{authority} {year}年报名回执\n");
+pub fn qr_payload(year: i32, facts: &[(String, String)], code: &str) -> String {
+    let mut s = format!("{year}年报名回执\n");
+    let category = facts.iter().find(|(k, _)| k == "报考类别").map(|(_, v)| v);
     for (k, v) in facts {
-        s.push_str(&format!("{k}：{v}\n"));
+        if k == "志愿类别" && Some(v) == category {
+            continue;
+        }
+        s.push_str(&format!("{k}:{v}\n"));
     }
-    s.push_str(&format!("验证码：{code}"));
+    s.push_str(&format!("验证码:{code}"));
     s
 }
 
