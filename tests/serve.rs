@@ -563,3 +563,28 @@ fn serve_uses_the_preview_key_never_the_authoritys() {
         "serve created files under XDG_CONFIG_HOME"
     );
 }
+
+#[test]
+fn the_error_overlay_masks_id_and_phone_numbers() {
+    let site = example_2024_site();
+    let server = Serve::start(site.path());
+    // A reference mistyped as someone's ID number, and a phone in the same line.
+    edit(
+        &site.path().join("content/2024/notice.md"),
+        "\n\n",
+        "\n\n咨询 13800000001 {{ schedule.x430102200412120100 }}\n\n",
+    );
+    for _ in 0..(PAGE_MS / 100) {
+        let (_, body) = server.raw("/2024/notice.html");
+        let body = String::from_utf8_lossy(&body).to_string();
+        if body.contains("gazette-serve-error") {
+            assert!(!body.contains("430102200412120100"), "full ID shown");
+            assert!(!body.contains("13800000001"), "phone shown");
+            assert!(body.contains("430102********0100"), "{body}");
+            assert!(body.contains("138****0001"), "{body}");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("no error overlay:\n{}", server.log());
+}
