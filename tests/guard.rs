@@ -67,3 +67,75 @@ fn the_guards_pdf_text_is_what_pdftotext_reads() {
         assert!(pdfs.iter().any(|x| x.ends_with(p)), "{p} not checked");
     }
 }
+
+/// A row of the example's candidates.csv: (ID number, phone).
+fn candidate(site: &Path, n: usize) -> (String, String) {
+    let csv = std::fs::read_to_string(site.join("content/2024/candidates.csv")).unwrap();
+    let row: Vec<String> = csv
+        .lines()
+        .nth(n)
+        .unwrap()
+        .split(',')
+        .map(String::from)
+        .collect();
+    (row[2].clone(), row[3].clone())
+}
+
+fn failed_build(site: &Path) -> String {
+    let out = gazette(&["build", "--root", "."], site);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    err
+}
+
+#[test]
+fn a_build_that_prints_a_full_id_or_phone_publishes_nothing() {
+    let site = example_2024_site();
+    let out = build(site.path());
+    let before = files_under(&out);
+    let (id, _) = candidate(site.path(), 5);
+    let (_, phone) = candidate(site.path(), 9);
+    let masked = format!("{}********{}", &id[..6], &id[14..]);
+
+    // The body types a candidate's ID number (with a lower-case x it would be the same).
+    let body = site.path().join("content/2024/notice.md");
+    let good = std::fs::read_to_string(&body).unwrap();
+    std::fs::write(
+        &body,
+        format!("{good}\n请联系考生{}核实。\n", id.to_lowercase()),
+    )
+    .unwrap();
+    let err = failed_build(site.path());
+    assert!(!err.contains(&id), "the error shows the full ID: {err}");
+    for file in ["output/2024/notice.html", "output/2024/notice.pdf"] {
+        assert!(
+            err.lines().any(|l| l.contains(&format!(
+                "{file}` would publish the full ID number of candidate {masked} (column `身份证号`"
+            ))),
+            "{file} not named:\n{err}"
+        );
+    }
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(files_under(&out), before, "the output changed");
+
+    // A template prints a phone number.
+    std::fs::write(&body, &good).unwrap();
+    let templates = site.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let base = std::fs::read_to_string(repo().join("templates/base.html")).unwrap();
+    let own = base.replace(
+        "<main id=\"main\">",
+        &format!("<main id=\"main\"><p>热线 {phone}</p>"),
+    );
+    assert_ne!(own, base);
+    std::fs::write(templates.join("base.html"), own).unwrap();
+    let err = failed_build(site.path());
+    assert!(!err.contains(&phone), "the error shows the phone: {err}");
+    assert!(
+        err.contains("would publish the phone number of candidate")
+            && err.contains("(column `手机号`, row 10 of content/2024/candidates.csv)")
+            && err.contains("output/index.html` would publish"),
+        "{err}"
+    );
+    assert_eq!(files_under(&out), before, "the output changed");
+}

@@ -42,7 +42,10 @@ fn a_key_file_others_can_read_is_warned_about() {
             && err.contains("readable or writable by other users"),
         "{err}"
     );
-    assert!(err.contains(&format!("chmod 600 {}", path.display())), "{err}");
+    assert!(
+        err.contains(&format!("chmod 600 {}", path.display())),
+        "{err}"
+    );
     // With mode 0600, nothing is said.
     key_file(home.path(), TEST_KEY, 0o600);
     let out = build_with_home(site.path(), home.path(), None);
@@ -62,16 +65,27 @@ fn a_trivially_weak_key_is_refused() {
         assert_eq!(out.status.code(), Some(2), "{err}");
         assert!(err.contains("trivially weak receipt key"), "{err}");
         assert!(err.contains("receipt-key"), "{err}");
-        assert!(!site.path().join("output").exists(), "something was written");
+        assert!(
+            !site.path().join("output").exists(),
+            "something was written"
+        );
     }
     // Also from the environment, and for verify.
     let zero = "0".repeat(64);
     let out = build_with_home(site.path(), home.path(), Some(&zero));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("GAZETTE_RECEIPT_KEY holds a trivially weak"), "{err}");
+    assert!(
+        err.contains("GAZETTE_RECEIPT_KEY holds a trivially weak"),
+        "{err}"
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(["verify", "AAAA-AAAA-AAAA-AAAA-AAAA", "--id", "430102200412120100"])
+        .args([
+            "verify",
+            "AAAA-AAAA-AAAA-AAAA-AAAA",
+            "--id",
+            "430102200412120100",
+        ])
         .current_dir(site.path())
         .env("GAZETTE_RECEIPT_KEY", &zero)
         .output()

@@ -1681,3 +1681,63 @@ fn formulas_in_list_csv_open_as_text_in_libreoffice() {
         "{raw}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// 11. A full ID or phone number typed into a published column.
+
+#[test]
+fn an_id_or_phone_in_a_published_column_is_an_error_at_its_cell() {
+    let id = id_number("430103", "20030315", "071");
+    let typed_id = id_number("430104", "19700101", "002");
+    let s = site(|root| {
+        append_candidates(
+            root,
+            &[[
+                "王五",
+                sex_of(&id),
+                &id,
+                "16600000095",
+                "长沙民政职业技术学院",
+                "软件技术",
+                "退役大学生士兵免试",
+                PASSED,
+                "退役大学生士兵免试",
+                &format!("退役证持有人{typed_id}，电话13912345678"),
+            ]],
+        );
+    });
+    let lines = read(&s.path().join("content/2024/candidates.csv"))
+        .lines()
+        .count();
+    let out = gazette(&["check", "--root", "."], s.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let at = format!("--> content/2024/candidates.csv:{lines}:10");
+    assert!(err.contains(&at), "no {at} in\n{err}");
+    let masked = format!("{}********{}", &typed_id[..6], &typed_id[14..]);
+    assert!(
+        err.contains(&format!(
+            "column `资格依据`: holds a full ID number ({masked}), and this column is published"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("holds a mobile number (139****5678)"), "{err}");
+    assert!(
+        err.contains("hint: remove the number from the cell"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(&typed_id) && !err.contains("13912345678"),
+        "{err}"
+    );
+    // An unpublished column may hold them (the forms' certificate number, say).
+    edit_publicity(s.path(), |t| {
+        set_line(&t, "columns", "columns: [name, sex, college, major]")
+    });
+    let out = gazette(&["check", "--root", "."], s.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
