@@ -6,7 +6,10 @@ use std::path::Path;
 use std::time::Instant;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let [site, output] = args.as_slice() else {
         eprintln!("usage: cargo bench --bench guard -- SITE OUTPUT");
         std::process::exit(2);
@@ -26,5 +29,8 @@ fn main() {
     let started = Instant::now();
     let result = gazette::privacy::guard(Path::new(output), Path::new(output), &prepared.secrets);
     let secs = started.elapsed().as_secs_f64();
-    println!("privacy guard: {files} files in {secs:.2} s ({:?})", result.map(|_| "clean"));
+    println!(
+        "privacy guard: {files} files in {secs:.2} s ({:?})",
+        result.map(|_| "clean")
+    );
 }
