@@ -23,6 +23,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod papers;
+pub mod privacy;
 pub mod publicity;
 pub mod render;
 pub mod scaffold;
@@ -45,6 +46,8 @@ pub struct Prepared {
     pub publicity: Vec<publicity::Publicity>,
     /// The years that make receipts or forms, with their candidates.
     pub papers: Vec<papers::YearInput>,
+    /// Every full ID and phone number of the candidate lists, for the privacy guard.
+    pub secrets: privacy::Secrets,
     pub warnings: Diagnostics,
 }
 
@@ -56,6 +59,7 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let mut notices = Vec::new();
     let mut lists = Vec::new();
     let mut papers_in = Vec::new();
+    let mut secrets = privacy::Secrets::default();
     for year in &site.years {
         let Some(schedule) = check::check_year(year, &mut diags) else {
             continue;
@@ -64,14 +68,19 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         let Some((spec, spec_src)) = &year.candidates else {
             continue;
         };
+        let published = year.publicity.as_ref().map_or(&[][..], |(p, _)| &p.columns);
         let list = data::load_candidates(
             &site.root,
             &year.dir,
             spec,
             spec_src,
             &year.categories,
+            published,
             &mut diags,
         );
+        if let Some(list) = &list {
+            secrets.add(list, &spec.columns.id_number, &spec.columns.phone);
+        }
         if let (Some(list), Some((pspec, psrc))) = (&list, &year.publicity) {
             let extra: Vec<(String, String)> = spec
                 .columns
@@ -101,6 +110,7 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
         notices,
         publicity: lists,
         papers: papers_in,
+        secrets,
         warnings: diags,
     })
 }
@@ -112,6 +122,7 @@ pub struct Rendered {
     pub warnings: Diagnostics,
     /// Receipts and forms to make, when the PDFs are built and a year has `papers.yaml`.
     pub papers: Option<papers::Plan>,
+    pub secrets: privacy::Secrets,
 }
 
 /// Which backends run.
@@ -136,8 +147,8 @@ pub fn render(root: &Path) -> Result<Rendered, Diagnostics> {
 }
 
 /// [`render`] with only some backends (e.g. web pages for a quick preview).
-/// Receipts are planned with a preview key when the authority's key is
-/// missing: nothing is written, and no key file is created.
+/// Receipts are planned with the fixed preview key: the authority's key is
+/// neither read nor created.
 pub fn render_selected(root: &Path, outputs: Outputs) -> Result<Rendered, Diagnostics> {
     render_with(root, outputs, papers::key::Missing::Preview)
 }
@@ -152,6 +163,7 @@ fn render_with(
         notices,
         publicity,
         papers: papers_in,
+        secrets,
         mut warnings,
     } = prepare(root)?;
     let key = if papers_in.iter().any(|p| p.spec.receipts.is_some()) {
@@ -162,6 +174,9 @@ fn render_with(
     } else {
         None
     };
+    if let Some(w) = key.as_ref().and_then(|(_, origin)| origin.warning()) {
+        warnings.push(w);
+    }
     let salts: Vec<(i32, String)> = match &key {
         Some((k, _)) => papers_in
             .iter()
@@ -236,6 +251,7 @@ fn render_with(
         files,
         warnings,
         papers: plan,
+        secrets,
     })
 }
 
@@ -293,19 +309,23 @@ pub fn write_build(
 ) -> Result<BuildReport, Diagnostics> {
     let previous = output.is_dir().then_some(output);
     let manifest = papers::manifest_path(output);
-    let report = write::write_atomically_with(output, &r.files, |stage| match &r.papers {
-        Some(plan) => plan
-            .run(
-                stage,
-                &papers::RunOptions {
-                    shard: opts.shard,
-                    previous,
-                    manifest: &manifest,
-                    progress: opts.progress,
-                },
-            )
-            .map(Some),
-        None => Ok(None),
+    let report = write::write_atomically_with(output, &r.files, |stage| {
+        let report = match &r.papers {
+            Some(plan) => plan
+                .run(
+                    stage,
+                    &papers::RunOptions {
+                        shard: opts.shard,
+                        previous,
+                        manifest: &manifest,
+                        progress: opts.progress,
+                    },
+                )
+                .map(Some),
+            None => Ok(None),
+        }?;
+        privacy::guard(stage, output, &r.secrets)?;
+        Ok(report)
     })
     .map_err(|d| with_warnings(d, &r.warnings))?;
     if let Some(rep) = &report {

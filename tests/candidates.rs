@@ -35,6 +35,7 @@ fn load_with(file: &str, more: &str) -> (Option<CandidateList>, Diagnostics) {
         &spec,
         &src,
         &categories(),
+        &[],
         &mut diags,
     );
     (list, diags)

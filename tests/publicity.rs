@@ -1578,3 +1578,166 @@ fn the_front_page_and_the_notice_link_to_every_list() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// 10. Formula injection: list.csv opened by a real spreadsheet engine.
+
+/// Cells a spreadsheet would read as formulas, and a plain negative number.
+const FORMULAS: [&str; 4] = [
+    "=1+1",
+    "=HYPERLINK(\"http://evil.example/\",\"点我\")",
+    "@SUM(1,1)",
+    "+1+1",
+];
+
+/// `file` converted by headless LibreOffice to xlsx, read back with calamine:
+/// every cell of the first sheet as shown, and the formulas found.
+fn libreoffice_cells(file: &Path) -> (Vec<Vec<String>>, usize) {
+    use calamine::{Data, Reader};
+    let dir = tempfile::tempdir().unwrap();
+    let profile = format!("file://{}", dir.path().join("profile").display());
+    let out = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation={profile}"))
+        // UTF-8 named, as Excel reads it from the BOM; the other options
+        // are LibreOffice's defaults, which evaluate formulas.
+        .args([
+            "--headless",
+            "--infilter=CSV:44,34,76",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(file)
+        .output()
+        .expect("LibreOffice (soffice) is installed");
+    let xlsx = dir.path().join("list.xlsx");
+    assert!(xlsx.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut wb = calamine::open_workbook_auto(&xlsx).unwrap();
+    let name = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&name).unwrap();
+    let cells = range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::String(s) => s.clone(),
+                    other => format!("<not text: {other:?}>"),
+                })
+                .collect()
+        })
+        .collect();
+    let formulas = wb
+        .worksheet_formula(&name)
+        .unwrap()
+        .used_cells()
+        .filter(|(_, _, f)| !f.is_empty())
+        .count();
+    (cells, formulas)
+}
+
+#[test]
+fn formulas_in_list_csv_open_as_text_in_libreoffice() {
+    let ids: Vec<String> = (0..FORMULAS.len())
+        .map(|i| id_number("430103", "20030315", &format!("{:03}", 61 + 2 * i)))
+        .collect();
+    let s = site(|root| {
+        let rows: Vec<[&str; 10]> = FORMULAS
+            .iter()
+            .zip(&ids)
+            .enumerate()
+            .map(|(i, (f, id))| {
+                [
+                    *f,
+                    "男",
+                    id.as_str(),
+                    ["16600000091", "16600000092", "16600000093", "16600000094"][i],
+                    "长沙民政职业技术学院",
+                    "软件技术",
+                    "退役大学生士兵免试",
+                    PASSED,
+                    "退役大学生士兵免试",
+                    "-5",
+                ]
+            })
+            .collect();
+        append_candidates(root, &rows);
+    });
+    let out = build_html(s.path());
+    let dir = list_dir(&out, "veteran");
+    let (cells, formulas) = libreoffice_cells(&dir.join("list.csv"));
+    assert_eq!(formulas, 0, "LibreOffice found formulas: {cells:?}");
+    for f in FORMULAS {
+        let row = cells
+            .iter()
+            .find(|r| r[0] == format!("'{f}"))
+            .unwrap_or_else(|| panic!("`{f}` is not shown as typed text: {cells:?}"));
+        assert_eq!(row[4], "'-5", "a negative number in a free-text column");
+    }
+    // Cells that are no formula are written as before, unquoted.
+    let raw = read(&dir.join("list.csv"));
+    assert!(
+        raw.contains("\"'=1+1\",男,长沙民政职业技术学院,软件技术,\"'-5\""),
+        "{raw}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// 11. A full ID or phone number typed into a published column.
+
+#[test]
+fn an_id_or_phone_in_a_published_column_is_an_error_at_its_cell() {
+    let id = id_number("430103", "20030315", "071");
+    let typed_id = id_number("430104", "19700101", "002");
+    let s = site(|root| {
+        append_candidates(
+            root,
+            &[[
+                "王五",
+                sex_of(&id),
+                &id,
+                "16600000095",
+                "长沙民政职业技术学院",
+                "软件技术",
+                "退役大学生士兵免试",
+                PASSED,
+                "退役大学生士兵免试",
+                &format!("退役证持有人{typed_id}，电话13912345678"),
+            ]],
+        );
+    });
+    let lines = read(&s.path().join("content/2024/candidates.csv"))
+        .lines()
+        .count();
+    let out = gazette(&["check", "--root", "."], s.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let at = format!("--> content/2024/candidates.csv:{lines}:10");
+    assert!(err.contains(&at), "no {at} in\n{err}");
+    let masked = format!("{}********{}", &typed_id[..6], &typed_id[14..]);
+    assert!(
+        err.contains(&format!(
+            "column `资格依据`: holds a full ID number ({masked}), and this column is published"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("holds a mobile number (139****5678)"), "{err}");
+    assert!(
+        err.contains("hint: remove the number from the cell"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(&typed_id) && !err.contains("13912345678"),
+        "{err}"
+    );
+    // An unpublished column may hold them (the forms' certificate number, say).
+    edit_publicity(s.path(), |t| {
+        set_line(&t, "columns", "columns: [name, sex, college, major]")
+    });
+    let out = gazette(&["check", "--root", "."], s.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -33,7 +33,12 @@ struct Serve {
 
 impl Serve {
     fn start(root: &Path) -> Serve {
-        let mut child = common::command()
+        Serve::start_with(root, common::command())
+    }
+
+    /// Start with `command` (e.g. with its own environment).
+    fn start_with(root: &Path, mut command: std::process::Command) -> Serve {
+        let mut child = command
             .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -360,4 +365,226 @@ fn build_output_has_nothing_of_serve_mode() {
         pages += usize::from(e.path().extension().is_some_and(|x| x == "html"));
     }
     assert!(pages > 3);
+}
+
+// ---------------------------------------------------------------------------
+// Protections: the Host header, the size of a request head, long-polls, the key.
+
+impl Serve {
+    /// Send `head` as written; the status line and the whole answer.
+    fn send(&self, head: &str) -> (String, String) {
+        let mut s = TcpStream::connect(self.addr()).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        s.write_all(head.as_bytes()).expect("send");
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+        let text = String::from_utf8_lossy(&buf).to_string();
+        (text.lines().next().unwrap_or("").to_string(), text)
+    }
+
+    fn get_with_host(&self, path: &str, host: &str) -> (String, String) {
+        self.send(&format!(
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        ))
+    }
+
+    fn port(&self) -> String {
+        let addr = self.addr();
+        addr.rsplit_once(':').unwrap().1.to_string()
+    }
+
+    fn rss_kb(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+        line.split_whitespace().nth(1).unwrap().parse().unwrap()
+    }
+}
+
+#[test]
+fn only_its_own_host_is_answered() {
+    let site = example_2024_site();
+    let server = Serve::start(site.path());
+    let port = server.port();
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, _) = server.get_with_host("/2024/notice.html", &host);
+        assert!(status.contains(" 200 "), "{host}: {status}");
+    }
+    // A DNS-rebinding page: its own name, re-pointed at 127.0.0.1.
+    for host in [
+        format!("rebind.attacker.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("localhost.attacker.example:{port}"),
+    ] {
+        let (status, text) = server.get_with_host("/2024/notice.html", &host);
+        assert!(status.contains(" 421 "), "{host}: {status}");
+        assert!(!text.contains("专升本"), "{host} read the page");
+        let (status, _) = server.get_with_host("/__gazette/wait?path=index.html&tag=x", &host);
+        assert!(status.contains(" 421 "), "{host}: {status}");
+    }
+    let (status, _) = server.send("GET /2024/notice.html HTTP/1.1\r\nConnection: close\r\n\r\n");
+    assert!(status.contains(" 421 "), "no Host: {status}");
+}
+
+#[test]
+fn a_huge_request_head_is_cut_off_early() {
+    let site = example_2024_site();
+    let mut server = Serve::start(site.path());
+    let before = server.rss_kb();
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.set_write_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        .unwrap();
+    let line = format!("X-Pad: {}\r\n", "a".repeat(1 << 16));
+    let (mut sent, total) = (0usize, 200usize << 20);
+    while sent < total {
+        match s.write_all(line.as_bytes()) {
+            Ok(()) => sent += line.len(),
+            Err(_) => break,
+        }
+    }
+    assert!(
+        sent < 16 << 20,
+        "the server took {} MB of headers",
+        sent >> 20
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    let after = server.rss_kb();
+    assert!(
+        after < before + 16 * 1024,
+        "the server grew from {before} kB to {after} kB"
+    );
+    // Just over the cap: 431, and the server goes on.
+    let big = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: {}\r\n\r\n",
+        "a".repeat(17 * 1024)
+    );
+    let (status, _) = server.send(&big);
+    assert!(status.contains(" 431 ") || status.is_empty(), "{status}");
+    let long = format!(
+        "GET /{} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "a".repeat(9 * 1024)
+    );
+    let (status, _) = server.send(&long);
+    assert!(status.contains(" 414 ") || status.is_empty(), "{status}");
+    assert!(server.raw("/").0.contains(" 200 "));
+    server.assert_alive();
+}
+
+/// The reload script's tag for `path`, from the page as served.
+fn tag_of(server: &Serve, path: &str) -> String {
+    let (_, body) = server.raw(&format!("/{path}"));
+    let body = String::from_utf8_lossy(&body);
+    let at = body.find("tag = \"").expect("the reload script") + 7;
+    body[at..at + 16].to_string()
+}
+
+#[test]
+fn held_long_polls_do_not_block_pages_and_free_their_slots() {
+    let site = example_2024_site();
+    let mut server = Serve::start(site.path());
+    let tag = tag_of(&server, "index.html");
+    let poll = || {
+        let mut s = TcpStream::connect(server.addr()).unwrap();
+        let req = format!(
+            "GET /__gazette/wait?path=index.html&tag={tag} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        );
+        s.write_all(req.as_bytes()).unwrap();
+        s
+    };
+    let mut held: Vec<TcpStream> = (0..64).map(|_| poll()).collect();
+    std::thread::sleep(Duration::from_millis(500));
+    // Pages are served at once while 64 polls are held.
+    let started = std::time::Instant::now();
+    let (status, _) = server.raw("/2024/notice.html");
+    assert!(status.contains(" 200 "), "{status}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    // The 65th poll is refused quickly.
+    let mut extra = poll();
+    extra
+        .set_read_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
+    let mut buf = String::new();
+    let _ = extra.read_to_string(&mut buf);
+    assert!(buf.starts_with("HTTP/1.1 503"), "65th poll: {buf:?}");
+    // Clients that go away free their slots.
+    held.truncate(50);
+    std::thread::sleep(Duration::from_millis(1500));
+    let mut again = poll();
+    again
+        .set_read_timeout(Some(Duration::from_secs(2)))
+        .unwrap();
+    let mut buf = [0u8; 64];
+    let n = again.read(&mut buf).unwrap_or(0);
+    assert_eq!(
+        n,
+        0,
+        "a freed slot was not reused: {:?}",
+        String::from_utf8_lossy(&buf[..n])
+    );
+    server.assert_alive();
+}
+
+#[test]
+fn serve_uses_the_preview_key_never_the_authoritys() {
+    let site = example_2024_site();
+    let home = tempfile::tempdir().unwrap();
+    // The authority's key file, and the key in the environment: both ignored.
+    let real = "1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c5b6a7988";
+    std::fs::create_dir_all(home.path().join("gazette")).unwrap();
+    std::fs::write(home.path().join("gazette/receipt-key"), real).unwrap();
+    let mut cmd = common::command();
+    cmd.env("XDG_CONFIG_HOME", home.path());
+    let server = Serve::start_with(site.path(), cmd);
+    let (status, page) = server.raw("/2024/receipts/index.html");
+    assert!(status.contains(" 200 "), "{status}");
+    let page = String::from_utf8_lossy(&page);
+    let preview = gazette::papers::key::Key::preview().salt(2024);
+    assert!(page.contains(&preview), "not the preview key's salt");
+    drop(server);
+
+    // Without any key, serve makes none.
+    let empty = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"));
+    cmd.env_remove("GAZETTE_RECEIPT_KEY")
+        .env("XDG_CONFIG_HOME", empty.path());
+    let server = Serve::start_with(site.path(), cmd);
+    assert!(server.raw("/2024/receipts/index.html").0.contains(" 200 "));
+    drop(server);
+    assert!(
+        std::fs::read_dir(empty.path()).unwrap().next().is_none(),
+        "serve created files under XDG_CONFIG_HOME"
+    );
+}
+
+#[test]
+fn the_error_overlay_masks_id_and_phone_numbers() {
+    let site = example_2024_site();
+    let server = Serve::start(site.path());
+    // A reference mistyped as someone's ID number, and a phone in the same line.
+    edit(
+        &site.path().join("content/2024/notice.md"),
+        "\n\n",
+        "\n\n咨询 13800000001 {{ schedule.x430102200412120100 }}\n\n",
+    );
+    for _ in 0..(PAGE_MS / 100) {
+        let (_, body) = server.raw("/2024/notice.html");
+        let body = String::from_utf8_lossy(&body).to_string();
+        if body.contains("gazette-serve-error") {
+            assert!(!body.contains("430102200412120100"), "full ID shown");
+            assert!(!body.contains("13800000001"), "phone shown");
+            assert!(body.contains("430102********0100"), "{body}");
+            assert!(body.contains("138****0001"), "{body}");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("no error overlay:\n{}", server.log());
 }

@@ -5,20 +5,11 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::idcard::{self, mask, mask_phone, IdError};
+use super::idcard::{self, is_mobile, mask, mask_numbers, mask_phone, IdError};
 use super::read::{Cells, Table};
 use super::{Candidate, Col, ColumnMap, Review, ReviewValues, Sex};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::model::year::Category;
-
-/// `^1[3-9]\d{9}$`: the second digit only, no prefix lists (they change).
-fn is_mobile(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 11
-        && b[0] == b'1'
-        && (b'3'..=b'9').contains(&b[1])
-        && b.iter().all(u8::is_ascii_digit)
-}
 
 /// How Excel writes a long number into CSV: `4.30102E+17`.
 fn is_excel_number(s: &str) -> bool {
@@ -38,6 +29,9 @@ pub(crate) struct Ctx<'a> {
     pub categories: &'a [Category],
     /// The notice year; no one may be born after it.
     pub year: Option<i32>,
+    /// The free-text columns the 公示 publishes, which may hold no ID or
+    /// phone number.
+    pub published: Vec<&'a Col>,
 }
 
 /// One row being checked: its problems go to `diags`, and `ok` turns false
@@ -56,8 +50,14 @@ impl Row<'_, '_> {
     }
 
     fn error(&mut self, col: &Col, message: impl std::fmt::Display, hint: Option<String>) {
-        let mut d =
-            Diagnostic::error(format!("column `{}`: {message}", col.header)).in_file(self.ctx.file);
+        // Messages quote cells: whatever number was typed there stays masked.
+        let message = message.to_string();
+        let mut d = Diagnostic::error(format!(
+            "column `{}`: {}",
+            col.header,
+            mask_numbers(&message)
+        ))
+        .in_file(self.ctx.file);
         if let Some(h) = hint {
             d = d.hint(h);
         }
@@ -135,7 +135,7 @@ fn masked_line(row: &Row) -> Option<String> {
             line = line.replace(&raw, &masked);
         }
     }
-    Some(line)
+    Some(mask_numbers(&line).into_owned())
 }
 
 fn check_row(
@@ -191,6 +191,9 @@ fn check_row(
         Some(r) => Some(r?),
         None => None,
     };
+    for col in &row.ctx.published {
+        check_published(row, col);
+    }
     let extra = extra_keys
         .iter()
         .zip(&cols.extra)
@@ -210,6 +213,27 @@ fn check_row(
         registration_number,
         extra,
     })
+}
+
+/// A published cell holding someone's full ID or mobile number, typed in
+/// by mistake, would be put on the public web: an error, masked.
+fn check_published(row: &mut Row, col: &Col) {
+    let found = idcard::find_numbers(row.get(col));
+    for (_, f) in found {
+        let what = match f {
+            idcard::Found::Id(_) => "a full ID number",
+            idcard::Found::Phone(_) => "a mobile number",
+        };
+        let msg = format!(
+            "holds {what} ({}), and this column is published in the 公示",
+            f.masked()
+        );
+        row.error(
+            col,
+            msg,
+            Some("remove the number from the cell (or stop publishing the column in publicity.yaml `columns`)".into()),
+        );
+    }
 }
 
 fn check_sex(row: &mut Row) -> Option<Sex> {

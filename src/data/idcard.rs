@@ -117,6 +117,92 @@ pub fn mask_phone(phone: &str) -> String {
     mask_middle(phone, 3, 4)
 }
 
+/// A personal number found inside a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A valid ID number (region, birth date and check character), normalised.
+    Id(String),
+    /// A mobile number, its 11 digits.
+    Phone(String),
+}
+
+impl Found {
+    pub fn masked(&self) -> String {
+        match self {
+            Found::Id(id) => mask(id),
+            Found::Phone(p) => mask_phone(p),
+        }
+    }
+}
+
+/// Every valid ID number and mobile number inside `text`, with its byte
+/// range: a run of digits (an ID's check X included) standing alone, so
+/// `电话13812345678` is found and a 20-digit account number is not. A mobile
+/// number may carry the country code (`+86`, `86`).
+pub fn find_numbers(text: &str) -> Vec<(std::ops::Range<usize>, Found)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let mut end = i;
+        if end - start == 17 && matches!(b.get(end), Some(b'X' | b'x')) {
+            end += 1;
+        }
+        let run = &text[start..end];
+        if end - start == 18 {
+            if let Ok(id) = validate(run) {
+                out.push((start..end, Found::Id(id.normalised)));
+            }
+        } else {
+            let phone = match run.len() {
+                11 => Some(start),
+                13 if run.starts_with("86") => Some(start + 2),
+                _ => None,
+            };
+            if let Some(at) = phone.filter(|&at| is_mobile(&text[at..end])) {
+                out.push((at..end, Found::Phone(text[at..end].to_string())));
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// `^1[3-9]\d{9}$`: the second digit only, no prefix lists (they change).
+pub fn is_mobile(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 11
+        && b[0] == b'1'
+        && (b'3'..=b'9').contains(&b[1])
+        && b.iter().all(u8::is_ascii_digit)
+}
+
+/// `text` with every ID and mobile number in it masked: what a diagnostic
+/// may show of a cell, whoever's number was typed there.
+pub fn mask_numbers(text: &str) -> std::borrow::Cow<'_, str> {
+    let found = find_numbers(text);
+    if found.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, f) in found {
+        out.push_str(&text[at..range.start]);
+        out.push_str(&f.masked());
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 fn mask_middle(s: &str, front: usize, back: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
@@ -195,6 +281,27 @@ mod tests {
             err("110105194912310023"),
             "check character should be X, not 3"
         );
+    }
+
+    #[test]
+    fn numbers_are_found_inside_text_and_masked() {
+        let t = "依据:11010519491231002x，电话13812345678；+8613912345678 编号12345678901234567890 1381234567";
+        let found: Vec<Found> = find_numbers(t).into_iter().map(|(_, f)| f).collect();
+        assert_eq!(
+            found,
+            [
+                Found::Id("11010519491231002X".into()),
+                Found::Phone("13812345678".into()),
+                Found::Phone("13912345678".into()),
+            ]
+        );
+        assert_eq!(
+            mask_numbers(t),
+            "依据:110105********002X，电话138****5678；+86139****5678 编号12345678901234567890 1381234567"
+        );
+        // A wrong check character is no ID number.
+        assert!(find_numbers("110105194912310023").is_empty());
+        assert!(find_numbers("12812345678").is_empty());
     }
 
     #[test]

@@ -158,14 +158,17 @@ pub struct CandidateList {
 }
 
 /// Read the list named by `spec`, check every row and push every problem to
-/// `diags`. Returns the valid rows; None only when the file cannot be read
-/// or a header named in `columns` is missing.
+/// `diags`. `published` names the fields the 公示 publishes (publicity.yaml
+/// `columns`): their cells may hold no ID or phone number. Returns the
+/// valid rows; None only when the file cannot be read or a header named in
+/// `columns` is missing.
 pub fn load_candidates(
     root: &Path,
     year_dir: &Path,
     spec: &CandidateSpec,
     spec_src: &Source,
     categories: &[Category],
+    published: &[String],
     diags: &mut Diagnostics,
 ) -> Option<CandidateList> {
     let rel = match resolve_file(year_dir, spec, spec_src) {
@@ -214,6 +217,15 @@ pub fn load_candidates(
         review_values: &spec.review_values,
         categories,
         year,
+        published: published
+            .iter()
+            .filter_map(|key| match key.as_str() {
+                "name" => Some(&cols.name),
+                "college" => Some(&cols.college),
+                "major" => Some(&cols.major),
+                k => cols.extra.iter().find(|(e, _)| e == k).map(|(_, c)| c),
+            })
+            .collect(),
     };
     let extra_keys: Vec<Arc<str>> = cols
         .extra

@@ -27,7 +27,8 @@ impl std::fmt::Debug for Key {
 pub enum Missing {
     /// A build: create the key file and say where.
     Create,
-    /// A check or preview: use a fixed preview key and write nothing.
+    /// A check or preview: always the fixed preview key; the authority's
+    /// key is neither read nor created.
     Preview,
     /// Verification: a missing key is an error.
     Fail,
@@ -49,12 +50,16 @@ impl Key {
         site_root: &Path,
         missing: Missing,
     ) -> Result<(Key, Origin), Diagnostic> {
+        if missing == Missing::Preview {
+            return Ok((Key::preview(), Origin::Preview));
+        }
         if let Ok(hex) = std::env::var(KEY_ENV) {
             let key = parse_hex(hex.trim()).ok_or_else(|| {
                 Diagnostic::error(format!("{KEY_ENV} is not 64 hexadecimal digits"))
                     .hint("unset it to use the key file, or set it to the authority's key")
                     .io()
             })?;
+            refuse_weak(&key, KEY_ENV)?;
             return Ok((key, Origin::Env));
         }
         let path = match &cfg.key_file {
@@ -62,7 +67,6 @@ impl Key {
             Some(p) => site_root.join(p),
             None => match default_path() {
                 Some(p) => p,
-                None if missing == Missing::Preview => return Ok((Key::preview(), Origin::Preview)),
                 None => {
                     return Err(Diagnostic::error("no place for the receipt key: neither XDG_CONFIG_HOME, HOME nor APPDATA is set")
                         .hint(format!("set {KEY_ENV}, or `receipts: {{key_file: …}}` in gazette.yaml"))
@@ -83,6 +87,7 @@ impl Key {
                     )
                     .io()
                 })?;
+                refuse_weak(&key, &format!("the receipt key file `{}`", path.display()))?;
                 Ok((key, Origin::File(path)))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => match missing {
@@ -147,6 +152,53 @@ impl Key {
     pub fn salt(&self, year: i32) -> String {
         hex(&self.mac("gazette receipt salt", year.to_string().as_bytes())[..16])
     }
+}
+
+impl Origin {
+    /// A key file others may read or change: whoever reads it can forge
+    /// every receipt; whoever writes it can replace the authority's key.
+    pub fn warning(&self) -> Option<Diagnostic> {
+        let Origin::File(path) = self else {
+            return None;
+        };
+        loose_mode(path).map(|mode| {
+            Diagnostic::warning(format!(
+                "the receipt key file `{}` is readable or writable by other users (mode {mode:04o})",
+                path.display()
+            ))
+            .hint(format!(
+                "anyone who reads it can forge receipts: run `chmod 600 {}`",
+                path.display()
+            ))
+        })
+    }
+}
+
+/// The file's permission bits when group or others have any access to it.
+#[cfg(unix)]
+fn loose_mode(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o7777;
+    (mode & 0o077 != 0).then_some(mode)
+}
+
+#[cfg(not(unix))]
+fn loose_mode(_: &Path) -> Option<u32> {
+    None
+}
+
+/// A key of one repeated byte (all zeros, all `ff`…) is a placeholder or a
+/// mistake, not a secret: anyone could guess it and forge every receipt.
+fn refuse_weak(key: &Key, source: &str) -> Result<(), Diagnostic> {
+    if key.0.iter().all(|b| *b == key.0[0]) {
+        return Err(Diagnostic::error(format!(
+            "{source} holds a trivially weak receipt key (the same byte {:02x} 32 times)",
+            key.0[0]
+        ))
+        .hint("use the authority's real key; for a new one, remove the file and run `gazette build`, which makes a random key (receipts made before no longer verify)")
+        .io());
+    }
+    Ok(())
 }
 
 /// The file name of a receipt: it cannot be found without both the ID number and the name.
@@ -301,6 +353,15 @@ mod tests {
             )
         );
         assert_eq!(t.len(), 32);
+    }
+
+    #[test]
+    fn keys_of_one_repeated_byte_are_refused() {
+        assert!(refuse_weak(&Key::from_bytes([0; 32]), "k").is_err());
+        assert!(refuse_weak(&Key::from_bytes([0xff; 32]), "k").is_err());
+        let mut k = [0; 32];
+        k[31] = 1;
+        assert!(refuse_weak(&Key::from_bytes(k), "k").is_ok());
     }
 
     #[test]

@@ -308,6 +308,37 @@ impl YearInput {
         s
     }
 
+    /// The registered facts a receipt prints, label and value, in the
+    /// order of the built-in receipt, then its dates: what `gazette verify`
+    /// shows staff. The ID number is masked.
+    pub fn facts(&self, v: &CandidateView) -> Vec<(String, String)> {
+        let mut f = self.personal_facts(v);
+        for d in self.dates(v.category_id) {
+            f.push((d.name.clone(), d.text.clone()));
+        }
+        f
+    }
+
+    /// The candidate's own facts, without the dates (which are those of
+    /// everyone in the category): what the QR code carries.
+    fn personal_facts(&self, v: &CandidateView) -> Vec<(String, String)> {
+        [
+            ("报名号", v.registration_number),
+            ("姓名", v.name),
+            ("性别", v.sex),
+            ("身份证号", &v.id_masked),
+            ("院校", v.college),
+            ("专业", v.major),
+            ("报考类别", v.category),
+            ("志愿类别", v.choice),
+            ("资格审核", v.review),
+        ]
+        .into_iter()
+        .filter(|(k, val)| !val.is_empty() || *k != "志愿类别")
+        .map(|(k, val)| (k.to_string(), val.to_string()))
+        .collect()
+    }
+
     /// Exam-exempt candidates a college recommends: every exempt one but
     /// those its review turned down, by college, in registration order.
     pub fn form_groups(&self) -> BTreeMap<&str, Vec<&Candidate>> {
@@ -511,6 +542,11 @@ impl Plan {
             .map_or(&[], |r| r.instructions.as_slice());
         ctx.insert("instructions", notes);
         ctx.insert("code", code);
+        let qr = match c {
+            Some(_) => qr_payload(y.year, &y.personal_facts(v), code),
+            None => String::new(),
+        };
+        ctx.insert("qr", &qr);
         ctx.insert("blank", &c.is_none());
         self.templates
             .render_text(&template, &paper_what(kind, y.year, c, &y.list), &ctx)
@@ -616,16 +652,53 @@ impl Plan {
     }
 }
 
-/// What `gazette verify` found.
+/// The text of a receipt's QR code: what a phone's scanner shows. A title
+/// line, then one fact a line, `label:value`: the candidate's own facts,
+/// the ID masked, 志愿类别 only when it differs from 报考类别; the dates,
+/// the same for a whole category, are left out to keep the code small
+/// enough to scan from paper. The verification code comes last:
+///
+/// ```text
+/// 2024年报名回执
+/// 报名号:244300000004
+/// 姓名:钟明
+/// 性别:男
+/// 身份证号:430405********1672
+/// 院校:湖南化工职业技术学院
+/// 专业:大数据技术
+/// 报考类别:普通计划
+/// 资格审核:通过
+/// 验证码:QVDJ-TXQT-JM67-KGWM-BPBA
+/// ```
+pub fn qr_payload(year: i32, facts: &[(String, String)], code: &str) -> String {
+    let mut s = format!("{year}年报名回执\n");
+    let category = facts.iter().find(|(k, _)| k == "报考类别").map(|(_, v)| v);
+    for (k, v) in facts {
+        if k == "志愿类别" && Some(v) == category {
+            continue;
+        }
+        s.push_str(&format!("{k}:{v}\n"));
+    }
+    s.push_str(&format!("验证码:{code}"));
+    s
+}
+
+/// What `gazette verify` found: the verdict, with the registered facts
+/// (label, value) for staff to compare with the paper line by line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     Genuine {
         year: i32,
         name: String,
         registration: String,
+        facts: Vec<(String, String)>,
     },
     /// The candidate exists, but the code is not the one of their facts.
-    Altered { year: i32, name: String },
+    Altered {
+        year: i32,
+        name: String,
+        facts: Vec<(String, String)>,
+    },
     /// No candidate with receipts has this ID number.
     Unknown,
 }
@@ -637,7 +710,7 @@ pub fn verify_receipt(
     code: &str,
     id_number: &str,
     year: Option<i32>,
-) -> Result<Verdict, Diagnostics> {
+) -> Result<(Verdict, Diagnostics), Diagnostics> {
     let prepared = crate::prepare(root)?;
     let years: Vec<&YearInput> = prepared
         .papers
@@ -656,30 +729,38 @@ pub fn verify_receipt(
             .io(),
         ));
     }
-    let (key, _) = Key::load(
+    let (key, origin) = Key::load(
         &prepared.site.config.receipts,
         &prepared.site.root,
         key::Missing::Fail,
     )?;
+    let mut warnings = Diagnostics::new();
+    if let Some(w) = origin.warning() {
+        warnings.push(w);
+    }
     let id = id_number.trim().to_uppercase();
     let wanted = key::normalise_code(code);
     for y in years {
         if let Some(c) = y.list.candidates.iter().find(|c| c.id_number == id) {
             let v = y.view(c);
             let genuine = y.code(&key, c, &v) == wanted;
-            return Ok(if genuine {
+            let facts = y.facts(&v);
+            let verdict = if genuine {
                 Verdict::Genuine {
                     year: y.year,
                     name: c.name.clone(),
                     registration: v.registration_number.to_string(),
+                    facts,
                 }
             } else {
                 Verdict::Altered {
                     year: y.year,
                     name: c.name.clone(),
+                    facts,
                 }
-            });
+            };
+            return Ok((verdict, warnings));
         }
     }
-    Ok(Verdict::Unknown)
+    Ok((Verdict::Unknown, warnings))
 }

@@ -1,22 +1,90 @@
 //! The CSV download: exactly the published columns, UTF-8 with a BOM so
 //! that Excel opens the Chinese text correctly.
+//!
+//! A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+//! would be read as a formula by Excel, WPS and LibreOffice (a name typed
+//! `=HYPERLINK(…)` becomes a link): such a cell is written the way OWASP
+//! recommends, quoted with a single quote before its text, so it opens as
+//! the text typed.
 
 use super::Publicity;
 use crate::render::OutputFile;
 
 pub fn render(p: &Publicity) -> OutputFile {
-    let mut w = ::csv::Writer::from_writer(Vec::with_capacity(p.count * 64 + 64));
-    let mut out = Vec::new();
-    let header: Vec<&str> = p.columns.iter().map(|c| c.header.as_str()).collect();
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(&header);
-    for (_, row) in p.rows() {
-        let _ = w.write_record(row);
-    }
+    let mut out = Vec::with_capacity(p.count * 64 + 64);
     out.extend_from_slice(b"\xEF\xBB\xBF");
-    out.extend(w.into_inner().unwrap_or_default());
+    record(&mut out, p.columns.iter().map(|c| c.header.as_str()));
+    for (_, row) in p.rows() {
+        record(&mut out, row.iter().map(|s| s.as_ref()));
+    }
     OutputFile {
         path: super::html::folder(p).join("list.csv"),
         bytes: out,
+    }
+}
+
+/// One CSV line (RFC 4180, `\r\n` endings as the csv crate wrote before).
+fn record<'a>(out: &mut Vec<u8>, cells: impl Iterator<Item = &'a str>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        cell_into(out, cell);
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// Starts a formula in a spreadsheet.
+pub fn is_formula_like(cell: &str) -> bool {
+    matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
+}
+
+fn cell_into(out: &mut Vec<u8>, cell: &str) {
+    let formula = is_formula_like(cell);
+    let quote = formula
+        || cell
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    if !quote {
+        out.extend_from_slice(cell.as_bytes());
+        return;
+    }
+    out.push(b'"');
+    if formula {
+        out.push(b'\'');
+    }
+    for b in cell.bytes() {
+        if b == b'"' {
+            out.push(b'"');
+        }
+        out.push(b);
+    }
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(cells: &[&str]) -> String {
+        let mut v = Vec::new();
+        record(&mut v, cells.iter().copied());
+        String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn formulas_are_quoted_text_and_other_cells_as_before() {
+        assert_eq!(
+            line(&["=1+1", "+86", "-5", "@SUM(A1)", "\tx", "\rx"]),
+            "\"'=1+1\",\"'+86\",\"'-5\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\"\r\n"
+        );
+        assert_eq!(
+            line(&["张三", "a,b", "say \"hi\"", "", "x-1"]),
+            "张三,\"a,b\",\"say \"\"hi\"\"\",,x-1\r\n"
+        );
+        assert_eq!(line(&["=\"a\""]), "\"'=\"\"a\"\"\"\r\n");
     }
 }

@@ -1,23 +1,19 @@
-//! Requests: a thread each (the long-poll holds one per open page), answered
-//! from the current snapshot only. A request path is decoded strictly
-//! ([`page::site_path`]) and looked up in the map of built files; there is
-//! no path from a request to the disk.
+//! Routing: requests answered from the current snapshot only. A request
+//! path is decoded strictly ([`page::site_path`]) and looked up in the map
+//! of built files; there is no path from a request to the disk.
 
-use std::io::Cursor;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::page;
 use super::State;
 
-/// Requests handled at once; beyond it the server answers 503 at once
-/// rather than piling up threads.
-const MAX_IN_FLIGHT: usize = 64;
 /// How long a long-poll is held before the page asks again.
 const LONG_POLL: Duration = Duration::from_secs(25);
+/// How often a held long-poll checks that its client is still there.
+const POLL_CHECK: Duration = Duration::from_millis(500);
 
-/// An answer, before it becomes a tiny_http response.
+/// An answer, before it is written to the connection.
 #[derive(Debug)]
 pub struct Reply {
     pub status: u16,
@@ -36,7 +32,7 @@ impl Reply {
         }
     }
 
-    fn text(status: u16, body: &str) -> Reply {
+    pub(super) fn text(status: u16, body: &str) -> Reply {
         Reply::new(status, "text/plain; charset=utf-8", body.as_bytes())
     }
 }
@@ -96,13 +92,35 @@ pub fn route(get: bool, url: &str, state: &State) -> Reply {
     Reply::new(404, HTML, page::standalone("404", &body, &path, &snap))
 }
 
+/// The reload script's long-poll, which holds its connection.
+pub fn is_long_poll(target: &str) -> bool {
+    target.split('?').next() == Some("/__gazette/wait")
+}
+
+/// Answer a long-poll when what the page shows changes, or after
+/// [`LONG_POLL`]; `None` as soon as `gone()` says the client left, which
+/// frees its slot.
+pub fn long_poll(target: &str, state: &State, gone: impl Fn() -> bool) -> Option<Reply> {
+    let query = target.split_once('?').map_or("", |(_, q)| q);
+    let path = page::query_param(query, "path").unwrap_or_default();
+    let tag = page::query_param(query, "tag").unwrap_or_default();
+    let deadline = Instant::now() + LONG_POLL;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let now = state.wait_change(&path, &tag, left.min(POLL_CHECK));
+        if now != tag || Instant::now() >= deadline {
+            return Some(Reply::text(200, &now));
+        }
+        if gone() {
+            return None;
+        }
+    }
+}
+
 fn internal(endpoint: &str, query: &str, state: &State) -> Reply {
     match endpoint {
-        "wait" => {
-            let path = page::query_param(query, "path").unwrap_or_default();
-            let tag = page::query_param(query, "tag").unwrap_or_default();
-            Reply::text(200, &state.wait_change(&path, &tag, LONG_POLL))
-        }
+        "wait" => long_poll(&format!("/__gazette/wait?{query}"), state, || false)
+            .unwrap_or_else(|| Reply::text(503, "gone\n")),
         "pdf" => {
             let snap = state.snapshot();
             match page::query_param(query, "path") {
@@ -113,69 +131,6 @@ fn internal(endpoint: &str, query: &str, state: &State) -> Reply {
             }
         }
         _ => Reply::text(404, "not found\n"),
-    }
-}
-
-fn respond(req: tiny_http::Request, state: &State) {
-    use tiny_http::Method;
-    let get = matches!(req.method(), Method::Get | Method::Head);
-    let reply = route(get, req.url(), state);
-    let mut headers = Vec::new();
-    let mut add = |k: &str, v: &str| {
-        if let Ok(h) = tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()) {
-            headers.push(h);
-        }
-    };
-    add("Content-Type", reply.content_type);
-    // A preview must never show a stale version.
-    add("Cache-Control", "no-store");
-    add("X-Content-Type-Options", "nosniff");
-    if let Some(l) = &reply.location {
-        add("Location", l);
-    }
-    if reply.status == 405 {
-        add("Allow", "GET, HEAD");
-    }
-    let len = reply.body.len();
-    let response = tiny_http::Response::new(
-        tiny_http::StatusCode(reply.status),
-        headers,
-        Cursor::new(reply.body),
-        Some(len),
-        None,
-    )
-    // The body is in memory: always a Content-Length, never chunks.
-    .with_chunked_threshold(usize::MAX);
-    // The client may have gone away (a page reloaded mid-poll): nothing to do.
-    let _ = req.respond(response);
-}
-
-/// Counts a request thread in and out, even if it panics.
-struct InFlight(Arc<AtomicUsize>);
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-pub(super) fn serve(http: &tiny_http::Server, state: &Arc<State>) {
-    let busy = Arc::new(AtomicUsize::new(0));
-    for req in http.incoming_requests() {
-        if busy.fetch_add(1, Ordering::SeqCst) >= MAX_IN_FLIGHT {
-            busy.fetch_sub(1, Ordering::SeqCst);
-            let _ = req.respond(tiny_http::Response::from_string("busy\n").with_status_code(503));
-            continue;
-        }
-        let guard = InFlight(busy.clone());
-        let state = state.clone();
-        // A failed spawn drops the request (tiny_http closes it) and the guard.
-        let _ = std::thread::Builder::new()
-            .name("gazette-http".into())
-            .spawn(move || {
-                let _guard = guard;
-                respond(req, &state);
-            });
     }
 }
 

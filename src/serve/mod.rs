@@ -4,6 +4,7 @@
 //! reload by themselves. A failed build keeps the last good files and shows
 //! the diagnostics over every page until the next good build.
 
+mod conn;
 mod http;
 mod page;
 mod watch;
@@ -254,7 +255,7 @@ impl Builder {
 
 /// A bound preview server with its first build done.
 pub struct Server {
-    http: tiny_http::Server,
+    listener: std::net::TcpListener,
     state: Arc<State>,
     addr: SocketAddr,
 }
@@ -273,13 +274,13 @@ impl Server {
             .io()
             .into());
         }
-        let http = tiny_http::Server::http(addr).map_err(|e| {
+        let listener = std::net::TcpListener::bind(addr).map_err(|e| {
             Diagnostic::error(format!("cannot listen on {addr}"))
                 .cause(e)
                 .hint("pick another port with --port, or --port 0 for any free one")
                 .io()
         })?;
-        let addr = http.server_addr().to_ip().unwrap_or(addr);
+        let addr = listener.local_addr().unwrap_or(addr);
         let state = Arc::new(State::default());
         let builder = Arc::new(Builder::new(root, state.clone(), log));
         // Taken before the first build, so an edit made during it is seen.
@@ -302,7 +303,11 @@ impl Server {
             "gazette-watch",
             Box::new(move || watch::watch(&builder, seen, &tx)),
         )?;
-        Ok(Server { http, state, addr })
+        Ok(Server {
+            listener,
+            state,
+            addr,
+        })
     }
 
     pub fn url(&self) -> String {
@@ -311,7 +316,7 @@ impl Server {
 
     /// Serve until the process is stopped.
     pub fn run(self) {
-        http::serve(&self.http, &self.state);
+        conn::serve(&self.listener, &self.state, self.addr);
     }
 }
 

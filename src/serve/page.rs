@@ -103,7 +103,9 @@ pub fn reload_script(path: &str, tag: &str) -> String {
     )
 }
 
-/// The failed build's diagnostics, over the whole page.
+/// The failed build's diagnostics, over the whole page. Any ID or mobile
+/// number in them is masked: the page may be open on a shared screen, and
+/// a diagnostic may quote a cell or a template line holding one.
 pub fn error_overlay(error: &str) -> String {
     format!(
         r#"<div id="gazette-serve-error" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1.5em 2em;background:#fff;color:#111;border-top:6px solid #c00;font:15px/1.5 system-ui,sans-serif;text-align:left">
@@ -111,7 +113,7 @@ pub fn error_overlay(error: &str) -> String {
 <pre style="white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:0">{}</pre>
 </div>
 "#,
-        escape(error)
+        escape(&crate::data::idcard::mask_numbers(error))
     )
 }
 

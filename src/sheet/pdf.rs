@@ -445,8 +445,12 @@ fn draw_qr(content: &mut Content, page: &LaidPage) {
         else {
             continue;
         };
-        // A quiet zone of 2 modules inside the given square.
+        // A quiet zone of 2 modules inside the given square. Drawn in
+        // module units (small integers): a QR code that carries a
+        // receipt's facts stays a few kilobytes.
         let m = size / (*n as f32 + 4.0);
+        content.save_state();
+        content.transform([m, 0.0, 0.0, m, x + 2.0 * m, y + size - 2.0 * m]);
         content.set_fill_gray(0.0);
         for row in 0..*n {
             let mut col = 0;
@@ -459,15 +463,10 @@ fn draw_qr(content: &mut Content, page: &LaidPage) {
                 while col < *n && dark[row * n + col] {
                     col += 1;
                 }
-                let top = y + size - (row as f32 + 2.0) * m;
-                content.rect(
-                    x + (start as f32 + 2.0) * m,
-                    top - m,
-                    (col - start) as f32 * m,
-                    m,
-                );
+                content.rect(start as f32, -(row as f32) - 1.0, (col - start) as f32, 1.0);
             }
         }
         content.fill_nonzero();
+        content.restore_state();
     }
 }

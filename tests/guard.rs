@@ -1,0 +1,141 @@
+//! The privacy guard, through the real binary: a build whose template or
+//! body prints a candidate's full ID or phone number fails with the
+//! guard's error and leaves the previous output as it was; and the guard's
+//! PDF text extractor reads what poppler's pdftotext reads.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Characters of a text without whitespace, counted.
+fn chars(s: &str) -> BTreeMap<char, usize> {
+    let mut m = BTreeMap::new();
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        *m.entry(c).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Runs of 4 or more digits, as pdftotext shows them.
+fn digit_runs(s: &str) -> Vec<String> {
+    let re = regex::Regex::new(r"[0-9]{4,}").unwrap();
+    re.find_iter(&squash(s))
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+fn assert_reads_like_pdftotext(pdf: &Path) {
+    let ours = gazette::privacy::pdf::text(
+        &std::fs::read(pdf).unwrap(),
+        &gazette::privacy::pdf::CMapCache::default(),
+    );
+    let theirs = pdftotext(pdf);
+    // The page text comes first; the dictionaries' strings follow it.
+    let pages: String = ours.rsplitn(2, '\x0c').last().unwrap_or("").to_string();
+    assert_eq!(
+        chars(&pages),
+        chars(&theirs),
+        "{}: other characters than pdftotext's",
+        pdf.display()
+    );
+    let flat = squash(&ours);
+    for run in digit_runs(&theirs) {
+        assert!(flat.contains(&run), "{}: `{run}` not read", pdf.display());
+    }
+}
+
+#[test]
+fn the_guards_pdf_text_is_what_pdftotext_reads() {
+    let site = example_2024_site();
+    let out = build(site.path());
+    let mut pdfs: Vec<_> = files_under(&out)
+        .into_keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(pdfs.len() > 60, "{pdfs:?}");
+    // The notice, every publicity list, the forms, and some receipts.
+    pdfs.retain(|p| {
+        let s = p.to_string_lossy();
+        !s.contains("/receipts/") || s.ends_with("0.pdf") || s.ends_with("a.pdf")
+    });
+    for p in &pdfs {
+        assert_reads_like_pdftotext(&out.join(p));
+    }
+    for p in ["2024/notice.pdf", "2024/forms/blank.pdf"] {
+        assert!(pdfs.iter().any(|x| x.ends_with(p)), "{p} not checked");
+    }
+}
+
+/// A row of the example's candidates.csv: (ID number, phone).
+fn candidate(site: &Path, n: usize) -> (String, String) {
+    let csv = std::fs::read_to_string(site.join("content/2024/candidates.csv")).unwrap();
+    let row: Vec<String> = csv
+        .lines()
+        .nth(n)
+        .unwrap()
+        .split(',')
+        .map(String::from)
+        .collect();
+    (row[2].clone(), row[3].clone())
+}
+
+fn failed_build(site: &Path) -> String {
+    let out = gazette(&["build", "--root", "."], site);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    err
+}
+
+#[test]
+fn a_build_that_prints_a_full_id_or_phone_publishes_nothing() {
+    let site = example_2024_site();
+    let out = build(site.path());
+    let before = files_under(&out);
+    let (id, _) = candidate(site.path(), 5);
+    let (_, phone) = candidate(site.path(), 9);
+    let masked = format!("{}********{}", &id[..6], &id[14..]);
+
+    // The body types a candidate's ID number (with a lower-case x it would be the same).
+    let body = site.path().join("content/2024/notice.md");
+    let good = std::fs::read_to_string(&body).unwrap();
+    std::fs::write(
+        &body,
+        format!("{good}\n请联系考生{}核实。\n", id.to_lowercase()),
+    )
+    .unwrap();
+    let err = failed_build(site.path());
+    assert!(!err.contains(&id), "the error shows the full ID: {err}");
+    for file in ["output/2024/notice.html", "output/2024/notice.pdf"] {
+        assert!(
+            err.lines().any(|l| l.contains(&format!(
+                "{file}` would publish the full ID number of candidate {masked} (column `身份证号`"
+            ))),
+            "{file} not named:\n{err}"
+        );
+    }
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(files_under(&out), before, "the output changed");
+
+    // A template prints a phone number.
+    std::fs::write(&body, &good).unwrap();
+    let templates = site.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let base = std::fs::read_to_string(repo().join("templates/base.html")).unwrap();
+    let own = base.replace(
+        "<main id=\"main\">",
+        &format!("<main id=\"main\"><p>热线 {phone}</p>"),
+    );
+    assert_ne!(own, base);
+    std::fs::write(templates.join("base.html"), own).unwrap();
+    let err = failed_build(site.path());
+    assert!(!err.contains(&phone), "the error shows the phone: {err}");
+    assert!(
+        err.contains("would publish the phone number of candidate")
+            && err.contains("(column `手机号`, row 10 of content/2024/candidates.csv)")
+            && err.contains("output/index.html` would publish"),
+        "{err}"
+    );
+    assert_eq!(files_under(&out), before, "the output changed");
+}
