@@ -29,6 +29,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod sheet;
 pub mod title;
+pub mod typeset;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -112,6 +113,8 @@ pub struct Rendered {
     pub warnings: Diagnostics,
     /// Receipts and forms to make, when the PDFs are built and a year has `papers.yaml`.
     pub papers: Option<papers::Plan>,
+    /// The build's font set (when PDFs are built), shared by every PDF.
+    pub fonts: Option<std::sync::Arc<typeset::fonts::FontSet>>,
 }
 
 /// Which backends run.
@@ -175,7 +178,7 @@ fn render_with(
         publicity: &publicity,
         receipts: &salts,
     };
-    let mut pdf = if outputs.pdf {
+    let pdf = if outputs.pdf {
         let r = render::pdf::PdfRenderer::new(&site).map_err(|mut d| {
             d.extend(warnings.clone());
             d
@@ -199,10 +202,8 @@ fn render_with(
             Err(d) => diags.extend(d),
         }
     }
-    if let Some(p) = &mut pdf {
+    if let Some(p) = &pdf {
         warnings.extend(p.warnings.clone());
-        // The papers subset the font files themselves: the memory goes to them.
-        p.fonts.release();
     }
     let mut plan = None;
     if let (Some(p), false) = (&pdf, papers_in.is_empty()) {
@@ -233,6 +234,7 @@ fn render_with(
         files,
         warnings,
         papers: plan,
+        fonts: pdf.map(|p| p.fonts),
     })
 }
 

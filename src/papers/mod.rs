@@ -27,10 +27,12 @@ use crate::load::{Site, Year};
 use crate::model::format::Show;
 use crate::model::schedule::Resolved;
 use crate::render::html::{load_set, Templates};
-use crate::sheet::fonts::SheetFonts;
-use crate::sheet::layout::{layout, Inputs, LaidPage};
-use crate::sheet::pdf::{self, Meta, PageIn, SharedFonts};
+use crate::render::pdf::subset::SharedFonts;
+use crate::render::pdf::writer::Meta;
+use crate::sheet::layout::{layout, Inputs};
 use crate::sheet::spec::Sheet;
+use crate::typeset::fonts::FontSet;
+use crate::typeset::page::Page;
 use key::Key;
 
 /// `content/<year>/papers.yaml`.
@@ -352,7 +354,7 @@ struct Kind {
 pub struct Plan {
     pub years: Vec<YearInput>,
     templates: Templates,
-    fonts: SheetFonts,
+    fonts: std::sync::Arc<FontSet>,
     receipt: Kind,
     form: Kind,
     key: Key,
@@ -382,13 +384,13 @@ impl Plan {
     /// category, and subset the fonts for the text they share.
     pub fn new(
         site: &Site,
-        font_set: &crate::render::pdf::fonts::FontSet,
+        font_set: &std::sync::Arc<FontSet>,
         years: Vec<YearInput>,
         key: Key,
         key_origin: key::Origin,
     ) -> Result<Plan, Diagnostics> {
         let templates = load_templates(&site.root)?;
-        let fonts = SheetFonts::new(font_set);
+        let fonts = font_set.clone();
         let authority = site.config.authority.name.clone();
         let mut plan = Plan {
             years,
@@ -410,8 +412,8 @@ impl Plan {
             }
         }
         let mut diags = Diagnostics::new();
-        let mut blank_receipts: Vec<LaidPage> = Vec::new();
-        let mut blank_forms: Vec<(usize, Vec<LaidPage>)> = Vec::new();
+        let mut blank_receipts: Vec<Page> = Vec::new();
+        let mut blank_forms: Vec<(usize, Vec<Page>)> = Vec::new();
         for (i, y) in plan.years.iter().enumerate() {
             let cats: Vec<&str> = y.categories.keys().map(|s| s.as_str()).collect();
             if y.spec.receipts.is_some() {
@@ -447,17 +449,16 @@ impl Plan {
         for (i, pages) in blank_forms {
             let y = &plan.years[i];
             let title = format!("{}年免试推荐登记表（空白）", y.year);
-            let pages: Vec<PageIn> = pages
-                .into_iter()
-                .map(|page| PageIn { page, photo: None })
-                .collect();
+            let pages: Vec<_> = pages.into_iter().map(|page| (page, None)).collect();
             let meta = Meta {
                 title: &title,
                 author: &plan.authority,
-                id_seed: title.as_bytes(),
+                subject: None,
+                date: None,
             };
-            let bytes = pdf::write(&plan.fonts, &plan.form.shared, &pages, &meta)
-                .map_err(|m| Diagnostics::from(Diagnostic::error(m)))?;
+            let bytes =
+                crate::render::pdf::document(&plan.fonts, Some(&plan.form.shared), &pages, &meta)
+                    .map_err(|e| Diagnostics::from(Diagnostic::error(e.to_string())))?;
             plan.blanks
                 .push((PathBuf::from(format!("{}/forms/blank.pdf", y.year)), bytes));
         }
@@ -467,10 +468,12 @@ impl Plan {
     fn kind<'p>(
         &self,
         name: &str,
-        blanks: impl IntoIterator<Item = &'p LaidPage>,
+        blanks: impl IntoIterator<Item = &'p Page>,
     ) -> Result<Kind, Diagnostics> {
-        let shared = SharedFonts::from_pages(&self.fonts, blanks).map_err(|m| {
-            Diagnostics::from(Diagnostic::error(m).hint(crate::render::pdf::fonts::INSTALL_HINT))
+        let shared = SharedFonts::from_pages(&self.fonts, blanks).map_err(|e| {
+            Diagnostics::from(
+                Diagnostic::error(e.to_string()).hint(crate::typeset::fonts::INSTALL_HINT),
+            )
         })?;
         let mut fp = format!(
             "gazette {} {name}\n{}\n",
@@ -543,7 +546,7 @@ impl Plan {
         v: &CandidateView,
         code: &str,
         photo_aspect: Option<f32>,
-    ) -> Result<Vec<LaidPage>, Diagnostic> {
+    ) -> Result<Vec<Page>, Diagnostic> {
         let text = self.layout_text(y, kind, c, v, code)?;
         self.lay_out_text(y, kind, c, &text, photo_aspect)
     }
@@ -555,19 +558,18 @@ impl Plan {
         c: Option<&Candidate>,
         text: &str,
         photo_aspect: Option<f32>,
-    ) -> Result<Vec<LaidPage>, Diagnostic> {
+    ) -> Result<Vec<Page>, Diagnostic> {
         let what = paper_what(kind, y.year, c, &y.list);
         let sheet = self.parse(kind, text, &what)?;
-        let shaper = self.fonts.shaper();
         layout(
             &sheet,
             &Inputs {
-                shaper: &shaper,
+                fonts: &self.fonts,
                 photo_aspect,
             },
         )
-        .map_err(|m| {
-            let d = Diagnostic::error(format!("cannot lay out {what}")).cause(m);
+        .map_err(|e| {
+            let d = Diagnostic::error(format!("cannot lay out {what}")).cause(e.to_string());
             match c {
                 Some(_) => d.in_file(&y.list.file).hint(
                     "install a font that has the character (e.g. fonts-noto-cjk), or name one under `fonts:` in gazette.yaml",
@@ -590,7 +592,6 @@ impl Plan {
         y: &YearInput,
         c: &Candidate,
         text: &str,
-        seed: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
         let pages = self.lay_out_text(y, "receipt", Some(c), text, None)?;
         let title = format!(
@@ -598,21 +599,15 @@ impl Plan {
             y.year,
             c.registration_number.as_deref().unwrap_or("")
         );
-        let pages: Vec<PageIn> = pages
-            .into_iter()
-            .map(|page| PageIn { page, photo: None })
-            .collect();
-        pdf::write(
-            &self.fonts,
-            &self.receipt.shared,
-            &pages,
-            &Meta {
-                title: &title,
-                author: &self.authority,
-                id_seed: seed.as_bytes(),
-            },
-        )
-        .map_err(|m| Diagnostic::error(m).in_file(&y.list.file))
+        let pages: Vec<_> = pages.into_iter().map(|page| (page, None)).collect();
+        let meta = Meta {
+            title: &title,
+            author: &self.authority,
+            subject: None,
+            date: None,
+        };
+        crate::render::pdf::document(&self.fonts, Some(&self.receipt.shared), &pages, &meta)
+            .map_err(|e| Diagnostic::error(e.to_string()).in_file(&y.list.file))
     }
 }
 
