@@ -500,7 +500,22 @@ impl Plan {
         v: &CandidateView,
         code: &str,
     ) -> Result<String, Diagnostic> {
-        let template = format!("{kind}.yaml");
+        let ctx = self.context(y, c, v, code);
+        self.templates.render_text(
+            &format!("{kind}.yaml"),
+            &paper_what(kind, y.year, c, &y.list),
+            &ctx,
+        )
+    }
+
+    /// What a paper template gets.
+    fn context(
+        &self,
+        y: &YearInput,
+        c: Option<&Candidate>,
+        v: &CandidateView,
+        code: &str,
+    ) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("year", &y.year);
         ctx.insert("authority", &self.authority);
@@ -515,26 +530,54 @@ impl Plan {
         ctx.insert("instructions", notes);
         ctx.insert("code", code);
         ctx.insert("blank", &c.is_none());
-        self.templates
-            .render_text(&template, &paper_what(kind, y.year, c, &y.list), &ctx)
+        ctx
     }
 
-    fn parse(&self, kind: &str, text: &str, what: &str) -> Result<Sheet, Diagnostic> {
-        serde_yaml::from_str(text).map_err(|e| {
-            let line = e.location().map(|l| l.line()).unwrap_or(0);
+    /// Read a layout text; with the context it was rendered from, an error
+    /// is placed at the line and column of the template that wrote it.
+    fn parse(
+        &self,
+        kind: &str,
+        text: &str,
+        what: &str,
+        ctx: Option<&tera::Context>,
+    ) -> Result<Sheet, Diagnostic> {
+        Sheet::parse(text).map_err(|e| {
             let shown = text
                 .lines()
-                .nth(line.saturating_sub(1))
+                .nth(e.line.saturating_sub(1))
                 .unwrap_or("")
                 .trim();
-            Diagnostic::error(format!(
-                "template `{kind}.yaml` wrote a layout that is not valid for {what}"
+            let name = format!("{kind}.yaml");
+            let d = Diagnostic::error(format!(
+                "template `{name}` wrote a layout that is not valid for {what}"
             ))
-            .in_file(PathBuf::from("templates").join(format!("{kind}.yaml")))
-            .cause(format!("{e}"))
+            .in_file(PathBuf::from("templates").join(&name))
+            .cause(&e.message)
             .cause(format!("at the written line `{shown}`"))
-            .hint("check the template's YAML: keep every {{ value }} inside double quotes")
+            .hint("check the template's YAML: keep every {{ value }} inside double quotes");
+            let source = self.templates.source(&name);
+            match ctx.and_then(|ctx| self.template_position(&name, ctx, e.line, e.column)) {
+                Some((line, column)) => d.at(source, line, column),
+                None => d,
+            }
         })
+    }
+
+    /// Where in template `name` the layout text's `line` and `column` were written.
+    fn template_position(
+        &self,
+        name: &str,
+        ctx: &tera::Context,
+        line: usize,
+        column: usize,
+    ) -> Option<(usize, usize)> {
+        let source = self.templates.source(name);
+        let mut tera = self.templates.tera.clone();
+        tera.add_raw_template(name, &crate::sheet::origin::mark(source))
+            .ok()?;
+        let marked = tera.render(name, ctx).ok()?;
+        crate::sheet::origin::locate(&marked, source, line, column)
     }
 
     /// Render, parse and lay out one paper.
@@ -547,8 +590,13 @@ impl Plan {
         code: &str,
         photo_aspect: Option<f32>,
     ) -> Result<Vec<Page>, Diagnostic> {
-        let text = self.layout_text(y, kind, c, v, code)?;
-        self.lay_out_text(y, kind, c, &text, photo_aspect)
+        let ctx = self.context(y, c, v, code);
+        let what = paper_what(kind, y.year, c, &y.list);
+        let text = self
+            .templates
+            .render_text(&format!("{kind}.yaml"), &what, &ctx)?;
+        let sheet = self.parse(kind, &text, &what, Some(&ctx))?;
+        self.lay_out_sheet(y, kind, c, &sheet, photo_aspect)
     }
 
     fn lay_out_text(
@@ -560,9 +608,21 @@ impl Plan {
         photo_aspect: Option<f32>,
     ) -> Result<Vec<Page>, Diagnostic> {
         let what = paper_what(kind, y.year, c, &y.list);
-        let sheet = self.parse(kind, text, &what)?;
+        let sheet = self.parse(kind, text, &what, None)?;
+        self.lay_out_sheet(y, kind, c, &sheet, photo_aspect)
+    }
+
+    fn lay_out_sheet(
+        &self,
+        y: &YearInput,
+        kind: &str,
+        c: Option<&Candidate>,
+        sheet: &Sheet,
+        photo_aspect: Option<f32>,
+    ) -> Result<Vec<Page>, Diagnostic> {
+        let what = paper_what(kind, y.year, c, &y.list);
         layout(
-            &sheet,
+            sheet,
             &Inputs {
                 fonts: &self.fonts,
                 photo_aspect,

@@ -3,4 +3,5 @@
 //! font set; the pages are written as PDF by [`crate::render::pdf`].
 
 pub mod layout;
+pub mod origin;
 pub mod spec;
