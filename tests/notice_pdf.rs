@@ -333,6 +333,27 @@ fn one_font_set_per_build_opens_each_font_file_once() {
             "{path} opened more than once: {f}"
         );
     }
+    // The system agrees: strace sees one open of each file a face is used from.
+    let trace = site.path().join("opens.txt");
+    let traced = std::process::Command::new("strace")
+        .args(["-f", "-qq", "-e", "trace=open,openat", "-o"])
+        .arg(&trace)
+        .arg(env!("CARGO_BIN_EXE_gazette"))
+        .args(["build", "--root", ".", "--output", "traced", "-q"])
+        .env("GAZETTE_RECEIPT_KEY", TEST_KEY)
+        .current_dir(site.path())
+        .status()
+        .expect("strace is needed for this test (Debian: strace)");
+    assert!(traced.success());
+    let opens = std::fs::read_to_string(&trace).unwrap();
+    for f in files.iter().filter(|f| !f.ends_with("no face needed")) {
+        let path = f.split_once(" opened ").unwrap().0;
+        let n = opens
+            .lines()
+            .filter(|l| l.contains(&format!("\"{path}\"")))
+            .count();
+        assert_eq!(n, 1, "{path} opened {n} times:\n{opens}");
+    }
     // Every face of every kind of PDF comes from that one listing.
     let out_dir = site.path().join("output/2024");
     let receipt = std::fs::read_dir(out_dir.join("receipts"))

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
+use super::discover::Catalog;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::{FontConfig, FontSpec};
 
@@ -62,10 +63,10 @@ impl Role {
     }
 
     /// The title face is a heavy Song (小标宋): prefer a bold weight where a family has one.
-    fn weight(self) -> fontdb::Weight {
+    fn weight(self) -> u16 {
         match self {
-            Role::Title => fontdb::Weight::BOLD,
-            _ => fontdb::Weight::NORMAL,
+            Role::Title => 700,
+            _ => 400,
         }
     }
 }
@@ -131,7 +132,12 @@ impl FontSet {
     /// Find every role's chain. A role with no face at all is an error; a
     /// missing preferred face is a warning.
     pub fn load(cfg: &FontConfig, root: &Path) -> Result<(FontSet, Diagnostics), Diagnostics> {
-        let db = database(cfg, root);
+        let extra: Vec<PathBuf> = EXTRA_DIRS
+            .iter()
+            .map(PathBuf::from)
+            .chain(cfg.dirs.iter().map(|d| root.join(d)))
+            .collect();
+        let catalog = Catalog::scan(&extra);
         let mut set = FontSet {
             files: Vec::new(),
             faces: Vec::new(),
@@ -143,9 +149,10 @@ impl FontSet {
             let mut chain = Vec::new();
             let mut missing = Vec::new();
             for spec in role.chain(cfg) {
-                match find(&db, spec, role, root) {
+                match find(&catalog, spec, role, root) {
                     Some((label, path, index)) => {
-                        let i = set.add(label, path, index);
+                        let mapped = catalog.files.iter().find(|(p, _)| *p == path);
+                        let i = set.add(label, path, index, mapped.map(|(_, m)| m.clone()));
                         if !chain.contains(&i) {
                             chain.push(i);
                         }
@@ -196,15 +203,23 @@ impl FontSet {
         Ok((set, diags))
     }
 
-    fn add(&mut self, label: String, path: PathBuf, index: u32) -> usize {
+    /// A face, with its file's mapping when the font folders' scan made it.
+    fn add(
+        &mut self,
+        label: String,
+        path: PathBuf,
+        index: u32,
+        mapped: Option<Arc<memmap2::Mmap>>,
+    ) -> usize {
         let file = match self.files.iter().position(|f| f.path == path) {
             Some(f) => f,
             None => {
-                self.files.push(FontFile {
-                    path,
-                    map: OnceLock::new(),
-                    opens: AtomicUsize::new(0),
-                });
+                let opens = AtomicUsize::new(usize::from(mapped.is_some()));
+                let map = OnceLock::new();
+                if let Some(m) = mapped {
+                    let _ = map.set(Some(m));
+                }
+                self.files.push(FontFile { path, map, opens });
                 self.files.len() - 1
             }
         };
@@ -350,50 +365,30 @@ impl FontSet {
                     )
                 })
                 .collect();
-            out.push(format!(
-                "font file {} opened {opens}×: {}",
-                file.path.display(),
+            let faces = if faces.is_empty() {
+                "no face needed".to_string()
+            } else {
                 faces.join("; ")
+            };
+            out.push(format!(
+                "font file {} opened {opens}×: {faces}",
+                file.path.display()
             ));
         }
         out
     }
 }
 
-fn database(cfg: &FontConfig, root: &Path) -> fontdb::Database {
-    let mut db = fontdb::Database::new();
-    db.load_system_fonts();
-    for dir in EXTRA_DIRS {
-        if Path::new(dir).is_dir() {
-            db.load_fonts_dir(dir);
-        }
-    }
-    for dir in &cfg.dirs {
-        db.load_fonts_dir(root.join(dir));
-    }
-    db
-}
-
 fn find(
-    db: &fontdb::Database,
+    catalog: &Catalog,
     spec: &FontSpec,
     role: Role,
     root: &Path,
 ) -> Option<(String, PathBuf, u32)> {
     match spec {
         FontSpec::Family(name) => {
-            let families = [fontdb::Family::Name(name)];
-            let query = fontdb::Query {
-                families: &families,
-                weight: role.weight(),
-                ..Default::default()
-            };
-            let id = db.query(&query)?;
-            match db.face_source(id)? {
-                (fontdb::Source::File(path), index) => Some((name.clone(), path, index)),
-                (fontdb::Source::SharedFile(path, _), index) => Some((name.clone(), path, index)),
-                _ => None,
-            }
+            let (file, index) = catalog.query(name, role.weight())?;
+            Some((name.clone(), catalog.files[file].0.clone(), index))
         }
         FontSpec::File { path, index } => {
             let full = root.join(path);
