@@ -130,8 +130,13 @@ pub struct FontSet {
 
 impl FontSet {
     /// Find every role's chain. A role with no face at all is an error; a
-    /// missing preferred face is a warning.
-    pub fn load(cfg: &FontConfig, root: &Path) -> Result<(FontSet, Diagnostics), Diagnostics> {
+    /// missing preferred face is a warning. `config` is the text of
+    /// gazette.yaml, where errors are placed.
+    pub fn load(
+        cfg: &FontConfig,
+        root: &Path,
+        config: &str,
+    ) -> Result<(FontSet, Diagnostics), Diagnostics> {
         let extra: Vec<PathBuf> = EXTRA_DIRS
             .iter()
             .map(PathBuf::from)
@@ -162,7 +167,7 @@ impl FontSet {
             }
             let preferred = role.chain(cfg).first().map(spec_label);
             match chain.first() {
-                None => diags.push(
+                None => diags.push(placed(
                     Diagnostic::error(format!(
                         "no font found for the {} role (tried {})",
                         role.key(),
@@ -171,7 +176,9 @@ impl FontSet {
                     .in_file(crate::load::CONFIG_FILE)
                     .hint(INSTALL_HINT)
                     .io(),
-                ),
+                    config,
+                    crate::load::files::find_key_value(config, role.key()),
+                )),
                 Some(&first) if preferred.as_ref().is_some_and(|p| missing.contains(p)) => {
                     fallbacks.push(format!(
                         "{} `{}` → `{}`",
@@ -195,7 +202,7 @@ impl FontSet {
             );
         }
         if !diags.has_errors() {
-            set.check_first_faces(&mut diags);
+            set.check_first_faces(&mut diags, config);
         }
         if diags.has_errors() {
             return Err(diags);
@@ -239,7 +246,7 @@ impl FontSet {
     }
 
     /// The first face of every role must be readable: it sets most text.
-    fn check_first_faces(&self, diags: &mut Diagnostics) {
+    fn check_first_faces(&self, diags: &mut Diagnostics, config: &str) {
         let mut firsts: Vec<usize> = self
             .chains
             .values()
@@ -249,14 +256,14 @@ impl FontSet {
         firsts.dedup();
         for i in firsts {
             if self.parsed(i).is_none() {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "font file `{}` cannot be read as a font",
-                        self.path(i).display()
-                    ))
-                    .in_file(crate::load::CONFIG_FILE)
-                    .hint("name another font in gazette.yaml, or reinstall this one"),
-                );
+                let d = Diagnostic::error(format!(
+                    "font file `{}` cannot be read as a font",
+                    self.path(i).display()
+                ))
+                .in_file(crate::load::CONFIG_FILE)
+                .hint("name another font in gazette.yaml, or reinstall this one");
+                // Where gazette.yaml names it (a file, or a family).
+                diags.push(placed(d, config, config.find(&self.faces[i].label)));
             }
         }
     }
@@ -395,6 +402,13 @@ fn find(
             full.is_file()
                 .then(|| (path.display().to_string(), full, *index))
         }
+    }
+}
+
+fn placed(d: Diagnostic, config: &str, at: Option<usize>) -> Diagnostic {
+    match at {
+        Some(at) => d.at_offset(config, at),
+        None => d,
     }
 }
 

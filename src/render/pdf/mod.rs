@@ -35,17 +35,7 @@ impl PdfRenderer {
     /// Find the fonts once per build; every document shares them.
     pub fn new(site: &Site) -> Result<Self, Diagnostics> {
         let (fonts, warnings) =
-            FontSet::load(&site.config.fonts, &site.root).map_err(|mut d| {
-                // Point at a font file named in gazette.yaml where the error quotes it.
-                let src = &site.config_src;
-                for x in &mut d.0 {
-                    let quoted = x.message.split('`').nth(1).unwrap_or("");
-                    if let (Some(at), false) = (src.text.find(quoted), quoted.is_empty()) {
-                        *x = x.clone().at_offset(&src.text, at);
-                    }
-                }
-                d
-            })?;
+            FontSet::load(&site.config.fonts, &site.root, &site.config_src.text)?;
         let red = Colour::from_hex(&site.config.pdf.red).ok_or_else(|| {
             let src = &site.config_src;
             let d = Diagnostic::error(format!("`{}` is not a colour", site.config.pdf.red))
