@@ -30,6 +30,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod sheet;
 pub mod title;
+pub mod typeset;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -123,6 +124,8 @@ pub struct Rendered {
     /// Receipts and forms to make, when the PDFs are built and a year has `papers.yaml`.
     pub papers: Option<papers::Plan>,
     pub secrets: privacy::Secrets,
+    /// The build's font set (when PDFs are built), shared by every PDF.
+    pub fonts: Option<std::sync::Arc<typeset::fonts::FontSet>>,
 }
 
 /// Which backends run.
@@ -191,7 +194,7 @@ fn render_with(
         publicity: &publicity,
         receipts: &salts,
     };
-    let mut pdf = if outputs.pdf {
+    let pdf = if outputs.pdf {
         let r = render::pdf::PdfRenderer::new(&site).map_err(|mut d| {
             d.extend(warnings.clone());
             d
@@ -217,10 +220,8 @@ fn render_with(
             Err(d) => diags.extend(d),
         }
     }
-    if let Some(p) = &mut pdf {
+    if let Some(p) = &pdf {
         warnings.extend(p.warnings.clone());
-        // The papers subset the font files themselves: the memory goes to them.
-        p.fonts.release();
     }
     let mut plan = None;
     if let (Some(p), false) = (&pdf, papers_in.is_empty()) {
@@ -252,6 +253,7 @@ fn render_with(
         warnings,
         papers: plan,
         secrets,
+        fonts: pdf.map(|p| p.fonts),
     })
 }
 

@@ -303,3 +303,87 @@ fn two_builds_are_byte_identical() {
     }
     assert!(first.iter().any(|(p, _)| p.ends_with("notice.pdf")));
 }
+
+/// Base font names (subset tag removed) that `pdffonts` lists for `pdf`.
+fn embedded_faces(pdf: &Path) -> Vec<String> {
+    tool("pdffonts", &[pdf.to_str().unwrap()])
+        .lines()
+        .skip(2)
+        .filter_map(|row| row.split_whitespace().next())
+        .map(|name| name.split_once('+').map_or(name, |(_, n)| n).to_string())
+        .collect()
+}
+
+#[test]
+fn one_font_set_per_build_opens_each_font_file_once() {
+    let site = example_site();
+    let out = gazette(&["build", "--root", ".", "--verbose"], site.path());
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{log}");
+    let files: Vec<&str> = log
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("font file "))
+        .collect();
+    assert!(files.len() >= 3, "too few font files listed:\n{log}");
+    for f in &files {
+        let (path, rest) = f.split_once(" opened ").expect("path and count");
+        assert!(Path::new(path).is_file(), "{path} is not a file");
+        assert!(
+            rest.starts_with("1×: "),
+            "{path} opened more than once: {f}"
+        );
+    }
+    // The system agrees: strace sees one open of each file a face is used from.
+    let trace = site.path().join("opens.txt");
+    let traced = std::process::Command::new("strace")
+        .args(["-f", "-qq", "-e", "trace=open,openat", "-o"])
+        .arg(&trace)
+        .arg(env!("CARGO_BIN_EXE_gazette"))
+        .args(["build", "--root", ".", "--output", "traced", "-q"])
+        .env("GAZETTE_RECEIPT_KEY", TEST_KEY)
+        .current_dir(site.path())
+        .status()
+        .expect("strace is needed for this test (Debian: strace)");
+    assert!(traced.success());
+    let opens = std::fs::read_to_string(&trace).unwrap();
+    for f in files.iter().filter(|f| !f.ends_with("no face needed")) {
+        let path = f.split_once(" opened ").unwrap().0;
+        let n = opens
+            .lines()
+            .filter(|l| l.contains(&format!("\"{path}\"")))
+            .count();
+        assert_eq!(n, 1, "{path} opened {n} times:\n{opens}");
+    }
+    // Every face of every kind of PDF comes from that one listing.
+    let out_dir = site.path().join("output/2024");
+    let receipt = std::fs::read_dir(out_dir.join("receipts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .expect("a receipt");
+    let list = std::fs::read_dir(out_dir.join("publicity"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("list.pdf"))
+        .find(|p| p.is_file())
+        .expect("a list");
+    let pdfs = [
+        out_dir.join("notice.pdf"),
+        list,
+        receipt,
+        out_dir.join("forms/blank.pdf"),
+    ];
+    for pdf in &pdfs {
+        let faces = embedded_faces(pdf);
+        assert!(!faces.is_empty(), "{} has no fonts", pdf.display());
+        for face in faces {
+            assert!(
+                files
+                    .iter()
+                    .any(|f| f.contains(&format!(": {face} #"))
+                        || f.contains(&format!("; {face} #"))),
+                "{face} of {} is not among the listed faces:\n{log}",
+                pdf.display()
+            );
+        }
+    }
+}

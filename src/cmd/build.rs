@@ -85,6 +85,7 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
             path.display()
         );
     }
+    let fonts = rendered.fonts.clone();
     let bar = Bar::new(verbosity);
     let build_opts = gazette::BuildOptions {
         shard: opts.shard,
@@ -114,6 +115,11 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
     };
     for f in built.files.iter().filter(|f| shown(f)) {
         eprintln!("  {}", output.join(f).display());
+    }
+    if verbosity == Verbosity::Verbose {
+        for line in fonts.iter().flat_map(|f| f.listing()) {
+            eprintln!("  {line}");
+        }
     }
     if let Some(p) = &built.papers {
         let part = opts

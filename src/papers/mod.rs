@@ -27,10 +27,12 @@ use crate::load::{Site, Year};
 use crate::model::format::Show;
 use crate::model::schedule::Resolved;
 use crate::render::html::{load_set, Templates};
-use crate::sheet::fonts::SheetFonts;
-use crate::sheet::layout::{layout, Inputs, LaidPage};
-use crate::sheet::pdf::{self, Meta, PageIn, SharedFonts};
+use crate::render::pdf::subset::SharedFonts;
+use crate::render::pdf::writer::Meta;
+use crate::sheet::layout::{layout, Inputs};
 use crate::sheet::spec::Sheet;
+use crate::typeset::fonts::FontSet;
+use crate::typeset::page::Page;
 use key::Key;
 
 /// `content/<year>/papers.yaml`.
@@ -383,7 +385,7 @@ struct Kind {
 pub struct Plan {
     pub years: Vec<YearInput>,
     templates: Templates,
-    fonts: SheetFonts,
+    fonts: std::sync::Arc<FontSet>,
     receipt: Kind,
     form: Kind,
     key: Key,
@@ -413,13 +415,13 @@ impl Plan {
     /// category, and subset the fonts for the text they share.
     pub fn new(
         site: &Site,
-        font_set: &crate::render::pdf::fonts::FontSet,
+        font_set: &std::sync::Arc<FontSet>,
         years: Vec<YearInput>,
         key: Key,
         key_origin: key::Origin,
     ) -> Result<Plan, Diagnostics> {
         let templates = load_templates(&site.root)?;
-        let fonts = SheetFonts::new(font_set);
+        let fonts = font_set.clone();
         let authority = site.config.authority.name.clone();
         let mut plan = Plan {
             years,
@@ -441,8 +443,8 @@ impl Plan {
             }
         }
         let mut diags = Diagnostics::new();
-        let mut blank_receipts: Vec<LaidPage> = Vec::new();
-        let mut blank_forms: Vec<(usize, Vec<LaidPage>)> = Vec::new();
+        let mut blank_receipts: Vec<Page> = Vec::new();
+        let mut blank_forms: Vec<(usize, Vec<Page>)> = Vec::new();
         for (i, y) in plan.years.iter().enumerate() {
             let cats: Vec<&str> = y.categories.keys().map(|s| s.as_str()).collect();
             if y.spec.receipts.is_some() {
@@ -478,17 +480,16 @@ impl Plan {
         for (i, pages) in blank_forms {
             let y = &plan.years[i];
             let title = format!("{}年免试推荐登记表（空白）", y.year);
-            let pages: Vec<PageIn> = pages
-                .into_iter()
-                .map(|page| PageIn { page, photo: None })
-                .collect();
+            let pages: Vec<_> = pages.into_iter().map(|page| (page, None)).collect();
             let meta = Meta {
                 title: &title,
                 author: &plan.authority,
-                id_seed: title.as_bytes(),
+                subject: None,
+                date: None,
             };
-            let bytes = pdf::write(&plan.fonts, &plan.form.shared, &pages, &meta)
-                .map_err(|m| Diagnostics::from(Diagnostic::error(m)))?;
+            let bytes =
+                crate::render::pdf::document(&plan.fonts, Some(&plan.form.shared), &pages, &meta)
+                    .map_err(|e| Diagnostics::from(Diagnostic::error(e.to_string())))?;
             plan.blanks
                 .push((PathBuf::from(format!("{}/forms/blank.pdf", y.year)), bytes));
         }
@@ -498,10 +499,12 @@ impl Plan {
     fn kind<'p>(
         &self,
         name: &str,
-        blanks: impl IntoIterator<Item = &'p LaidPage>,
+        blanks: impl IntoIterator<Item = &'p Page>,
     ) -> Result<Kind, Diagnostics> {
-        let shared = SharedFonts::from_pages(&self.fonts, blanks).map_err(|m| {
-            Diagnostics::from(Diagnostic::error(m).hint(crate::render::pdf::fonts::INSTALL_HINT))
+        let shared = SharedFonts::from_pages(&self.fonts, blanks).map_err(|e| {
+            Diagnostics::from(
+                Diagnostic::error(e.to_string()).hint(crate::typeset::fonts::INSTALL_HINT),
+            )
         })?;
         let mut fp = format!(
             "gazette {} {name}\n{}\n",
@@ -528,7 +531,22 @@ impl Plan {
         v: &CandidateView,
         code: &str,
     ) -> Result<String, Diagnostic> {
-        let template = format!("{kind}.yaml");
+        let ctx = self.context(y, c, v, code);
+        self.templates.render_text(
+            &format!("{kind}.yaml"),
+            &paper_what(kind, y.year, c, &y.list),
+            &ctx,
+        )
+    }
+
+    /// What a paper template gets.
+    fn context(
+        &self,
+        y: &YearInput,
+        c: Option<&Candidate>,
+        v: &CandidateView,
+        code: &str,
+    ) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("year", &y.year);
         ctx.insert("authority", &self.authority);
@@ -548,26 +566,54 @@ impl Plan {
         };
         ctx.insert("qr", &qr);
         ctx.insert("blank", &c.is_none());
-        self.templates
-            .render_text(&template, &paper_what(kind, y.year, c, &y.list), &ctx)
+        ctx
     }
 
-    fn parse(&self, kind: &str, text: &str, what: &str) -> Result<Sheet, Diagnostic> {
-        serde_yaml::from_str(text).map_err(|e| {
-            let line = e.location().map(|l| l.line()).unwrap_or(0);
+    /// Read a layout text; with the context it was rendered from, an error
+    /// is placed at the line and column of the template that wrote it.
+    fn parse(
+        &self,
+        kind: &str,
+        text: &str,
+        what: &str,
+        ctx: Option<&tera::Context>,
+    ) -> Result<Sheet, Diagnostic> {
+        Sheet::parse(text).map_err(|e| {
             let shown = text
                 .lines()
-                .nth(line.saturating_sub(1))
+                .nth(e.line.saturating_sub(1))
                 .unwrap_or("")
                 .trim();
-            Diagnostic::error(format!(
-                "template `{kind}.yaml` wrote a layout that is not valid for {what}"
+            let name = format!("{kind}.yaml");
+            let d = Diagnostic::error(format!(
+                "template `{name}` wrote a layout that is not valid for {what}"
             ))
-            .in_file(PathBuf::from("templates").join(format!("{kind}.yaml")))
-            .cause(format!("{e}"))
+            .in_file(PathBuf::from("templates").join(&name))
+            .cause(&e.message)
             .cause(format!("at the written line `{shown}`"))
-            .hint("check the template's YAML: keep every {{ value }} inside double quotes")
+            .hint("check the template's YAML: keep every {{ value }} inside double quotes");
+            let source = self.templates.source(&name);
+            match ctx.and_then(|ctx| self.template_position(&name, ctx, e.line, e.column)) {
+                Some((line, column)) => d.at(source, line, column),
+                None => d,
+            }
         })
+    }
+
+    /// Where in template `name` the layout text's `line` and `column` were written.
+    fn template_position(
+        &self,
+        name: &str,
+        ctx: &tera::Context,
+        line: usize,
+        column: usize,
+    ) -> Option<(usize, usize)> {
+        let source = self.templates.source(name);
+        let mut tera = self.templates.tera.clone();
+        tera.add_raw_template(name, &crate::sheet::origin::mark(source))
+            .ok()?;
+        let marked = tera.render(name, ctx).ok()?;
+        crate::sheet::origin::locate(&marked, source, line, column)
     }
 
     /// Render, parse and lay out one paper.
@@ -579,9 +625,14 @@ impl Plan {
         v: &CandidateView,
         code: &str,
         photo_aspect: Option<f32>,
-    ) -> Result<Vec<LaidPage>, Diagnostic> {
-        let text = self.layout_text(y, kind, c, v, code)?;
-        self.lay_out_text(y, kind, c, &text, photo_aspect)
+    ) -> Result<Vec<Page>, Diagnostic> {
+        let ctx = self.context(y, c, v, code);
+        let what = paper_what(kind, y.year, c, &y.list);
+        let text = self
+            .templates
+            .render_text(&format!("{kind}.yaml"), &what, &ctx)?;
+        let sheet = self.parse(kind, &text, &what, Some(&ctx))?;
+        self.lay_out_sheet(y, kind, c, &sheet, photo_aspect)
     }
 
     fn lay_out_text(
@@ -591,19 +642,30 @@ impl Plan {
         c: Option<&Candidate>,
         text: &str,
         photo_aspect: Option<f32>,
-    ) -> Result<Vec<LaidPage>, Diagnostic> {
+    ) -> Result<Vec<Page>, Diagnostic> {
         let what = paper_what(kind, y.year, c, &y.list);
-        let sheet = self.parse(kind, text, &what)?;
-        let shaper = self.fonts.shaper();
+        let sheet = self.parse(kind, text, &what, None)?;
+        self.lay_out_sheet(y, kind, c, &sheet, photo_aspect)
+    }
+
+    fn lay_out_sheet(
+        &self,
+        y: &YearInput,
+        kind: &str,
+        c: Option<&Candidate>,
+        sheet: &Sheet,
+        photo_aspect: Option<f32>,
+    ) -> Result<Vec<Page>, Diagnostic> {
+        let what = paper_what(kind, y.year, c, &y.list);
         layout(
-            &sheet,
+            sheet,
             &Inputs {
-                shaper: &shaper,
+                fonts: &self.fonts,
                 photo_aspect,
             },
         )
-        .map_err(|m| {
-            let d = Diagnostic::error(format!("cannot lay out {what}")).cause(m);
+        .map_err(|e| {
+            let d = Diagnostic::error(format!("cannot lay out {what}")).cause(e.to_string());
             match c {
                 Some(_) => d.in_file(&y.list.file).hint(
                     "install a font that has the character (e.g. fonts-noto-cjk), or name one under `fonts:` in gazette.yaml",
@@ -626,7 +688,6 @@ impl Plan {
         y: &YearInput,
         c: &Candidate,
         text: &str,
-        seed: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
         let pages = self.lay_out_text(y, "receipt", Some(c), text, None)?;
         let title = format!(
@@ -634,21 +695,15 @@ impl Plan {
             y.year,
             c.registration_number.as_deref().unwrap_or("")
         );
-        let pages: Vec<PageIn> = pages
-            .into_iter()
-            .map(|page| PageIn { page, photo: None })
-            .collect();
-        pdf::write(
-            &self.fonts,
-            &self.receipt.shared,
-            &pages,
-            &Meta {
-                title: &title,
-                author: &self.authority,
-                id_seed: seed.as_bytes(),
-            },
-        )
-        .map_err(|m| Diagnostic::error(m).in_file(&y.list.file))
+        let pages: Vec<_> = pages.into_iter().map(|page| (page, None)).collect();
+        let meta = Meta {
+            title: &title,
+            author: &self.authority,
+            subject: None,
+            date: None,
+        };
+        crate::render::pdf::document(&self.fonts, Some(&self.receipt.shared), &pages, &meta)
+            .map_err(|e| Diagnostic::error(e.to_string()).in_file(&y.list.file))
     }
 }
 

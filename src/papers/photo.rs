@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::data::idcard::mask;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::files::{locate, Source};
-use crate::sheet::pdf::Photo;
+use crate::typeset::page::Photo;
 
 const EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "JPG", "PNG"];
 const MAX_W: u32 = 413;

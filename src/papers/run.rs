@@ -13,7 +13,7 @@ use super::manifest::{self, Manifest};
 use super::{photo, Plan};
 use crate::data::Candidate;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::sheet::pdf::{self, Meta, PageIn};
+use crate::render::pdf::writer::Meta;
 
 /// The I-th (1-based) of N disjoint parts of the papers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,8 +227,7 @@ impl Plan {
                 let text = self.receipt_text(y, c)?;
                 hash.update(self.receipt.fingerprint.as_bytes());
                 hash.update(text.as_bytes());
-                let seed = format!("{rel}\n{text}");
-                Box::new(move || self.receipt_pdf(y, c, &text, &seed))
+                Box::new(move || self.receipt_pdf(y, c, &text))
             }
             Job::Form {
                 year,
@@ -269,19 +268,17 @@ impl Plan {
                             .as_ref()
                             .map(|p| p.width as f32 / p.height.max(1) as f32);
                         for page in self.lay_out_text(y, "form", Some(c), text, aspect)? {
-                            laid.push(PageIn {
-                                page,
-                                photo: photo.as_ref(),
-                            });
+                            laid.push((page, photo.as_ref()));
                         }
                     }
                     let meta = Meta {
                         title: &title,
                         author: &self.authority,
-                        id_seed: title.as_bytes(),
+                        subject: None,
+                        date: None,
                     };
-                    pdf::write(&self.fonts, &self.form.shared, &laid, &meta)
-                        .map_err(|m| Diagnostic::error(m).in_file(&y.list.file))
+                    crate::render::pdf::document(&self.fonts, Some(&self.form.shared), &laid, &meta)
+                        .map_err(|e| Diagnostic::error(e.to_string()).in_file(&y.list.file))
                 })
             }
         };

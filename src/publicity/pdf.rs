@@ -1,16 +1,17 @@
 //! The printable list: A4 tables with the header row repeated on every
 //! page, the title and period on page 1, "第 N 页 共 M 页" at the foot, in
-//! the same fonts as the notice.
+//! the same fonts as the notice. Pages go to the writer as they are
+//! finished: a list of 100,000 names is never held laid out.
 
 use super::Publicity;
-use crate::render::pdf::fonts::{FontSet, Role};
-use crate::render::pdf::page::{Ink, Page, PlacedLine, Rule, MM, PAGE_H};
-use crate::render::pdf::typeset::{break_lines, single_line, Line, MissingGlyph, Style};
+use crate::typeset::fonts::{FontSet, Role};
+use crate::typeset::lines::{break_lines, single_line, Frame, Line, MissingGlyph, Style};
+use crate::typeset::page::{Colour, Page, PageSink, Stroke, A4_H, MM};
 
 const LEFT: f32 = 20.0 * MM;
 const WIDTH: f32 = 170.0 * MM;
 const TOP: f32 = 20.0 * MM;
-const BOTTOM: f32 = PAGE_H - 22.0 * MM;
+const BOTTOM: f32 = A4_H - 22.0 * MM;
 /// 五号 (10.5 pt) cells.
 const SIZE: f32 = 10.5;
 const LEADING: f32 = 14.0;
@@ -21,30 +22,33 @@ fn style(role: Role, size: f32) -> Style {
     Style {
         role,
         size,
-        cell: size,
+        cell: Some(size),
     }
 }
 
-struct Table {
+struct Table<'s> {
     widths: Vec<f32>,
-    pages: Vec<Page>,
+    sink: &'s mut dyn PageSink,
+    /// The page being filled; those before it are in the sink.
+    page: Page,
+    done: usize,
     y: f32,
 }
 
-impl Table {
+impl Table<'_> {
     fn page(&mut self) -> &mut Page {
-        self.pages.last_mut().expect("a page")
+        &mut self.page
     }
 
-    fn text(&mut self, line: Line, x: f32, top: f32, size: f32, k: usize) {
+    fn next_page(&mut self) {
+        let full = std::mem::replace(&mut self.page, Page::a4());
+        self.sink.page(full);
+        self.done += 1;
+    }
+
+    fn text(&mut self, line: &Line, x: f32, top: f32, size: f32, k: usize) {
         let baseline = top + PAD + k as f32 * LEADING + 0.88 * size + (LEADING - size) / 2.0;
-        self.page().lines.push(PlacedLine {
-            x,
-            baseline,
-            size,
-            ink: Ink::Black,
-            line,
-        });
+        self.page.line(line, x, baseline, size, Colour::BLACK);
     }
 
     /// One row of cells; starts a new page (with the header) when it does not fit.
@@ -54,7 +58,7 @@ impl Table {
         };
         let h = height(cells);
         if self.y + h > BOTTOM {
-            self.pages.push(Page::default());
+            self.next_page();
             self.y = TOP;
             self.draw(header, height(header));
         }
@@ -64,24 +68,24 @@ impl Table {
     fn draw(&mut self, cells: &[Vec<Line>], h: f32) {
         let top = self.y;
         let mut x = LEFT;
-        let widths = self.widths.clone();
         for (i, lines) in cells.iter().enumerate() {
-            let w = if cells.len() == 1 { WIDTH } else { widths[i] };
+            let w = if cells.len() == 1 {
+                WIDTH
+            } else {
+                self.widths[i]
+            };
             for (k, l) in lines.iter().enumerate() {
-                self.text(l.clone(), x + PAD, top, SIZE, k);
+                self.text(l, x + PAD, top, SIZE, k);
             }
-            self.page().rules.push(Rule::down(x, top, top + h, RULE));
+            let black = Colour::BLACK;
+            self.page.stroke(Stroke::down(x, top, top + h, RULE, black));
             x += w;
         }
-        self.page()
-            .rules
-            .push(Rule::down(LEFT + WIDTH, top, top + h, RULE));
-        self.page()
-            .rules
-            .push(Rule::across(LEFT, LEFT + WIDTH, top, RULE, Ink::Black));
-        self.page()
-            .rules
-            .push(Rule::across(LEFT, LEFT + WIDTH, top + h, RULE, Ink::Black));
+        let black = Colour::BLACK;
+        let page = &mut self.page;
+        page.stroke(Stroke::down(LEFT + WIDTH, top, top + h, RULE, black));
+        page.stroke(Stroke::across(LEFT, LEFT + WIDTH, top, RULE, black));
+        page.stroke(Stroke::across(LEFT, LEFT + WIDTH, top + h, RULE, black));
         self.y = top + h;
     }
 }
@@ -110,8 +114,8 @@ fn fit_widths(want: &[f32], keep: &[bool], room: f32) -> Vec<f32> {
     out.iter().map(|w| w + extra).collect()
 }
 
-/// Lay out one category's list as pages.
-pub fn layout(p: &Publicity, fonts: &FontSet) -> Result<Vec<Page>, MissingGlyph> {
+/// Lay out one category's list, handing each page to `sink` when it is full.
+pub fn layout(p: &Publicity, fonts: &FontSet, sink: &mut dyn PageSink) -> Result<(), MissingGlyph> {
     let body = style(Role::Body, SIZE);
     let head = style(Role::Heading1, SIZE);
     // Column widths: 序号 fixed, the others by their longest content (sampled).
@@ -136,8 +140,9 @@ pub fn layout(p: &Publicity, fonts: &FontSet) -> Result<Vec<Page>, MissingGlyph>
     let padded: Vec<f32> = want.iter().map(|w| w + 2.0 * PAD).collect();
     widths.extend(fit_widths(&padded, &keep, WIDTH - serial_w));
 
-    let cell =
-        |text: &str, w: f32, st: Style| break_lines(text, w - 2.0 * PAD, 0.0, 0.0, st, fonts);
+    let cell = |text: &str, w: f32, st: Style| {
+        break_lines(text, Frame::justified(w - 2.0 * PAD), st, fonts)
+    };
     let mut header = vec![cell("序号", widths[0], head)?];
     for (i, c) in p.columns.iter().enumerate() {
         header.push(cell(&c.header, widths[i + 1], head)?);
@@ -145,36 +150,27 @@ pub fn layout(p: &Publicity, fonts: &FontSet) -> Result<Vec<Page>, MissingGlyph>
 
     let mut t = Table {
         widths: widths.clone(),
-        pages: vec![Page::default()],
+        sink,
+        page: Page::a4(),
+        done: 0,
         y: TOP,
     };
     // Page 1: title, period and count above the table.
     let title_size = 16.0;
     let title = single_line(&p.title, style(Role::Title, title_size), fonts)?;
     let tx = LEFT + ((WIDTH - title.width) / 2.0).max(0.0);
-    t.page().lines.push(PlacedLine {
-        x: tx,
-        baseline: TOP + title_size,
-        size: title_size,
-        ink: Ink::Black,
-        line: title,
-    });
+    t.page()
+        .line(&title, tx, TOP + title_size, title_size, Colour::BLACK);
     let info = format!(
         "公示期：{}至{}（{}）　共{}人",
         p.start, p.end, p.length, p.count
     );
-    for (k, l) in break_lines(&info, WIDTH, 0.0, 0.0, body, fonts)?
-        .into_iter()
+    for (k, l) in break_lines(&info, Frame::justified(WIDTH), body, fonts)?
+        .iter()
         .enumerate()
     {
         let baseline = TOP + title_size + 12.0 + (k + 1) as f32 * LEADING;
-        t.page().lines.push(PlacedLine {
-            x: LEFT,
-            baseline,
-            size: SIZE,
-            ink: Ink::Black,
-            line: l,
-        });
+        t.page().line(l, LEFT, baseline, SIZE, Colour::BLACK);
     }
     t.y = TOP + title_size + 12.0 + 2.0 * LEADING + 6.0;
     t.draw(
@@ -195,20 +191,17 @@ pub fn layout(p: &Publicity, fonts: &FontSet) -> Result<Vec<Page>, MissingGlyph>
             t.row(&cells, &header);
         }
     }
+    t.next_page();
     // Page numbers once the count is known.
-    let n = t.pages.len();
-    for (i, page) in t.pages.iter_mut().enumerate() {
+    let n = t.done;
+    for i in 0..n {
         let line = single_line(&format!("第 {} 页 共 {n} 页", i + 1), body, fonts)?;
         let x = LEFT + (WIDTH - line.width) / 2.0;
-        page.lines.push(PlacedLine {
-            x,
-            baseline: BOTTOM + 12.0 * MM,
-            size: SIZE,
-            ink: Ink::Black,
-            line,
-        });
+        let mut foot = Page::a4();
+        foot.line(&line, x, BOTTOM + 12.0 * MM, SIZE, Colour::BLACK);
+        t.sink.amend(i, foot.marks);
     }
-    Ok(t.pages)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,136 +1,127 @@
-//! Blocks to positioned marks: text lines broken to width (避头尾 kept),
-//! tables with column and row spans, photo and QR cells, page breaks
-//! between blocks and between table rows. Coordinates are PDF points,
-//! y upwards from the bottom of the page.
+//! Blocks to pages: text lines broken to width by the shared line breaker
+//! (避头尾 kept), tables with column and row spans, photo and QR cells,
+//! page breaks between blocks and between table rows. Coordinates are pt
+//! from the top left of the page, as in every page description.
 
-use super::fonts::{role_of, Glyph, Shaper};
-use super::spec::{Align, Block, Cell, Sheet, Style, Table, VAlign};
-use crate::kinsoku;
-use crate::render::pdf::fonts::Role;
+use super::spec::{role_of, Align, Block, Cell, Sheet, Style, Table, VAlign};
+use crate::typeset::fonts::{FontSet, Role};
+use crate::typeset::lines::{break_lines, Frame, Line, MissingGlyph, Style as LineStyle};
+use crate::typeset::page::{Area, Colour, Mark, Page, Stroke, MM};
 
-pub const PT_PER_MM: f32 = 72.0 / 25.4;
-
-/// One mark on a page.
+/// Why a layout cannot be placed; `block` is the 0-based index of the
+/// block under `blocks:`.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    /// A line of text; `y` is the baseline.
-    Text {
-        x: f32,
-        y: f32,
-        size: f32,
-        glyphs: Vec<Glyph>,
+pub enum LayoutError {
+    /// No face of the font's chain has the character.
+    NoGlyph { block: usize, c: char, text: String },
+    /// A table with no `widths:`.
+    NoColumns { block: usize },
+    /// A row with more cells than the table has columns.
+    TooManyCells {
+        block: usize,
+        row: usize,
+        columns: usize,
+        cell: String,
     },
-    Line {
-        x1: f32,
-        y1: f32,
-        x2: f32,
-        y2: f32,
-    },
-    /// The paper's photo, fitted into the box.
-    Photo {
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-    },
-    /// A QR code: `n`×`n` dark/light modules, lower-left corner at x, y.
+    /// Text too long for a QR code.
     Qr {
-        x: f32,
-        y: f32,
-        size: f32,
-        n: usize,
-        dark: Vec<bool>,
+        block: usize,
+        data: String,
+        reason: String,
     },
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct LaidPage {
-    pub width: f32,
-    pub height: f32,
-    pub items: Vec<Item>,
+impl LayoutError {
+    pub fn block(&self) -> usize {
+        match self {
+            LayoutError::NoGlyph { block, .. }
+            | LayoutError::NoColumns { block }
+            | LayoutError::TooManyCells { block, .. }
+            | LayoutError::Qr { block, .. } => *block,
+        }
+    }
+
+    /// A character no font has: the input can be fixed by a font, not by the template.
+    pub fn is_font(&self) -> bool {
+        matches!(self, LayoutError::NoGlyph { .. })
+    }
+}
+
+impl std::fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LayoutError::NoGlyph { c, text, .. } => write!(
+                f,
+                "no installed font has the character `{c}` (U+{:04X}) in “{text}”",
+                *c as u32
+            ),
+            LayoutError::NoColumns { .. } => write!(f, "a table needs at least one column width"),
+            LayoutError::TooManyCells {
+                row, columns, cell, ..
+            } => write!(
+                f,
+                "row {} of a table has more cells than its {columns} columns (at “{cell}”)",
+                row + 1
+            ),
+            LayoutError::Qr { data, reason, .. } => {
+                write!(f, "cannot make a QR code of “{data}”: {reason}")
+            }
+        }
+    }
 }
 
 /// What the layout needs to know about the paper's photo: its aspect
 /// ratio (width / height), when there is one.
-pub struct Inputs<'s, 'f> {
-    pub shaper: &'s Shaper<'f>,
+pub struct Inputs<'f> {
+    pub fonts: &'f FontSet,
     pub photo_aspect: Option<f32>,
 }
 
-const PAD: f32 = 1.6 * PT_PER_MM;
+const PAD: f32 = 1.6 * MM;
+/// Table rules.
+const RULE: f32 = 0.6;
 
-struct Cursor<'a, 's, 'f> {
+struct Cursor<'a, 'f> {
     sheet: &'a Sheet,
-    inp: &'a Inputs<'s, 'f>,
-    pages: Vec<LaidPage>,
+    inp: &'a Inputs<'f>,
+    pages: Vec<Page>,
     /// Distance from the top of the page, in pt.
     y: f32,
+    /// The block being laid out, for errors.
+    block: usize,
 }
 
-/// Lay out `sheet`. Errors name the character no font has, or the block
-/// that cannot be placed.
-pub fn layout(sheet: &Sheet, inp: &Inputs) -> Result<Vec<LaidPage>, String> {
+/// Lay out `sheet`.
+pub fn layout(sheet: &Sheet, inp: &Inputs) -> Result<Vec<Page>, LayoutError> {
     let mut c = Cursor {
         sheet,
         inp,
         pages: Vec::new(),
         y: 0.0,
+        block: 0,
     };
     c.new_page();
-    for block in &sheet.blocks {
+    for (i, block) in sheet.blocks.iter().enumerate() {
+        c.block = i;
         match block {
-            Block::Gap(mm) => c.y += mm * PT_PER_MM,
+            Block::Gap(mm) => c.y += mm * MM,
             Block::Break => c.new_page(),
             Block::Text(t) => {
                 let style = c.style(&t.style);
-                let lines = wrap(
-                    &c.shape(&t.text, style.role)?,
-                    c.text_width(),
-                    style.size,
-                    t.indent,
-                );
+                let lines = c.wrap(&t.text, style, c.text_width(), t.indent)?;
                 let lh = style.size * style.leading;
-                for line in lines {
+                for line in &lines {
                     if c.y + lh > c.bottom() {
                         c.new_page();
                     }
-                    let x = c.left() + aligned(style.align, c.text_width(), &line, style.size);
+                    let x = c.left() + aligned(style.align, c.text_width(), line);
                     let baseline = c.y + lh * 0.5 + style.size * 0.35;
-                    c.text(x, baseline, style.size, line);
+                    c.text(line, x, baseline, style.size);
                     c.y += lh;
                 }
-                c.y += t.space_after * PT_PER_MM;
+                c.y += t.space_after * MM;
             }
-            Block::Qr(q) => {
-                let size = q.size * PT_PER_MM;
-                let caption = c.style(&Style {
-                    size: Some(c.sheet.size * 0.8),
-                    ..Style::default()
-                });
-                let cap_h = if q.caption.is_some() {
-                    caption.size * 1.6
-                } else {
-                    0.0
-                };
-                if c.y + size + cap_h > c.bottom() {
-                    c.new_page();
-                }
-                let x = match q.align {
-                    Align::Left => c.left(),
-                    Align::Center => c.left() + (c.text_width() - size) / 2.0,
-                    Align::Right => c.left() + c.text_width() - size,
-                };
-                c.qr(&q.data, x, c.y, size)?;
-                c.y += size;
-                if let Some(text) = &q.caption {
-                    let glyphs = c.shape(text, caption.role)?;
-                    let w = width(&glyphs, caption.size);
-                    let cx = x + (size - w) / 2.0;
-                    c.text(cx, c.y + caption.size * 1.2, caption.size, glyphs);
-                    c.y += cap_h;
-                }
-                c.y += q.space_after * PT_PER_MM;
-            }
+            Block::Qr(q) => c.qr_block(q)?,
             Block::Table(t) => c.table(t)?,
         }
     }
@@ -145,38 +136,29 @@ struct Resolved {
     leading: f32,
 }
 
-impl Cursor<'_, '_, '_> {
-    fn page(&mut self) -> &mut LaidPage {
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+impl Cursor<'_, '_> {
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("there is always a page")
     }
 
     fn new_page(&mut self) {
         let p = &self.sheet.page;
-        self.pages.push(LaidPage {
-            width: p.width * PT_PER_MM,
-            height: p.height * PT_PER_MM,
-            items: Vec::new(),
-        });
-        self.y = p.margin[0] * PT_PER_MM;
+        self.pages.push(Page::new(p.width * MM, p.height * MM));
+        self.y = p.margin[0] * MM;
     }
 
     fn left(&self) -> f32 {
-        self.sheet.page.margin[3] * PT_PER_MM
+        self.sheet.page.margin[3] * MM
     }
 
     fn text_width(&self) -> f32 {
         let p = &self.sheet.page;
-        (p.width - p.margin[1] - p.margin[3]) * PT_PER_MM
+        (p.width - p.margin[1] - p.margin[3]) * MM
     }
 
     fn bottom(&self) -> f32 {
         let p = &self.sheet.page;
-        (p.height - p.margin[2]) * PT_PER_MM
-    }
-
-    fn height(&self) -> f32 {
-        self.sheet.page.height * PT_PER_MM
+        (p.height - p.margin[2]) * MM
     }
 
     fn style(&self, s: &Style) -> Resolved {
@@ -189,87 +171,146 @@ impl Cursor<'_, '_, '_> {
         }
     }
 
-    fn shape(&self, text: &str, role: Role) -> Result<Vec<Glyph>, String> {
-        text.chars()
-            .filter(|c| *c != '\r')
-            .map(|ch| {
-                if ch == '\n' {
-                    return Ok(Glyph {
-                        face: usize::MAX,
-                        gid: 0,
-                        ch,
-                        advance: 0.0,
-                    });
-                }
-                self.inp.shaper.glyph(role, ch).ok_or_else(|| {
-                    format!(
-                        "no installed font has the character `{ch}` (U+{:04X}) in “{text}”",
-                        ch as u32
-                    )
-                })
-            })
-            .collect()
+    /// Break at newlines and at `avail`; the first line of each paragraph
+    /// is indented `indent` characters.
+    fn wrap(
+        &self,
+        text: &str,
+        style: Resolved,
+        avail: f32,
+        indent: f32,
+    ) -> Result<Vec<Line>, LayoutError> {
+        let st = LineStyle {
+            role: style.role,
+            size: style.size,
+            cell: None,
+        };
+        let frame = Frame {
+            width: avail,
+            first: indent * style.size,
+            rest: 0.0,
+            justify: false,
+        };
+        let mut out = Vec::new();
+        for para in text.split('\n') {
+            let para = para.replace('\t', " ").replace('\r', "");
+            let lines =
+                break_lines(&para, frame, st, self.inp.fonts).map_err(|MissingGlyph(c)| {
+                    LayoutError::NoGlyph {
+                        block: self.block,
+                        c,
+                        text: text.to_string(),
+                    }
+                })?;
+            if lines.is_empty() {
+                out.push(Line::default());
+            }
+            out.extend(lines);
+        }
+        Ok(out)
     }
 
-    /// A text line with its baseline `top` pt below the top of the page.
-    fn text(&mut self, x: f32, top: f32, size: f32, glyphs: Vec<Glyph>) {
-        if glyphs.is_empty() {
-            return;
-        }
-        let y = self.height() - top;
-        self.page().items.push(Item::Text { x, y, size, glyphs });
+    /// A text line with its baseline `baseline` pt below the top of the page.
+    fn text(&mut self, line: &Line, x: f32, baseline: f32, size: f32) {
+        self.page().line(line, x, baseline, size, Colour::BLACK);
     }
 
     fn rect(&mut self, x: f32, top: f32, w: f32, h: f32) {
-        let (y0, y1) = (self.height() - top, self.height() - top - h);
+        let (b, r, k) = (top + h, x + w, Colour::BLACK);
         let page = self.page();
-        for (x1, y1a, x2, y2) in [
-            (x, y0, x + w, y0),
-            (x, y1, x + w, y1),
-            (x, y0, x, y1),
-            (x + w, y0, x + w, y1),
-        ] {
-            page.items.push(Item::Line {
-                x1,
-                y1: y1a,
-                x2,
-                y2,
-            });
-        }
+        page.stroke(Stroke::across(x, r, top, RULE, k));
+        page.stroke(Stroke::across(x, r, b, RULE, k));
+        page.stroke(Stroke::down(x, top, b, RULE, k));
+        page.stroke(Stroke::down(r, top, b, RULE, k));
     }
 
-    fn qr(&mut self, data: &str, x: f32, top: f32, size: f32) -> Result<(), String> {
+    fn qr_block(&mut self, q: &super::spec::QrBlock) -> Result<(), LayoutError> {
+        let size = q.size * MM;
+        let caption = self.style(&Style {
+            size: Some(self.sheet.size * 0.8),
+            ..Style::default()
+        });
+        let cap_h = if q.caption.is_some() {
+            caption.size * 1.6
+        } else {
+            0.0
+        };
+        if self.y + size + cap_h > self.bottom() {
+            self.new_page();
+        }
+        let x = match q.align {
+            Align::Left => self.left(),
+            Align::Center => self.left() + (self.text_width() - size) / 2.0,
+            Align::Right => self.left() + self.text_width() - size,
+        };
+        self.qr(&q.data, x, self.y, size)?;
+        self.y += size;
+        if let Some(text) = &q.caption {
+            for line in self.wrap(text, caption, f32::MAX, 0.0)? {
+                let cx = x + (size - line.width) / 2.0;
+                self.text(&line, cx, self.y + caption.size * 1.2, caption.size);
+            }
+            self.y += cap_h;
+        }
+        self.y += q.space_after * MM;
+        Ok(())
+    }
+
+    /// A QR code with a quiet zone of 2 modules inside the square; its dark
+    /// modules as filled rectangles, one per horizontal run.
+    fn qr(&mut self, data: &str, x: f32, top: f32, size: f32) -> Result<(), LayoutError> {
         let code = qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M)
-            .map_err(|e| format!("cannot make a QR code of “{data}”: {e}"))?;
+            .map_err(|e| LayoutError::Qr {
+                block: self.block,
+                data: data.to_string(),
+                reason: e.to_string(),
+            })?;
         let n = code.width();
-        let dark = code
+        let dark: Vec<bool> = code
             .to_colors()
             .into_iter()
             .map(|c| c == qrcode::Color::Dark)
             .collect();
-        let y = self.height() - top - size;
-        self.page().items.push(Item::Qr {
-            x,
-            y,
-            size,
-            n,
-            dark,
+        let m = size / (n as f32 + 4.0);
+        let mut areas = Vec::new();
+        for row in 0..n {
+            let mut col = 0;
+            while col < n {
+                if !dark[row * n + col] {
+                    col += 1;
+                    continue;
+                }
+                let start = col;
+                while col < n && dark[row * n + col] {
+                    col += 1;
+                }
+                areas.push(Area {
+                    x: x + (start as f32 + 2.0) * m,
+                    y: top + (row as f32 + 2.0) * m,
+                    w: (col - start) as f32 * m,
+                    h: m,
+                });
+            }
+        }
+        self.page().marks.push(Mark::Fill {
+            areas,
+            colour: Colour::BLACK,
         });
         Ok(())
     }
 
-    fn table(&mut self, t: &Table) -> Result<(), String> {
+    fn table(&mut self, t: &Table) -> Result<(), LayoutError> {
         let ncols = t.widths.len();
         if ncols == 0 {
-            return Err("a table needs at least one column width".into());
+            return Err(LayoutError::NoColumns { block: self.block });
         }
         let total: f32 = t.widths.iter().sum();
         let scale = if total > 0.0 {
-            self.text_width() / (total * PT_PER_MM)
+            self.text_width() / (total * MM)
         } else {
             1.0
         };
-        let widths: Vec<f32> = t.widths.iter().map(|w| w * PT_PER_MM * scale).collect();
+        let widths: Vec<f32> = t.widths.iter().map(|w| w * MM * scale).collect();
         let xs: Vec<f32> = std::iter::once(0.0)
             .chain(widths.iter().scan(0.0, |acc, w| {
                 *acc += w;
@@ -277,11 +318,11 @@ impl Cursor<'_, '_, '_> {
             }))
             .map(|x| x + self.left())
             .collect();
-        let placed = place_cells(t, ncols)?;
+        let placed = place_cells(t, ncols).map_err(|e| e.in_block(self.block))?;
         let base = self.style(&t.style);
         // Heights: each row's minimum, raised to fit its one-row cells,
         // then the last row of a span raised to fit the spanning cell.
-        let mut heights: Vec<f32> = t.rows.iter().map(|r| r.height * PT_PER_MM).collect();
+        let mut heights: Vec<f32> = t.rows.iter().map(|r| r.height * MM).collect();
         let mut contents = Vec::with_capacity(placed.len());
         for p in &placed {
             let style = self.cell_style(&p.cell.style, base);
@@ -289,10 +330,10 @@ impl Cursor<'_, '_, '_> {
             let lines = if p.cell.photo && self.inp.photo_aspect.is_some() || p.cell.qr.is_some() {
                 Vec::new()
             } else {
-                wrap(&self.shape(&p.cell.text, style.role)?, w, style.size, 0.0)
+                self.wrap(&p.cell.text, style, w, 0.0)?
             };
             let foot = match &p.cell.foot {
-                Some(f) => wrap(&self.shape(f, style.role)?, w, style.size, 0.0),
+                Some(f) => self.wrap(f, style, w, 0.0)?,
                 None => Vec::new(),
             };
             let lh = style.size * style.leading;
@@ -327,7 +368,7 @@ impl Cursor<'_, '_, '_> {
                 i += 1;
             }
             let h: f32 = heights[r..=end].iter().sum();
-            if self.y + h > self.bottom() && self.y > self.sheet.page.margin[0] * PT_PER_MM + 1.0 {
+            if self.y + h > self.bottom() && self.y > self.sheet.page.margin[0] * MM + 1.0 {
                 self.new_page();
             }
             for row in r..=end {
@@ -348,7 +389,7 @@ impl Cursor<'_, '_, '_> {
             }
             r = end + 1;
         }
-        self.y += t.space_after * PT_PER_MM;
+        self.y += t.space_after * MM;
         Ok(())
     }
 
@@ -366,13 +407,13 @@ impl Cursor<'_, '_, '_> {
         &mut self,
         cell: &Cell,
         style: Resolved,
-        lines: &[Vec<Glyph>],
-        foot: &[Vec<Glyph>],
+        lines: &[Line],
+        foot: &[Line],
         x: f32,
         top: f32,
         w: f32,
         h: f32,
-    ) -> Result<(), String> {
+    ) -> Result<(), LayoutError> {
         if let Some(data) = &cell.qr {
             let side = (w.min(h) - 2.0 * PAD).max(1.0);
             return self.qr(data, x + (w - side) / 2.0, top + (h - side) / 2.0, side);
@@ -385,13 +426,13 @@ impl Cursor<'_, '_, '_> {
                 } else {
                     (bw, bw / aspect)
                 };
-                let y = self.height() - top - (h + ph) / 2.0;
-                self.page().items.push(Item::Photo {
+                let area = Area {
                     x: x + (w - pw) / 2.0,
-                    y,
+                    y: top + (h - ph) / 2.0,
                     w: pw,
                     h: ph,
-                });
+                };
+                self.page().marks.push(Mark::Picture(area));
                 return Ok(());
             }
         }
@@ -403,15 +444,15 @@ impl Cursor<'_, '_, '_> {
             VAlign::Bottom => top + h - PAD - block - foot.len() as f32 * lh,
         };
         for (i, line) in lines.iter().enumerate() {
-            let lx = x + PAD + aligned(style.align, w - 2.0 * PAD, line, style.size);
+            let lx = x + PAD + aligned(style.align, w - 2.0 * PAD, line);
             let baseline = start + i as f32 * lh + lh * 0.5 + style.size * 0.35;
-            self.text(lx, baseline, style.size, line.clone());
+            self.text(line, lx, baseline, style.size);
         }
         let foot_top = top + h - PAD - foot.len() as f32 * lh;
         for (i, line) in foot.iter().enumerate() {
-            let lx = x + PAD + aligned(Align::Right, w - 2.0 * PAD, line, style.size);
+            let lx = x + PAD + aligned(Align::Right, w - 2.0 * PAD, line);
             let baseline = foot_top + i as f32 * lh + lh * 0.5 + style.size * 0.35;
-            self.text(lx, baseline, style.size, line.clone());
+            self.text(line, lx, baseline, style.size);
         }
         Ok(())
     }
@@ -427,7 +468,7 @@ struct Placed<'a> {
 
 /// Put each cell in the first free column of its row, skipping columns
 /// taken by row spans from above.
-fn place_cells(t: &Table, ncols: usize) -> Result<Vec<Placed<'_>>, String> {
+fn place_cells(t: &Table, ncols: usize) -> Result<Vec<Placed<'_>>, LayoutError> {
     let nrows = t.rows.len();
     let mut taken = vec![vec![false; ncols]; nrows];
     let mut out = Vec::new();
@@ -440,11 +481,12 @@ fn place_cells(t: &Table, ncols: usize) -> Result<Vec<Placed<'_>>, String> {
             let colspan = cell.colspan.max(1);
             let rowspan = cell.rowspan.clamp(1, nrows - r);
             if col + colspan > ncols {
-                return Err(format!(
-                    "row {} of a table has more cells than its {ncols} columns (at “{}”)",
-                    r + 1,
-                    cell.text
-                ));
+                return Err(LayoutError::TooManyCells {
+                    block: 0,
+                    row: r,
+                    columns: ncols,
+                    cell: cell.text.clone(),
+                });
             }
             for row_taken in taken.iter_mut().skip(r).take(rowspan) {
                 for slot in row_taken.iter_mut().skip(col).take(colspan) {
@@ -464,100 +506,47 @@ fn place_cells(t: &Table, ncols: usize) -> Result<Vec<Placed<'_>>, String> {
     Ok(out)
 }
 
-fn width(glyphs: &[Glyph], size: f32) -> f32 {
-    glyphs.iter().map(|g| g.advance).sum::<f32>() * size
+impl LayoutError {
+    fn in_block(mut self, at: usize) -> LayoutError {
+        if let LayoutError::TooManyCells { block, .. } = &mut self {
+            *block = at;
+        }
+        self
+    }
 }
 
-fn aligned(align: Align, avail: f32, line: &[Glyph], size: f32) -> f32 {
+/// Where a line starts in `avail` pt, aligned.
+fn aligned(align: Align, avail: f32, line: &Line) -> f32 {
     match align {
         Align::Left => 0.0,
-        Align::Center => ((avail - width(line, size)) / 2.0).max(0.0),
-        Align::Right => (avail - width(line, size)).max(0.0),
+        Align::Center => ((avail - line.width) / 2.0).max(0.0),
+        Align::Right => (avail - line.width).max(0.0),
     }
 }
-
-/// Break at newlines and at the width; a character that may not start a
-/// line takes the one before it along (避头尾). `indent` is in characters.
-fn wrap(glyphs: &[Glyph], avail: f32, size: f32, indent: f32) -> Vec<Vec<Glyph>> {
-    let mut out = Vec::new();
-    for (n, para) in glyphs.split(|g| g.ch == '\n').enumerate() {
-        let mut start = 0;
-        let mut first = n == 0 || indent > 0.0;
-        while start < para.len() {
-            let mut x = if first { indent * size } else { 0.0 };
-            let mut end = start;
-            while end < para.len() && (end == start || x + para[end].advance * size <= avail + 0.01)
-            {
-                x += para[end].advance * size;
-                end += 1;
-            }
-            if end < para.len() {
-                let mut e = end;
-                while e > start + 1
-                    && (kinsoku::no_start(para[e].ch) || kinsoku::no_end(para[e - 1].ch))
-                {
-                    e -= 1;
-                }
-                end = e;
-            }
-            let line: Vec<Glyph> = para[start..end].to_vec();
-            out.push(if first && indent > 0.0 {
-                indented(line, indent)
-            } else {
-                line
-            });
-            first = false;
-            start = end;
-        }
-        if para.is_empty() {
-            out.push(Vec::new());
-        }
-    }
-    out
-}
-
-/// An indent is an advance on an invisible first glyph: no gid is drawn.
-fn indented(mut line: Vec<Glyph>, indent: f32) -> Vec<Glyph> {
-    line.insert(
-        0,
-        Glyph {
-            face: usize::MAX,
-            gid: 0,
-            ch: ' ',
-            advance: indent,
-        },
-    );
-    line
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn g(ch: char) -> Glyph {
-        Glyph {
-            face: 0,
-            gid: 1,
-            ch,
-            advance: 1.0,
-        }
-    }
-
     #[test]
-    fn wraps_at_width_and_keeps_closing_punctuation_off_the_line_start() {
-        let text: Vec<Glyph> = "一二三四，五".chars().map(g).collect();
-        let lines = wrap(&text, 4.0, 1.0, 0.0);
-        let s: Vec<String> = lines
-            .iter()
-            .map(|l| l.iter().map(|g| g.ch).collect())
-            .collect();
-        assert_eq!(s, ["一二三", "四，五"]);
-    }
-
-    #[test]
-    fn newlines_start_new_lines() {
-        let text: Vec<Glyph> = "一\n二".chars().map(g).collect();
-        let lines = wrap(&text, 10.0, 1.0, 0.0);
-        assert_eq!(lines.len(), 2);
+    fn too_many_cells_name_the_row_and_the_block() {
+        let sheet: Sheet = serde_yaml::from_str(
+            "blocks:\n  - gap: 1\n  - table:\n      widths: [10]\n      rows:\n        - cells: [{text: a}, {text: b}]\n",
+        )
+        .unwrap();
+        let Block::Table(t) = &sheet.blocks[1] else {
+            panic!("a table")
+        };
+        let e = place_cells(t, 1).map(|_| ()).unwrap_err().in_block(1);
+        assert_eq!(
+            e,
+            LayoutError::TooManyCells {
+                block: 1,
+                row: 0,
+                columns: 1,
+                cell: "b".into()
+            }
+        );
+        assert_eq!(e.block(), 1);
+        assert!(e.to_string().starts_with("row 1 of a table has more cells"));
     }
 }

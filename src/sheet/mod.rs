@@ -1,9 +1,7 @@
 //! Fixed-layout documents (receipts, forms): a layout written by a
-//! template ([`spec`]), laid out on pages ([`layout`]) with the site's
-//! fonts ([`fonts`]) and written as PDF ([`pdf`]) with font subsets
-//! shared across thousands of documents.
+//! template ([`spec`]), laid out on pages ([`layout`]) with the build's
+//! font set; the pages are written as PDF by [`crate::render::pdf`].
 
-pub mod fonts;
 pub mod layout;
-pub mod pdf;
+pub mod origin;
 pub mod spec;

@@ -4,6 +4,50 @@
 
 use serde::Deserialize;
 
+use crate::typeset::fonts::Role;
+
+/// The template's font names and the roles whose chains they use.
+pub const FONT_NAMES: [(&str, Role); 5] = [
+    ("title", Role::Title),
+    ("fang", Role::Body),
+    ("hei", Role::Heading1),
+    ("kai", Role::Heading2),
+    ("song", Role::PageNumber),
+];
+
+pub fn role_of(name: &str) -> Option<Role> {
+    FONT_NAMES.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+}
+
+/// A layout text that is not a valid layout, with where (1-based line and
+/// column of the layout text; 0 when the YAML parser gives no place).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Sheet {
+    /// Read a layout text.
+    pub fn parse(text: &str) -> Result<Sheet, SpecError> {
+        serde_yaml::from_str(text).map_err(|e| {
+            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+            // serde_yaml appends " at line L column C": the position is kept apart.
+            let message = e.to_string();
+            let message = match message.rfind(" at line ") {
+                Some(at) => message[..at].to_string(),
+                None => message,
+            };
+            SpecError {
+                message,
+                line,
+                column,
+            }
+        })
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sheet {

@@ -4,10 +4,10 @@
 //! attachments on new pages, 版记 at the foot of the last page, and page
 //! numbers "— N —" alternating sides.
 
-use super::fonts::{FontSet, Role};
-use super::page::{Ink, Page, PlacedLine, Rule, MM};
-use super::typeset::{break_lines, measure, single_line, Line, MissingGlyph, Style};
 use crate::doc::{Block, Notice};
+use crate::typeset::fonts::{FontSet, Role};
+use crate::typeset::lines::{break_lines, measure, single_line, Frame, Line, MissingGlyph, Style};
+use crate::typeset::page::{Colour, Page, Stroke, MM};
 
 pub const TOP: f32 = 37.0 * MM;
 pub const LEFT: f32 = 28.0 * MM;
@@ -45,25 +45,27 @@ pub struct Composer<'a> {
     /// Pages that carry no page number (a 版记 page standing alone).
     unnumbered: Vec<usize>,
     context: String,
+    red: Colour,
 }
 
 fn style(role: Role, size: f32) -> Style {
     Style {
         role,
         size,
-        cell: if (size - SIZE_3).abs() < 0.01 {
+        cell: Some(if (size - SIZE_3).abs() < 0.01 {
             CELL
         } else {
             size
-        },
+        }),
     }
 }
 
 impl<'a> Composer<'a> {
-    fn new(fonts: &'a FontSet) -> Self {
+    fn new(fonts: &'a FontSet, red: Colour) -> Self {
         Composer {
             fonts,
-            pages: vec![Page::default()],
+            red,
+            pages: vec![Page::a4()],
             line: 0,
             unnumbered: Vec::new(),
             context: String::new(),
@@ -83,7 +85,7 @@ impl<'a> Composer<'a> {
     }
 
     fn new_page(&mut self) {
-        self.pages.push(Page::default());
+        self.pages.push(Page::a4());
         self.line = 0;
     }
 
@@ -94,14 +96,8 @@ impl<'a> Composer<'a> {
         }
     }
 
-    fn put(&mut self, line: Line, x: f32, baseline: f32, size: f32, ink: Ink) {
-        self.page().lines.push(PlacedLine {
-            x,
-            baseline,
-            size,
-            ink,
-            line,
-        });
+    fn put(&mut self, line: Line, x: f32, baseline: f32, size: f32, ink: Colour) {
+        self.page().line(&line, x, baseline, size, ink);
     }
 
     /// Place lines on consecutive grid lines, breaking pages as needed.
@@ -111,22 +107,21 @@ impl<'a> Composer<'a> {
                 self.new_page();
             }
             let baseline = grid_baseline(self.line, size);
-            self.put(l, LEFT, baseline, size, Ink::Black);
+            self.put(l, LEFT, baseline, size, Colour::BLACK);
             self.line += 1;
         }
     }
 
     /// A paragraph on the grid: first line indented `first` cells, the rest `rest` cells.
     fn text(&mut self, text: &str, role: Role, first: f32, rest: f32) -> Result<(), LayoutError> {
-        let lines = break_lines(
-            text,
-            TEXT_W,
-            first * CELL,
-            rest * CELL,
-            style(role, SIZE_3),
-            self.fonts,
-        )
-        .map_err(self.err(role))?;
+        let frame = Frame {
+            width: TEXT_W,
+            first: first * CELL,
+            rest: rest * CELL,
+            justify: true,
+        };
+        let lines =
+            break_lines(text, frame, style(role, SIZE_3), self.fonts).map_err(self.err(role))?;
         self.put_grid(lines, SIZE_3);
         Ok(())
     }
@@ -138,7 +133,7 @@ impl<'a> Composer<'a> {
         role: Role,
         size: f32,
         baseline: f32,
-        ink: Ink,
+        ink: Colour,
     ) -> Result<(), LayoutError> {
         let st = style(role, size);
         let line = single_line(text, st, self.fonts).map_err(self.err(role))?;
@@ -189,7 +184,7 @@ impl<'a> Composer<'a> {
             if let Some(m) = m {
                 let role = if k == 0 { Role::Body } else { Role::Heading1 };
                 let l = single_line(m, style(role, SIZE_3), self.fonts).map_err(self.err(role))?;
-                self.put(l, LEFT, grid_baseline(k, SIZE_3), SIZE_3, Ink::Black);
+                self.put(l, LEFT, grid_baseline(k, SIZE_3), SIZE_3, Colour::BLACK);
             }
         }
         // Red header: top edge 35 mm below the text area, as large as fits (22-52 pt).
@@ -202,7 +197,7 @@ impl<'a> Composer<'a> {
             Role::Title,
             size,
             header_top + ASCENT * size,
-            Ink::Red,
+            self.red,
         )?;
         // 发文字号 two blank lines below the header, on the grid.
         let header_line = ((header_top + size - TOP) / PITCH).ceil() as usize;
@@ -212,23 +207,19 @@ impl<'a> Composer<'a> {
             Role::Body,
             SIZE_3,
             grid_baseline(number_line, SIZE_3),
-            Ink::Black,
+            Colour::BLACK,
         )?;
         // Red rule 4 mm below the 发文字号.
         let rule_y = grid_baseline(number_line, SIZE_3) + (1.0 - ASCENT) * SIZE_3 + 4.0 * MM;
-        self.page().rules.push(Rule::across(
-            LEFT,
-            LEFT + TEXT_W,
-            rule_y,
-            red_rule,
-            Ink::Red,
-        ));
+        let red = self.red;
+        self.page()
+            .stroke(Stroke::across(LEFT, LEFT + TEXT_W, rule_y, red_rule, red));
         // Title two blank lines below the rule, in a balanced shape.
         self.line = ((rule_y - TOP) / PITCH).ceil() as usize + 2;
         self.context = "the title".into();
         for l in &n.title_lines {
             let b = grid_baseline(self.line, SIZE_2);
-            self.centred(l, Role::Title, SIZE_2, b, Ink::Black)?;
+            self.centred(l, Role::Title, SIZE_2, b, Colour::BLACK)?;
             self.line += 1;
         }
         self.line += 1;
@@ -259,15 +250,14 @@ impl<'a> Composer<'a> {
                     item.clone()
                 };
                 let first = if i == 0 { 2.0 * CELL } else { lead };
-                let lines = break_lines(
-                    &text,
-                    TEXT_W,
+                let frame = Frame {
+                    width: TEXT_W,
                     first,
-                    lead + num_w,
-                    style(Role::Body, SIZE_3),
-                    self.fonts,
-                )
-                .map_err(self.err(Role::Body))?;
+                    rest: lead + num_w,
+                    justify: true,
+                };
+                let lines = break_lines(&text, frame, style(Role::Body, SIZE_3), self.fonts)
+                    .map_err(self.err(Role::Body))?;
                 self.put_grid(lines, SIZE_3);
             }
         }
@@ -289,9 +279,9 @@ impl<'a> Composer<'a> {
             (sig_x, sig_x + 2.0 * CELL)
         };
         let b = grid_baseline(self.line, SIZE_3);
-        self.put(sig, sig_x, b, SIZE_3, Ink::Black);
+        self.put(sig, sig_x, b, SIZE_3, Colour::BLACK);
         let b = grid_baseline(self.line + 1, SIZE_3);
-        self.put(date, date_x, b, SIZE_3, Ink::Black);
+        self.put(date, date_x, b, SIZE_3, Colour::BLACK);
         self.line += 2;
         if let Some(note) = &n.note {
             self.context = "the note".into();
@@ -310,7 +300,7 @@ impl<'a> Composer<'a> {
             self.context = format!("{} title", a.label);
             for l in &a.title_lines {
                 let b = grid_baseline(self.line, SIZE_2);
-                self.centred(l, Role::Title, SIZE_2, b, Ink::Black)?;
+                self.centred(l, Role::Title, SIZE_2, b, Colour::BLACK)?;
                 self.line += 1;
             }
             self.line += 1;
@@ -329,7 +319,13 @@ impl<'a> Composer<'a> {
         let copy_lines = match &im.copy_to {
             Some(c) => {
                 let label_w = measure("抄送：", st, self.fonts).map_err(self.err(Role::Body))?;
-                break_lines(c, inner, 0.0, label_w, st, self.fonts).map_err(self.err(Role::Body))?
+                let frame = Frame {
+                    width: inner,
+                    first: 0.0,
+                    rest: label_w,
+                    justify: true,
+                };
+                break_lines(c, frame, st, self.fonts).map_err(self.err(Role::Body))?
             }
             None => Vec::new(),
         };
@@ -342,12 +338,12 @@ impl<'a> Composer<'a> {
         let row_top = |k: usize| TOP + k as f32 * PITCH;
         let thick = 0.35 * MM;
         let thin = 0.25 * MM;
-        let mut rules = vec![Rule::across(
+        let mut rules: Vec<Stroke> = vec![Stroke::across(
             LEFT,
             LEFT + TEXT_W,
             row_top(first_row),
             thick,
-            Ink::Black,
+            Colour::BLACK,
         )];
         for (k, l) in copy_lines.into_iter().enumerate() {
             self.put(
@@ -355,32 +351,34 @@ impl<'a> Composer<'a> {
                 LEFT + SIZE_4,
                 grid_baseline(first_row + k, SIZE_4),
                 SIZE_4,
-                Ink::Black,
+                Colour::BLACK,
             );
         }
         if im.copy_to.is_some() {
-            rules.push(Rule::across(
+            rules.push(Stroke::across(
                 LEFT,
                 LEFT + TEXT_W,
                 row_top(LINES - 1),
                 thin,
-                Ink::Black,
+                Colour::BLACK,
             ));
         }
         let issuer = single_line(&im.issuer, st, self.fonts).map_err(self.err(Role::Body))?;
         let date = single_line(&im.date, st, self.fonts).map_err(self.err(Role::Body))?;
         let b = grid_baseline(LINES - 1, SIZE_4);
-        self.put(issuer, LEFT + SIZE_4, b, SIZE_4, Ink::Black);
+        self.put(issuer, LEFT + SIZE_4, b, SIZE_4, Colour::BLACK);
         let dx = LEFT + TEXT_W - SIZE_4 - date.width;
-        self.put(date, dx, b, SIZE_4, Ink::Black);
-        rules.push(Rule::across(
+        self.put(date, dx, b, SIZE_4, Colour::BLACK);
+        rules.push(Stroke::across(
             LEFT,
             LEFT + TEXT_W,
             TOP + TEXT_H,
             thick,
-            Ink::Black,
+            Colour::BLACK,
         ));
-        self.page().rules.extend(rules);
+        for r in rules {
+            self.page().stroke(r);
+        }
         self.line = LINES;
         Ok(())
     }
@@ -403,13 +401,7 @@ impl<'a> Composer<'a> {
             } else {
                 LEFT + SIZE_4
             };
-            self.pages[i].lines.push(PlacedLine {
-                x,
-                baseline,
-                size: SIZE_4,
-                ink: Ink::Black,
-                line,
-            });
+            self.pages[i].line(&line, x, baseline, SIZE_4, Colour::BLACK);
         }
         Ok(())
     }
@@ -424,8 +416,13 @@ fn excerpt(text: &str) -> String {
 }
 
 /// Lay out a whole notice into pages.
-pub fn compose(n: &Notice, fonts: &FontSet, red_rule: f32) -> Result<Vec<Page>, LayoutError> {
-    let mut c = Composer::new(fonts);
+pub fn compose(
+    n: &Notice,
+    fonts: &FontSet,
+    red_rule: f32,
+    red: Colour,
+) -> Result<Vec<Page>, LayoutError> {
+    let mut c = Composer::new(fonts, red);
     c.head(n, red_rule)?;
     c.blocks(&n.body)?;
     c.close(n)?;

@@ -1,12 +1,14 @@
-//! The print-ready PDF of each notice, laid out to GB/T 9704-2012.
+//! Every PDF gazette writes: the print-ready notice laid out to GB/T
+//! 9704-2012 ([`gongwen`]) and the 公示 lists here, receipts and forms from
+//! the papers; all serialized by [`writer`] with font [`subset`]s. This is
+//! the only module that knows PDF.
 
-pub mod fonts;
 pub mod gongwen;
-pub mod page;
-pub mod typeset;
+pub mod subset;
 pub mod writer;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -14,14 +16,16 @@ use super::{OutputFile, RenderContext, Renderer};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::doc::Notice;
 use crate::load::Site;
-use crate::model::when::When;
 use crate::publicity::Publicity;
-use fonts::FontSet;
-use typeset::MissingGlyph;
+use crate::typeset::fonts::FontSet;
+use crate::typeset::lines::MissingGlyph;
+use crate::typeset::page::{Colour, Page};
+use writer::{Meta, PdfWriter};
 
 pub struct PdfRenderer {
-    pub fonts: FontSet,
-    red: (f32, f32, f32),
+    /// The build's font set, shared with the papers.
+    pub fonts: Arc<FontSet>,
+    red: Colour,
     red_rule: f32,
     /// Font fallbacks found while the fonts were looked up.
     pub warnings: Diagnostics,
@@ -31,18 +35,8 @@ impl PdfRenderer {
     /// Find the fonts once per build; every document shares them.
     pub fn new(site: &Site) -> Result<Self, Diagnostics> {
         let (fonts, warnings) =
-            FontSet::load(&site.config.fonts, &site.root).map_err(|mut d| {
-                // Point at a font file named in gazette.yaml where the error quotes it.
-                let src = &site.config_src;
-                for x in &mut d.0 {
-                    let quoted = x.message.split('`').nth(1).unwrap_or("");
-                    if let (Some(at), false) = (src.text.find(quoted), quoted.is_empty()) {
-                        *x = x.clone().at_offset(&src.text, at);
-                    }
-                }
-                d
-            })?;
-        let red = writer::parse_hex_colour(&site.config.pdf.red).ok_or_else(|| {
+            FontSet::load(&site.config.fonts, &site.root, &site.config_src.text)?;
+        let red = Colour::from_hex(&site.config.pdf.red).ok_or_else(|| {
             let src = &site.config_src;
             let d = Diagnostic::error(format!("`{}` is not a colour", site.config.pdf.red))
                 .in_file(&src.path)
@@ -53,7 +47,7 @@ impl PdfRenderer {
             }
         })?;
         Ok(PdfRenderer {
-            fonts,
+            fonts: Arc::new(fonts),
             red,
             red_rule: site.config.pdf.red_rule_pt,
             warnings,
@@ -62,10 +56,7 @@ impl PdfRenderer {
 
     fn notice(&self, site: &Site, n: &Notice) -> Result<OutputFile, Diagnostic> {
         let year = site.years.iter().find(|y| y.year == n.year);
-        if let Some(d) = crate::doc::table_in_pdf(n) {
-            return Err(d);
-        }
-        let pages = gongwen::compose(n, &self.fonts, self.red_rule).map_err(|e| {
+        let pages = gongwen::compose(n, &self.fonts, self.red_rule, self.red).map_err(|e| {
             let d = Diagnostic::error(format!(
                 "no font has the character `{}` (U+{:04X}) in {} of the {} notice",
                 e.c, e.c as u32, e.context, n.year
@@ -92,24 +83,28 @@ impl PdfRenderer {
             .created
             .or_else(|| year.and_then(|y| y.meta.imprint.as_ref().map(|i| i.date)))
             .or_else(|| year.map(|y| y.meta.date));
-        let meta = writer::Meta {
+        let meta = Meta {
             title: &n.title,
             author: &site.config.authority.name,
-            subject: &n.number,
-            date: date
-                .map(pdf_date)
-                .unwrap_or_else(|| "D:20000101000000Z".into()),
+            subject: Some(&n.number),
+            date: date.map(|d| d.start_instant()),
         };
+        let mut w = PdfWriter::new(&self.fonts, None);
+        for p in &pages {
+            w.add(p, None);
+        }
         Ok(OutputFile {
             path: PathBuf::from(n.year.to_string()).join("notice.pdf"),
-            bytes: writer::write_pdf(&pages, &self.fonts, &meta, self.red),
+            bytes: w.finish(&meta).map_err(subset_error)?,
         })
     }
 }
 
 impl PdfRenderer {
     fn publicity(&self, site: &Site, p: &Publicity) -> Result<OutputFile, Diagnostic> {
-        let pages = crate::publicity::pdf::layout(p, &self.fonts).map_err(|MissingGlyph(c)| {
+        // Each page is written as the layout finishes it.
+        let mut w = PdfWriter::new(&self.fonts, None);
+        crate::publicity::pdf::layout(p, &self.fonts, &mut w).map_err(|MissingGlyph(c)| {
             Diagnostic::error(format!(
                 "no font has the character `{c}` (U+{:04X}) in the {} list of {}",
                 c as u32, p.category, p.year
@@ -117,25 +112,36 @@ impl PdfRenderer {
             .hint("add a font that has it to the `body` chain under `fonts:` in gazette.yaml")
         })?;
         let year = site.years.iter().find(|y| y.year == p.year);
-        let date = year
-            .map(|y| pdf_date(y.meta.date))
-            .unwrap_or_else(|| "D:20000101000000Z".into());
-        let meta = writer::Meta {
+        let meta = Meta {
             title: &p.title,
             author: &site.config.authority.name,
-            subject: &p.category,
-            date,
+            subject: Some(&p.category),
+            date: year.map(|y| y.meta.date.start_instant()),
         };
         Ok(OutputFile {
             path: crate::publicity::html::folder(p).join("list.pdf"),
-            bytes: writer::write_pdf(&pages, &self.fonts, &meta, self.red),
+            bytes: w.finish(&meta).map_err(subset_error)?,
         })
     }
 }
 
-/// Dates in the content are Beijing time.
-fn pdf_date(w: When) -> String {
-    format!("D:{}+08'00'", w.start_instant().format("%Y%m%d%H%M%S"))
+fn subset_error(e: subset::SubsetError) -> Diagnostic {
+    Diagnostic::error(e.to_string())
+        .hint("name another font in gazette.yaml, or reinstall this one")
+}
+
+/// Pages of a layout as one PDF (the papers' pages come with their photos).
+pub fn document(
+    fonts: &FontSet,
+    shared: Option<&subset::SharedFonts>,
+    pages: &[(Page, Option<&crate::typeset::page::Photo>)],
+    meta: &Meta,
+) -> Result<Vec<u8>, subset::SubsetError> {
+    let mut w = PdfWriter::new(fonts, shared);
+    for (p, photo) in pages {
+        w.add(p, *photo);
+    }
+    w.finish(meta)
 }
 
 impl Renderer for PdfRenderer {

@@ -1,221 +1,430 @@
-//! Draw laid-out pages with printpdf, then fix what printpdf leaves to
-//! chance: font ids (fixed by us), the trailer /ID (a hash of the bytes),
-//! the document info (set deliberately) and the PDF version.
+//! Pages to PDF bytes with pdf-writer, page by page: each page's content
+//! stream is written and compressed as it comes (a list of 100,000 names
+//! is never held laid out), glyphs are numbered into per-document subsets
+//! on the fly, and fonts, page tree and trailer follow at the end. The
+//! output depends on the pages only: subset tags and the /ID are hashes
+//! of what the file holds.
 
-use lopdf::{Dictionary, Object, StringFormat};
-use printpdf::{
-    Color, Line as PdfLine, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, Rgb, TextItem, TextMatrix,
-};
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDateTime, Timelike};
+use pdf_writer::types::{CidFontType, FontFlags};
+use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeSet;
+use subsetter::GlyphRemapper;
 
-use super::fonts::FontSet;
-use super::page::{Ink, Page, PAGE_H};
+use super::subset::{deflate, system_info, FontPart, GlyphSet, SharedFonts, SubsetError};
+use crate::typeset::fonts::FontSet;
+use crate::typeset::page::{Colour, Mark, Page, PageSink, Photo, Run, Stroke};
 
 /// Document information written into the PDF.
 pub struct Meta<'a> {
     pub title: &'a str,
     pub author: &'a str,
-    pub subject: &'a str,
-    /// PDF date string, e.g. D:20240110000000+08'00'.
-    pub date: String,
+    pub subject: Option<&'a str>,
+    /// Creation date, Beijing time.
+    pub date: Option<NaiveDateTime>,
 }
 
-pub fn parse_hex_colour(s: &str) -> Option<(f32, f32, f32)> {
-    let h = s.strip_prefix('#')?;
-    if h.len() != 6 {
-        return None;
-    }
-    let v = |i: usize| {
-        u8::from_str_radix(&h[i..i + 2], 16)
-            .ok()
-            .map(|x| x as f32 / 255.0)
-    };
-    Some((v(0)?, v(2)?, v(4)?))
+/// Which font resource draws a glyph: the shared subset or the document's own.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct FontKey {
+    face: usize,
+    shared: bool,
 }
 
-fn colour(ink: Ink, red: (f32, f32, f32)) -> Color {
-    match ink {
-        Ink::Black => Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
-        Ink::Red => Color::Rgb(Rgb::new(red.0, red.1, red.2, None)),
+impl FontKey {
+    fn name(self) -> String {
+        format!("F{}{}", self.face, if self.shared { "s" } else { "d" })
     }
 }
 
-fn page_ops(page: &Page, fonts: &FontSet, red: (f32, f32, f32)) -> Vec<Op> {
-    let mut ops = Vec::new();
-    for r in &page.rules {
-        let (y1, y2) = (PAGE_H - r.y1, PAGE_H - r.y2);
-        ops.push(Op::SetOutlineColor {
-            col: colour(r.ink, red),
-        });
-        ops.push(Op::SetOutlineThickness {
-            pt: Pt(r.thickness),
-        });
-        ops.push(Op::DrawLine {
-            line: PdfLine {
-                points: vec![
-                    LinePoint {
-                        p: Point {
-                            x: Pt(r.x1),
-                            y: Pt(y1),
-                        },
-                        bezier: false,
-                    },
-                    LinePoint {
-                        p: Point {
-                            x: Pt(r.x2),
-                            y: Pt(y2),
-                        },
-                        bezier: false,
-                    },
-                ],
-                is_closed: false,
-            },
-        });
-    }
-    for l in &page.lines {
-        if l.line.glyphs.is_empty() {
-            continue;
+struct PageEntry {
+    page: Ref,
+    contents: Vec<Ref>,
+    width: f32,
+    height: f32,
+    picture: Option<Ref>,
+}
+
+#[derive(Default)]
+struct Own {
+    remapper: GlyphRemapper,
+    glyphs: GlyphSet,
+}
+
+pub struct PdfWriter<'a> {
+    fonts: &'a FontSet,
+    shared: Option<&'a SharedFonts>,
+    pdf: Pdf,
+    next: i32,
+    pages: Vec<PageEntry>,
+    own: BTreeMap<usize, Own>,
+    used: BTreeSet<FontKey>,
+    hash: Sha256,
+}
+
+impl<'a> PdfWriter<'a> {
+    /// A document drawing with `fonts`; glyphs found in `shared` use its subsets.
+    pub fn new(fonts: &'a FontSet, shared: Option<&'a SharedFonts>) -> Self {
+        PdfWriter {
+            fonts,
+            shared,
+            pdf: Pdf::new(),
+            // 1-3: catalog, page tree, info.
+            next: 4,
+            pages: Vec::new(),
+            own: BTreeMap::new(),
+            used: BTreeSet::new(),
+            hash: Sha256::new(),
         }
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFillColor {
-            col: colour(l.ink, red),
+    }
+
+    fn alloc(&mut self) -> Ref {
+        self.next += 1;
+        Ref::new(self.next - 1)
+    }
+
+    /// Add a page; a `Picture` mark on it shows `photo`.
+    pub fn add(&mut self, page: &Page, photo: Option<&Photo>) {
+        let picture = photo.filter(|_| page.marks.iter().any(|m| matches!(m, Mark::Picture(_))));
+        let picture = picture.map(|ph| {
+            let r = self.alloc();
+            self.hash.update(&ph.jpeg);
+            let mut img = self.pdf.image_xobject(r, &ph.jpeg);
+            img.width(ph.width as i32);
+            img.height(ph.height as i32);
+            img.bits_per_component(8);
+            img.color_space().device_rgb();
+            img.filter(Filter::DctDecode);
+            img.finish();
+            r
         });
-        let glyphs = &l.line.glyphs;
-        let mut i = 0;
-        while i < glyphs.len() {
-            let face = glyphs[i].face;
-            let mut j = i + 1;
-            while j < glyphs.len() && glyphs[j].face == face {
-                j += 1;
+        let contents = self.stream(page, page.height, picture.is_some());
+        let page_ref = self.alloc();
+        self.pages.push(PageEntry {
+            page: page_ref,
+            contents: vec![contents],
+            width: page.width,
+            height: page.height,
+            picture,
+        });
+    }
+
+    /// Draw more marks on page `index` (an extra content stream).
+    pub fn amend(&mut self, index: usize, marks: Vec<Mark>) {
+        let Some(entry) = self.pages.get(index) else {
+            return;
+        };
+        let page = Page {
+            width: entry.width,
+            height: entry.height,
+            marks,
+        };
+        let r = self.stream(&page, entry.height, false);
+        self.pages[index].contents.push(r);
+    }
+
+    fn stream(&mut self, page: &Page, height: f32, picture: bool) -> Ref {
+        let mut c = Content::new();
+        let mut ink = Ink::default();
+        let mut k = 0;
+        while k < page.marks.len() {
+            match &page.marks[k] {
+                Mark::Stroke(_) => {
+                    let strokes: Vec<&Stroke> = page.marks[k..]
+                        .iter()
+                        .map_while(|m| match m {
+                            Mark::Stroke(s) => Some(s),
+                            _ => None,
+                        })
+                        .collect();
+                    k += strokes.len();
+                    draw_strokes(&mut c, &mut ink, &strokes, height);
+                    continue;
+                }
+                Mark::Text(run) => self.text(&mut c, &mut ink, run, height),
+                Mark::Fill { areas, colour } => {
+                    ink.fill(&mut c, *colour);
+                    for a in areas {
+                        c.rect(a.x, height - a.y - a.h, a.w, a.h);
+                    }
+                    c.fill_nonzero();
+                }
+                Mark::Picture(a) if picture => {
+                    c.save_state();
+                    c.transform([a.w, 0.0, 0.0, a.h, a.x, height - a.y - a.h]);
+                    c.x_object(Name(b"Im1"));
+                    c.restore_state();
+                }
+                Mark::Picture(_) => {}
             }
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(fonts.faces[face].id.clone()),
-                size: Pt(l.size),
-            });
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(l.x + glyphs[i].x), Pt(PAGE_H - l.baseline)),
-            });
-            // Each glyph is placed exactly: the TJ offset corrects the font's own
-            // advance to the grid position of the next glyph.
-            let mut items = Vec::new();
-            let mut run = String::new();
-            for k in i..j {
-                let g = &glyphs[k];
-                run.push(g.c);
+            k += 1;
+        }
+        let bytes = c.finish();
+        self.hash.update(&bytes[..]);
+        let r = self.alloc();
+        self.pdf
+            .stream(r, &deflate(&bytes))
+            .filter(Filter::FlateDecode);
+        r
+    }
+
+    fn key(&mut self, face: usize, gid: u16, text: char, em: f32) -> (FontKey, u16) {
+        if let Some(cid) = self.shared.and_then(|s| s.cid(face, gid)) {
+            return (FontKey { face, shared: true }, cid);
+        }
+        let own = self.own.entry(face).or_default();
+        own.glyphs.entry(gid).or_insert((text, em));
+        (
+            FontKey {
+                face,
+                shared: false,
+            },
+            own.remapper.remap(gid),
+        )
+    }
+
+    /// A run as one text object; each glyph placed exactly: the TJ
+    /// adjustment corrects the face's advance to the next glyph's `x`.
+    fn text(&mut self, c: &mut Content, ink: &mut Ink, run: &Run, height: f32) {
+        if run.glyphs.is_empty() {
+            return;
+        }
+        ink.fill(c, run.colour);
+        c.begin_text();
+        let keyed: Vec<(FontKey, u16)> = run
+            .glyphs
+            .iter()
+            .map(|g| self.key(run.face, g.id, g.text, g.em))
+            .collect();
+        let mut i = 0;
+        while i < keyed.len() {
+            let key = keyed[i].0;
+            let j = (i..keyed.len())
+                .find(|&j| keyed[j].0 != key)
+                .unwrap_or(keyed.len());
+            self.used.insert(key);
+            c.set_font(Name(key.name().as_bytes()), run.size);
+            c.set_text_matrix([
+                1.0,
+                0.0,
+                0.0,
+                1.0,
+                run.x + run.glyphs[i].x,
+                height - run.baseline,
+            ]);
+            let mut tj = c.show_positioned();
+            let mut items = tj.items();
+            let mut chunk: Vec<u8> = Vec::new();
+            for (k, (_, cid)) in keyed.iter().enumerate().take(j).skip(i) {
+                chunk.extend_from_slice(&cid.to_be_bytes());
                 if k + 1 < j {
-                    let natural = fonts.faces[face].advance(g.c) * l.size;
-                    let wanted = glyphs[k + 1].x - g.x;
-                    let delta = wanted - natural;
+                    let g = &run.glyphs[k];
+                    let wanted = run.glyphs[k + 1].x - g.x;
+                    let delta = wanted - g.em * run.size;
                     if delta.abs() > 0.001 {
-                        items.push(TextItem::Text(std::mem::take(&mut run)));
-                        items.push(TextItem::Offset(-delta / l.size * 1000.0));
+                        items.show(Str(&chunk));
+                        chunk.clear();
+                        items.adjust(-delta / run.size * 1000.0);
                     }
                 }
             }
-            if !run.is_empty() {
-                items.push(TextItem::Text(run));
+            if !chunk.is_empty() {
+                items.show(Str(&chunk));
             }
-            ops.push(Op::ShowText { items });
+            drop(items);
+            drop(tj);
             i = j;
         }
-        ops.push(Op::EndTextSection);
+        c.end_text();
     }
-    ops
-}
 
-/// Serialise pages to PDF bytes, reproducibly.
-pub fn write_pdf(pages: &[Page], fonts: &FontSet, meta: &Meta, red: (f32, f32, f32)) -> Vec<u8> {
-    let mut doc = PdfDocument::new(meta.title);
-    let used: BTreeSet<usize> = pages
-        .iter()
-        .flat_map(|p| {
-            p.lines
-                .iter()
-                .flat_map(|l| l.line.glyphs.iter().map(|g| g.face))
-        })
-        .collect();
-    for &i in &used {
-        if let Some(parsed) = fonts.faces[i].parsed() {
-            doc.resources.fonts.map.insert(
-                fonts.faces[i].id.clone(),
-                printpdf::PdfFont::new(parsed.clone()),
+    /// Fonts, pages, catalog and information; the /ID hashes it all.
+    pub fn finish(mut self, meta: &Meta) -> Result<Vec<u8>, SubsetError> {
+        let mut own_parts = BTreeMap::new();
+        for (face, own) in std::mem::take(&mut self.own) {
+            own_parts.insert(
+                face,
+                FontPart::build(self.fonts, face, &own.remapper, &own.glyphs)?,
             );
         }
-    }
-    let pdf_pages: Vec<PdfPage> = pages
-        .iter()
-        .map(|p| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, fonts, red)))
-        .collect();
-    doc.with_pages(pdf_pages);
-    let mut warnings = Vec::new();
-    let opts = PdfSaveOptions::default();
-    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    lo.version = "1.7".to_string();
-    let info = info_dict(meta);
-    let info_id = lo.add_object(info);
-    lo.trailer.set("Info", Object::Reference(info_id));
-    let placeholder = "0".repeat(32);
-    let id = Object::String(placeholder.clone().into_bytes(), StringFormat::Literal);
-    lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    lo.prune_objects();
-    lo.renumber_objects();
-    lo.compress();
-    let mut bytes = Vec::new();
-    let _ = lo.save_to(&mut bytes);
-    // The /ID is a hash of the document itself: same input, same bytes.
-    let digest = Sha256::digest(&bytes);
-    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    let needle = format!("({placeholder})");
-    if let Some(at) = find(&bytes, needle.as_bytes()) {
-        let tail = &mut bytes[at..];
-        for _ in 0..2 {
-            if let Some(k) = find(tail, needle.as_bytes()) {
-                tail[k + 1..k + 33].copy_from_slice(hex.as_bytes());
+        let mut font_refs: Vec<(FontKey, Ref)> = Vec::new();
+        for key in self.used.clone() {
+            let part = if key.shared {
+                self.shared.and_then(|s| s.parts.get(&key.face))
+            } else {
+                own_parts.get(&key.face)
+            };
+            if let Some(part) = part {
+                self.hash.update(part.base_name.as_bytes());
+                let r = self.font(part);
+                font_refs.push((key, r));
             }
         }
+        let tree = Ref::new(2);
+        for p in &self.pages {
+            let mut page = self.pdf.page(p.page);
+            page.parent(tree)
+                .media_box(Rect::new(0.0, 0.0, p.width, p.height))
+                .contents_array(p.contents.iter().copied());
+            let mut res = page.resources();
+            let mut f = res.fonts();
+            for (key, r) in &font_refs {
+                f.pair(Name(key.name().as_bytes()), *r);
+            }
+            f.finish();
+            if let Some(r) = p.picture {
+                res.x_objects().pair(Name(b"Im1"), r);
+            }
+        }
+        let kids: Vec<Ref> = self.pages.iter().map(|p| p.page).collect();
+        self.pdf
+            .pages(tree)
+            .kids(kids.iter().copied())
+            .count(kids.len() as i32);
+        self.pdf.catalog(Ref::new(1)).pages(tree);
+        self.info(meta);
+        let id = self.hash.finalize()[..16].to_vec();
+        self.pdf.set_file_id((id.clone(), id));
+        Ok(self.pdf.finish())
     }
-    bytes
-}
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn text_string(s: &str) -> Object {
-    // UTF-16BE with BOM: the PDF text string form for non-Latin text.
-    let mut b = vec![0xFE, 0xFF];
-    for u in s.encode_utf16() {
-        b.extend_from_slice(&u.to_be_bytes());
+    fn info(&mut self, meta: &Meta) {
+        for s in [meta.title, meta.author, meta.subject.unwrap_or("")] {
+            self.hash.update(s.as_bytes());
+        }
+        let mut info = self.pdf.document_info(Ref::new(3));
+        info.title(TextStr(meta.title))
+            .author(TextStr(meta.author))
+            .creator(TextStr("gazette"))
+            .producer(TextStr(concat!("gazette ", env!("CARGO_PKG_VERSION"))));
+        if let Some(s) = meta.subject {
+            info.subject(TextStr(s));
+        }
+        if let Some(d) = meta.date {
+            let date = Date::new(d.year() as u16)
+                .month(d.month() as u8)
+                .day(d.day() as u8)
+                .hour(d.hour() as u8)
+                .minute(d.minute() as u8)
+                .second(d.second() as u8)
+                .utc_offset_hour(8)
+                .utc_offset_minute(0);
+            info.creation_date(date).modified_date(date);
+        }
     }
-    Object::String(b, StringFormat::Hexadecimal)
+
+    /// Type0 → CIDFont → descriptor → program, plus ToUnicode.
+    fn font(&mut self, part: &FontPart) -> Ref {
+        let (type0, cid, desc, file, cmap) = (
+            self.alloc(),
+            self.alloc(),
+            self.alloc(),
+            self.alloc(),
+            self.alloc(),
+        );
+        let base = Name(part.base_name.as_bytes());
+        self.pdf
+            .type0_font(type0)
+            .base_font(base)
+            .encoding_predefined(Name(b"Identity-H"))
+            .descendant_font(cid)
+            .to_unicode(cmap);
+        let mut c = self.pdf.cid_font(cid);
+        c.subtype(if part.cff {
+            CidFontType::Type0
+        } else {
+            CidFontType::Type2
+        })
+        .base_font(base)
+        .system_info(system_info())
+        .font_descriptor(desc)
+        .default_width(1000.0);
+        c.widths().consecutive(0, part.widths.iter().copied());
+        if !part.cff {
+            c.cid_to_gid_map_predefined(Name(b"Identity"));
+        }
+        c.finish();
+        let m = self.fonts.metrics(part.face);
+        let mut d = self.pdf.font_descriptor(desc);
+        d.name(base)
+            .flags(FontFlags::SYMBOLIC)
+            .bbox(Rect::new(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]))
+            .italic_angle(0.0)
+            .ascent(m.ascent)
+            .descent(m.descent)
+            .cap_height(m.cap_height)
+            .stem_v(80.0);
+        if part.cff {
+            d.font_file3(file);
+        } else {
+            d.font_file2(file);
+        }
+        d.finish();
+        let mut s = self.pdf.stream(file, &part.program);
+        s.filter(Filter::FlateDecode);
+        if part.bare {
+            s.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+        } else if part.cff {
+            s.pair(Name(b"Subtype"), Name(b"OpenType"));
+        }
+        s.finish();
+        self.pdf
+            .stream(cmap, &part.to_unicode)
+            .filter(Filter::FlateDecode);
+        type0
+    }
 }
 
-fn info_dict(meta: &Meta) -> Dictionary {
-    let mut d = Dictionary::new();
-    d.set("Title", text_string(meta.title));
-    d.set("Author", text_string(meta.author));
-    d.set("Subject", text_string(meta.subject));
-    d.set("Creator", text_string("gazette"));
-    d.set(
-        "Producer",
-        text_string(concat!("gazette ", env!("CARGO_PKG_VERSION"))),
-    );
-    let date = Object::String(meta.date.clone().into_bytes(), StringFormat::Literal);
-    d.set("CreationDate", date.clone());
-    d.set("ModDate", date);
-    d
+impl PageSink for PdfWriter<'_> {
+    fn page(&mut self, page: Page) {
+        self.add(&page, None);
+    }
+    fn amend(&mut self, index: usize, marks: Vec<Mark>) {
+        PdfWriter::amend(self, index, marks);
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The colours set in a content stream, so each is set only when it changes.
+#[derive(Default)]
+struct Ink {
+    fill: Option<Colour>,
+    stroke: Option<Colour>,
+    width: Option<f32>,
+}
 
-    #[test]
-    fn hex_colours() {
-        let (r, g, b) = parse_hex_colour("#FF3333").unwrap();
-        assert!((r - 1.0).abs() < 1e-6 && (g - 0.2).abs() < 1e-6 && (b - 0.2).abs() < 1e-6);
-        assert!(parse_hex_colour("red").is_none());
+impl Ink {
+    fn fill(&mut self, c: &mut Content, colour: Colour) {
+        if self.fill != Some(colour) {
+            c.set_fill_rgb(colour.r, colour.g, colour.b);
+            self.fill = Some(colour);
+        }
+    }
+}
+
+/// Strokes in as few paths as their widths and colours allow.
+fn draw_strokes(c: &mut Content, ink: &mut Ink, strokes: &[&Stroke], height: f32) {
+    let mut open = false;
+    for s in strokes {
+        if ink.stroke != Some(s.colour) || ink.width != Some(s.width) {
+            if open {
+                c.stroke();
+            }
+            if ink.stroke != Some(s.colour) {
+                c.set_stroke_rgb(s.colour.r, s.colour.g, s.colour.b);
+                ink.stroke = Some(s.colour);
+            }
+            if ink.width != Some(s.width) {
+                c.set_line_width(s.width);
+                ink.width = Some(s.width);
+            }
+        }
+        c.move_to(s.x1, height - s.y1);
+        c.line_to(s.x2, height - s.y2);
+        open = true;
+    }
+    if open {
+        c.stroke();
     }
 }

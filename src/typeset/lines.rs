@@ -1,19 +1,20 @@
-//! Line breaking on the GB/T 9704 grid: full-width characters take one
-//! grid cell each, Latin words and numbers keep together at their natural
-//! width, and no line starts with closing punctuation or ends with an
-//! opening one (避头尾).
+//! Line breaking for every layout: full-width characters take one cell
+//! each (the GB/T 9704 grid pitch, or their own advance), Latin words and
+//! numbers keep together at their natural width, and no line starts with
+//! closing punctuation or ends with an opening one (避头尾).
 
 use super::fonts::{FontSet, Role};
-
 use crate::kinsoku::{no_end, no_start};
 
-/// One glyph placed on a line, `x` in pt from the line's left edge.
+/// One character set on a line: its face and glyph, `x` in pt from the
+/// line's left edge, `em` the face's own advance in em.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
     pub c: char,
     pub face: usize,
+    pub id: u16,
     pub x: f32,
-    pub advance: f32,
+    pub em: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -28,16 +29,40 @@ pub struct Line {
 pub struct Style {
     pub role: Role,
     pub size: f32,
-    /// Width of a full-width character: the grid's character pitch.
-    pub cell: f32,
+    /// Width of a full-width character (the grid's character pitch), or
+    /// `None` to set every character at its own advance.
+    pub cell: Option<f32>,
 }
 
-/// A character the role's fonts cannot draw.
+/// Where lines go: `width` pt wide, the first line starting `first` pt in,
+/// the others `rest` pt in; lines but the last stretched to the width when
+/// `justify`.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    pub width: f32,
+    pub first: f32,
+    pub rest: f32,
+    pub justify: bool,
+}
+
+impl Frame {
+    /// Flush left, no indents, justified.
+    pub fn justified(width: f32) -> Frame {
+        Frame {
+            width,
+            first: 0.0,
+            rest: 0.0,
+            justify: true,
+        }
+    }
+}
+
+/// A character no face of the role's chain can draw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MissingGlyph(pub char);
 
 /// Latin, Greek and Cyrillic are set at their own advance; CJK and the
-/// general punctuation Chinese uses (“” — … ·) take a full grid cell.
+/// general punctuation Chinese uses (“” — … ·) take a full cell.
 fn is_half_width(c: char) -> bool {
     (c as u32) < 0x2000 && c != '·'
 }
@@ -51,45 +76,51 @@ struct Unit {
     space: bool,
 }
 
+fn unit_end(chars: &[char], i: usize) -> usize {
+    let c = chars[i];
+    let mut j = i + 1;
+    if c.is_ascii_alphanumeric() {
+        while j < chars.len()
+            && (chars[j].is_ascii_alphanumeric()
+                || "./-:@%_".contains(chars[j])
+                    && chars.get(j + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
+        {
+            j += 1;
+        }
+    } else if (c == '—' || c == '…') && chars.get(i + 1) == Some(&c) {
+        j = i + 2;
+    }
+    j
+}
+
 fn units(text: &str, style: Style, fonts: &FontSet) -> Result<Vec<Unit>, MissingGlyph> {
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<Unit> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        let mut j = i + 1;
-        if c.is_ascii_alphanumeric() {
-            while j < chars.len()
-                && (chars[j].is_ascii_alphanumeric()
-                    || "./-:@%_".contains(chars[j])
-                        && chars.get(j + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
-            {
-                j += 1;
-            }
-        } else if (c == '—' || c == '…') && chars.get(i + 1) == Some(&c) {
-            j = i + 2;
-        }
-        let mut glyphs = Vec::new();
+        let j = unit_end(&chars, i);
+        let mut glyphs = Vec::with_capacity(j - i);
         let mut width = 0.0;
-        for &ch in &chars[i..j] {
-            let face = fonts.pick(style.role, ch).ok_or(MissingGlyph(ch))?;
-            let advance = if is_half_width(ch) {
-                fonts.faces[face].advance(ch) * style.size
-            } else {
-                style.cell
+        for &c in &chars[i..j] {
+            let (face, id) = fonts.pick(style.role, c).ok_or(MissingGlyph(c))?;
+            let em = fonts.advance(face, id);
+            let advance = match style.cell {
+                Some(cell) if !is_half_width(c) => cell,
+                _ => em * style.size,
             };
             glyphs.push(Glyph {
-                c: ch,
+                c,
                 face,
+                id,
                 x: width,
-                advance,
+                em,
             });
             width += advance;
         }
         out.push(Unit {
             glyphs,
             width,
-            space: c == ' ',
+            space: chars[i] == ' ',
         });
         i = j;
     }
@@ -104,14 +135,10 @@ fn last_char(u: &Unit) -> char {
     u.glyphs.last().map_or(' ', |g| g.c)
 }
 
-/// Break `text` into lines of at most `width` pt. The first line starts
-/// `first_indent` pt in, the others `indent` pt in; `x` of each glyph
-/// includes the indent. Lines but the last are justified to `width`.
+/// Break `text` into lines in `frame`; `x` of each glyph includes the indent.
 pub fn break_lines(
     text: &str,
-    width: f32,
-    first_indent: f32,
-    indent: f32,
+    frame: Frame,
     style: Style,
     fonts: &FontSet,
 ) -> Result<Vec<Line>, MissingGlyph> {
@@ -127,11 +154,11 @@ pub fn break_lines(
             break;
         }
         let lead = if lines.is_empty() {
-            first_indent
+            frame.first
         } else {
-            indent
+            frame.rest
         };
-        let room = width - lead;
+        let room = frame.width - lead;
         let mut end = start;
         let mut used = 0.0;
         while end < units.len() && used + units[end].width <= room + 0.01 {
@@ -144,8 +171,8 @@ pub fn break_lines(
         if end < units.len() {
             end = kinsoku_break(&units, start, end);
         }
-        let last = end >= units.len();
-        lines.push(place(&units[start..end], lead, room, !last));
+        let justify = frame.justify && end < units.len();
+        lines.push(place(&units[start..end], lead, room, justify));
         start = end;
     }
     Ok(lines)
@@ -180,7 +207,7 @@ fn place(units: &[Unit], lead: f32, room: f32, justify: bool) -> Line {
     } else {
         0.0
     };
-    let mut glyphs = Vec::new();
+    let mut glyphs = Vec::with_capacity(units.iter().map(|u| u.glyphs.len()).sum());
     let mut x = lead;
     for u in units {
         for g in &u.glyphs {
@@ -216,5 +243,13 @@ mod tests {
     fn half_width_detection() {
         assert!(is_half_width('a') && is_half_width('7'));
         assert!(!is_half_width('中') && !is_half_width('，') && !is_half_width('“'));
+    }
+
+    #[test]
+    fn latin_words_and_doubled_dashes_keep_together() {
+        let chars: Vec<char> = "ab-12 ——中".chars().collect();
+        assert_eq!(unit_end(&chars, 0), 5);
+        assert_eq!(unit_end(&chars, 6), 8);
+        assert_eq!(unit_end(&chars, 8), 9);
     }
 }
