@@ -153,23 +153,28 @@ pub fn write_atomically(target: &Path, files: &[OutputFile]) -> Result<(), Diagn
     stage.commit()
 }
 
-/// An absolute path with every existing ancestor's symbolic links resolved.
+/// An absolute path with its longest existing ancestor's symbolic links
+/// resolved; what does not exist yet has none, so `..` is lexical there.
 fn resolved(p: &Path) -> PathBuf {
+    use std::path::Component;
     let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let mut rest = Vec::new();
-    let mut at = abs.as_path();
-    loop {
-        if let Ok(real) = at.canonicalize() {
-            return rest.iter().rev().fold(real, |acc, part| acc.join(part));
-        }
-        match (at.parent(), at.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                at = parent;
+    let parts: Vec<Component> = abs.components().collect();
+    for n in (1..=parts.len()).rev() {
+        let head: PathBuf = parts[..n].iter().collect();
+        if let Ok(mut real) = head.canonicalize() {
+            for part in &parts[n..] {
+                match part {
+                    Component::ParentDir => {
+                        real.pop();
+                    }
+                    Component::CurDir => {}
+                    other => real.push(other),
+                }
             }
-            _ => return abs,
+            return real;
         }
     }
+    abs
 }
 
 /// The public output and the private folder must not contain each other:
@@ -271,6 +276,44 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
             .collect();
         assert_eq!(names, ["output"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_folders_are_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("private");
+        let stage = Stage::new(&target, Access::Private).unwrap();
+        stage
+            .write_files(&[OutputFile {
+                path: "2024/forms/a.pdf".into(),
+                bytes: b"%PDF".to_vec(),
+            }])
+            .unwrap();
+        stage.commit().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&target), 0o700);
+        assert_eq!(mode(&target.join("2024/forms")), 0o700);
+        assert_eq!(mode(&target.join("2024/forms/a.pdf")), 0o600);
+    }
+
+    #[test]
+    fn output_and_private_folders_stay_apart() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (out, private) = (tmp.path().join("output"), tmp.path().join("private"));
+        assert!(check_apart(&out, &private).is_ok());
+        assert!(check_apart(&out, &out.join("private")).is_err());
+        assert!(check_apart(&private.join("www"), &private).is_err());
+        assert!(check_apart(&out, &out).is_err());
+        // Through `..` and a symbolic link too.
+        assert!(check_apart(&out, &tmp.path().join("x/../output/p")).is_err());
+        #[cfg(unix)]
+        {
+            fs::create_dir_all(&out).unwrap();
+            std::os::unix::fs::symlink(&out, tmp.path().join("link")).unwrap();
+            assert!(check_apart(&out, &tmp.path().join("link/private")).is_err());
+        }
     }
 
     #[test]
