@@ -12,7 +12,7 @@ use std::time::Duration;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::derivations::{self, Secret};
+use super::derivations::{self, Cost, Secret};
 use super::lookup::{Master, SUFFIX};
 use super::manifest::{self, Manifest};
 use super::{photo, Plan};
@@ -122,6 +122,12 @@ impl Job<'_> {
     }
 }
 
+/// A job with its candidate's master secret, for receipts.
+type Keyed<'j> = (&'j Job<'j>, Option<Master>);
+
+/// Renders a paper whose hash did not match the previous build's.
+type Render<'a> = Box<dyn FnOnce() -> Result<Vec<u8>, Diagnostic> + 'a>;
+
 /// A college name as a file name: path separators and reserved characters replaced.
 fn file_name(s: &str) -> String {
     s.chars()
@@ -183,18 +189,58 @@ impl Plan {
                 .collect(),
             None => all.iter().collect(),
         };
-        for y in &self.years {
-            let year = y.year.to_string();
-            create_dir(&to.private.join(&year).join("forms"), Access::Private)?;
-            if y.spec.receipts.is_some() {
-                create_dir(&to.private.join(&year).join("receipts"), Access::Private)?;
-                create_dir(&to.public.join(&year).join("receipts"), Access::Public)?;
-            }
-        }
+        self.create_folders(to)?;
         let old = opts
             .previous_private
             .map(manifest::read)
             .unwrap_or_default();
+        let (work, cost) = self.keys(&jobs, to, opts)?;
+        let reused = AtomicUsize::new(0);
+        let results: Vec<Result<(String, String), Diagnostic>> = work
+            .par_iter()
+            .map(|(job, master)| {
+                let r = self.make(job, master.as_ref(), to, &old, opts, &reused);
+                opts.progress.advance();
+                r
+            })
+            .collect();
+        opts.progress.finish();
+        let mut diags = Diagnostics::new();
+        let mut manifest = Manifest::new();
+        for r in results {
+            match r {
+                Ok((path, hash)) => {
+                    manifest.insert(path, hash);
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.has_errors() {
+            diags.sort();
+            return Err(diags);
+        }
+        let receipts = cost.derived + cost.reused;
+        let reused = reused.into_inner();
+        Ok(RunReport {
+            receipts,
+            forms: jobs.len() - receipts,
+            rendered: jobs.len() - reused,
+            reused,
+            manifest,
+            derived: cost.derived,
+            derivations_reused: cost.reused,
+            derive_cpu: cost.cpu,
+        })
+    }
+
+    /// Each job with its candidate's master secret (receipts only),
+    /// derived or reused from the previous private folder.
+    fn keys<'j>(
+        &self,
+        jobs: &[&'j Job<'j>],
+        to: Folders,
+        opts: &RunOptions,
+    ) -> Result<(Vec<Keyed<'j>>, Cost), Diagnostic> {
         let salts: Vec<String> = self.years.iter().map(|y| self.key.salt(y.year)).collect();
         let secrets: Vec<Secret> = jobs
             .iter()
@@ -217,54 +263,15 @@ impl Plan {
             jobs.len(),
         )?;
         // `masters` follow the receipt jobs in order.
-        let mut next = masters.iter();
-        let work: Vec<(&Job, Option<&Master>)> = jobs
+        let mut next = masters.into_iter();
+        let work = jobs
             .iter()
-            .map(|j| {
-                (
-                    *j,
-                    matches!(j, Job::Receipt { .. })
-                        .then(|| next.next())
-                        .flatten(),
-                )
+            .map(|j| match j {
+                Job::Receipt { .. } => (*j, next.next()),
+                Job::Form { .. } => (*j, None),
             })
             .collect();
-        let reused = AtomicUsize::new(0);
-        let results: Vec<Result<(String, String), Diagnostic>> = work
-            .par_iter()
-            .map(|(job, master)| {
-                let r = self.make(job, *master, to, &old, opts, &reused);
-                opts.progress.advance();
-                r
-            })
-            .collect();
-        opts.progress.finish();
-        let mut diags = Diagnostics::new();
-        let mut manifest = Manifest::new();
-        for r in results {
-            match r {
-                Ok((path, hash)) => {
-                    manifest.insert(path, hash);
-                }
-                Err(d) => diags.push(d),
-            }
-        }
-        if diags.has_errors() {
-            diags.sort();
-            return Err(diags);
-        }
-        let receipts = secrets.len();
-        let reused = reused.into_inner();
-        Ok(RunReport {
-            receipts,
-            forms: jobs.len() - receipts,
-            rendered: jobs.len() - reused,
-            reused,
-            manifest,
-            derived: cost.derived,
-            derivations_reused: cost.reused,
-            derive_cpu: cost.cpu,
-        })
+        Ok((work, cost))
     }
 
     /// One paper: reuse the previous files when its hash is unchanged, else render it.
@@ -281,7 +288,7 @@ impl Plan {
         let mut hash = Sha256::new();
         // The receipt's published (encrypted) copy, beside the staff copy.
         let mut published = None;
-        let render: Box<dyn FnOnce() -> Result<Vec<u8>, Diagnostic> + '_> = match job {
+        let render: Render = match job {
             Job::Receipt { year, c, .. } => {
                 let y = &self.years[*year];
                 let text = self.receipt_text(y, c)?;
@@ -299,56 +306,7 @@ impl Plan {
                 year,
                 college,
                 list,
-            } => {
-                let y = &self.years[*year];
-                hash.update(self.form.fingerprint.as_bytes());
-                let mut pages = Vec::with_capacity(list.len());
-                for c in list {
-                    let v = y.view(c);
-                    let text = self.layout_text(y, "form", Some(c), &v, "")?;
-                    hash.update(text.as_bytes());
-                    let photo = match y.spec.forms.as_ref().and_then(|f| f.photos.as_ref()) {
-                        Some(dir) => photo::find(&self.site_root, &y.dir.join(dir), &c.id_number)
-                            .map(|p| {
-                                let whose =
-                                    format!("{} (row {} of the candidate list)", c.name, c.row);
-                                photo::read(&p, &c.id_number, &whose)
-                            })
-                            .transpose()?,
-                        None => None,
-                    };
-                    if let Some(p) = &photo {
-                        hash.update(p.hash.as_bytes());
-                    }
-                    pages.push((*c, text, photo));
-                }
-                let title = format!("{}年免试推荐登记表 {college}", y.year);
-                Box::new(move || {
-                    let photos = pages
-                        .iter()
-                        .map(|(_, _, p)| p.as_ref().map(photo::PhotoFile::decode).transpose())
-                        .collect::<Result<Vec<_>, _>>()?;
-                    let mut laid = Vec::new();
-                    for ((c, text, _), photo) in pages.iter().zip(&photos) {
-                        let aspect = photo
-                            .as_ref()
-                            .map(|p| p.width as f32 / p.height.max(1) as f32);
-                        for page in self.lay_out_text(y, "form", Some(c), text, aspect)? {
-                            laid.push(PageIn {
-                                page,
-                                photo: photo.as_ref(),
-                            });
-                        }
-                    }
-                    let meta = Meta {
-                        title: &title,
-                        author: &self.authority,
-                        id_seed: title.as_bytes(),
-                    };
-                    pdf::write(&self.fonts, &self.form.shared, &laid, &meta)
-                        .map_err(|m| Diagnostic::error(m).in_file(&y.list.file))
-                })
-            }
+            } => self.form_paper(&self.years[*year], college, list, &mut hash)?,
         };
         let hash = super::key::hex(&hash.finalize());
         let linked = |from: Option<&Path>, into: &Path, rel: &str| {
@@ -378,6 +336,76 @@ impl Plan {
         }
         write_file(&to.private.join(&rel), &bytes, Access::Private)?;
         Ok((rel, hash))
+    }
+
+    fn create_folders(&self, to: Folders) -> Result<(), Diagnostic> {
+        for y in &self.years {
+            let year = y.year.to_string();
+            if y.spec.forms.is_some() {
+                create_dir(&to.private.join(&year).join("forms"), Access::Private)?;
+            }
+            if y.spec.receipts.is_some() {
+                create_dir(&to.private.join(&year).join("receipts"), Access::Private)?;
+                create_dir(&to.public.join(&year).join("receipts"), Access::Public)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A college's form: its hash fed with what decides it, and how to render it.
+    fn form_paper<'a>(
+        &'a self,
+        y: &'a super::YearInput,
+        college: &str,
+        list: &[&'a Candidate],
+        hash: &mut Sha256,
+    ) -> Result<Render<'a>, Diagnostic> {
+        hash.update(self.form.fingerprint.as_bytes());
+        let mut pages = Vec::with_capacity(list.len());
+        for c in list {
+            let v = y.view(c);
+            let text = self.layout_text(y, "form", Some(c), &v, "")?;
+            hash.update(text.as_bytes());
+            let photo = match y.spec.forms.as_ref().and_then(|f| f.photos.as_ref()) {
+                Some(dir) => photo::find(&self.site_root, &y.dir.join(dir), &c.id_number)
+                    .map(|p| {
+                        let whose = format!("{} (row {} of the candidate list)", c.name, c.row);
+                        photo::read(&p, &c.id_number, &whose)
+                    })
+                    .transpose()?,
+                None => None,
+            };
+            if let Some(p) = &photo {
+                hash.update(p.hash.as_bytes());
+            }
+            pages.push((*c, text, photo));
+        }
+        let title = format!("{}年免试推荐登记表 {college}", y.year);
+        Ok(Box::new(move || {
+            let photos = pages
+                .iter()
+                .map(|(_, _, p)| p.as_ref().map(photo::PhotoFile::decode).transpose())
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut laid = Vec::new();
+            for ((c, text, _), photo) in pages.iter().zip(&photos) {
+                let aspect = photo
+                    .as_ref()
+                    .map(|p| p.width as f32 / p.height.max(1) as f32);
+                for page in self.lay_out_text(y, "form", Some(c), text, aspect)? {
+                    laid.push(PageIn {
+                        page,
+                        photo: photo.as_ref(),
+                    });
+                }
+            }
+            let meta = Meta {
+                title: &title,
+                author: &self.authority,
+                id_seed: title.as_bytes(),
+            };
+            pdf::write(&self.fonts, &self.form.shared, &laid, &meta)
+                .map_err(|m| Diagnostic::error(m).in_file(&y.list.file))
+        }))
     }
 }
 
