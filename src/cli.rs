@@ -39,11 +39,16 @@ pub enum Command {
         /// The site folder (holding gazette.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write. Default: <root>/output.
+        /// Where to write what the public web server serves. Default: <root>/output.
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Build only the web pages, or only the print documents: the PDFs and
-        /// notice.docx (the output folder then holds only those).
+        /// Where to write the papers for staff and colleges (forms with
+        /// photos, plain copies of the receipts, the build's manifest):
+        /// readable by the owner only, never inside the output. Default: <root>/private.
+        #[arg(long, value_name = "DIR")]
+        private: Option<PathBuf>,
+        /// Build only the web pages, or only the print documents: the PDFs,
+        /// notice.docx and notice.ofd (the output folder then holds only those).
         #[arg(long, value_enum)]
         only: Option<Only>,
         /// Treat warnings as errors.

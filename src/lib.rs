@@ -267,6 +267,8 @@ fn with_warnings(mut d: Diagnostics, warnings: &Diagnostics) -> Diagnostics {
 pub struct BuildOptions<'a> {
     /// Make only the I-th of N parts of the receipts and forms.
     pub shard: Option<papers::Shard>,
+    /// Where papers for staff and colleges go. Default: `<root>/private`.
+    pub private: Option<&'a Path>,
     pub progress: &'a dyn papers::run::Progress,
 }
 
@@ -274,6 +276,7 @@ impl Default for BuildOptions<'_> {
     fn default() -> Self {
         BuildOptions {
             shard: None,
+            private: None,
             progress: &(),
         }
     }
@@ -287,7 +290,14 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// Receipts and forms made (or reused from the previous build).
     pub papers: Option<papers::RunReport>,
+    /// The private folder, when papers were made.
+    pub private: Option<PathBuf>,
     pub key: Option<papers::key::Origin>,
+}
+
+/// The private folder of a site: `<root>/private` unless told otherwise.
+pub fn private_folder(root: &Path, given: Option<&Path>) -> PathBuf {
+    given.map_or_else(|| root.join("private"), Path::to_path_buf)
 }
 
 /// Build the whole site into `output`, replacing it only when everything succeeded.
@@ -302,43 +312,60 @@ pub fn render_for_build(root: &Path, outputs: Outputs) -> Result<Rendered, Diagn
     render_with(root, outputs, papers::key::Missing::Create)
 }
 
-/// Write a rendered site: receipts and forms are made straight into the
-/// new output folder, in parallel, before it is swapped in.
+/// Write a rendered site: the web pages into a new public output folder,
+/// receipts (encrypted) beside them, and the papers for staff and colleges
+/// into a new private folder, in parallel; both are swapped in only when
+/// everything succeeded.
 pub fn write_build(
     r: Rendered,
     output: &Path,
     opts: &BuildOptions,
 ) -> Result<BuildReport, Diagnostics> {
-    let previous = output.is_dir().then_some(output);
-    let manifest = papers::manifest_path(output);
-    let report = write::write_atomically_with(output, &r.files, |stage| {
-        let report = match &r.papers {
-            Some(plan) => plan
-                .run(
-                    stage,
-                    &papers::RunOptions {
-                        shard: opts.shard,
-                        previous,
-                        manifest: &manifest,
-                        progress: opts.progress,
-                    },
-                )
-                .map(Some),
-            None => Ok(None),
-        }?;
-        privacy::guard(stage, output, &r.secrets)?;
-        Ok(report)
-    })
-    .map_err(|d| with_warnings(d, &r.warnings))?;
+    let fail = |d: Diagnostics| with_warnings(d, &r.warnings);
+    let private = private_folder(&r.site.root, opts.private);
+    write::check_apart(output, &private).map_err(|d| fail(d.into()))?;
+    let public = write::Stage::new(output, write::Access::Public).map_err(|d| fail(d.into()))?;
+    public.write_files(&r.files).map_err(|d| fail(d.into()))?;
+    let mut report = None;
+    let mut staff = None;
+    if let Some(plan) = &r.papers {
+        let stage =
+            write::Stage::new(&private, write::Access::Private).map_err(|d| fail(d.into()))?;
+        let made = plan
+            .run(
+                papers::Folders {
+                    public: public.path(),
+                    private: stage.path(),
+                },
+                &papers::RunOptions {
+                    shard: opts.shard,
+                    previous_public: output.is_dir().then_some(output),
+                    previous_private: private.is_dir().then_some(private.as_path()),
+                    progress: opts.progress,
+                },
+            )
+            .map_err(fail)?;
+        report = Some(made);
+        staff = Some(stage);
+    }
+    // Everything public is written: nothing is swapped in unless it holds
+    // no candidate's full ID or phone number.
+    privacy::guard(public.path(), output, &r.secrets).map_err(fail)?;
+    if let Some(stage) = staff {
+        stage.commit().map_err(|d| fail(d.into()))?;
+    }
+    public.commit().map_err(|d| fail(d.into()))?;
+    papers::manifest::remove_legacy(output);
     if let Some(rep) = &report {
         // A lost manifest only costs a full rebuild next time.
-        let _ = papers::manifest_write(&manifest, &rep.manifest);
+        let _ = papers::manifest::write(&private, &rep.manifest);
     }
     Ok(BuildReport {
         output: output.to_path_buf(),
-        files: r.files.into_iter().map(|f| f.path).collect(),
-        warnings: r.warnings,
+        files: r.files.iter().map(|f| f.path.clone()).collect(),
         key: r.papers.as_ref().map(|p| p.key_origin.clone()),
+        private: report.is_some().then_some(private),
         papers: report,
+        warnings: r.warnings,
     })
 }

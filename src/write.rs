@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
 use crate::render::OutputFile;
 
 fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
@@ -53,41 +53,155 @@ fn remove_leftovers(target: &Path) {
     }
 }
 
-/// Write `files` as the complete content of `target`.
-pub fn write_atomically(target: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    write_atomically_with(target, files, |_| Ok(())).map_err(|d| {
-        d.0.into_iter()
-            .next()
-            .unwrap_or_else(|| Diagnostic::error("write failed"))
-    })
+/// Who may read a written folder. Private folders (forms with photos,
+/// staff copies of receipts, anything listing candidates or receipt
+/// names) are made readable by their owner only: 0700 and 0600 on Unix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Public,
+    Private,
 }
 
-/// [`write_atomically`], with `more` writing further files into the new
-/// folder before it is swapped in; should it fail, nothing changes.
-pub fn write_atomically_with<T>(
-    target: &Path,
-    files: &[OutputFile],
-    more: impl FnOnce(&Path) -> Result<T, Diagnostics>,
-) -> Result<T, Diagnostics> {
-    remove_leftovers(target);
-    let stage = staging_name(target, "new");
-    fs::create_dir_all(&stage).map_err(|e| io_error("create", &stage, e))?;
-    let result = (|| {
-        for f in files {
-            let path = stage.join(&f.path);
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
-            }
-            fs::write(&path, &f.bytes).map_err(|e| io_error("write", &path, e))?;
-        }
-        let value = more(&stage)?;
-        swap_in(&stage, target)?;
-        Ok(value)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&stage);
+/// Create a folder and its parents.
+pub fn create_dir(path: &Path, access: Access) -> Result<(), Diagnostic> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    if access == Access::Private {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
     }
-    result
+    b.create(path).map_err(|e| io_error("create", path, e))
+}
+
+/// Write a file afresh: an existing one (perhaps a hard link into the
+/// previous output) is unlinked first, never written through.
+pub fn write_file(path: &Path, bytes: &[u8], access: Access) -> Result<(), Diagnostic> {
+    let _ = fs::remove_file(path);
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    if access == Access::Private {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(path).map_err(|e| io_error("write", path, e))?;
+    std::io::Write::write_all(&mut f, bytes).map_err(|e| io_error("write", path, e))
+}
+
+/// A new folder being written beside `target`, swapped in by
+/// [`Stage::commit`]; dropped uncommitted, it is removed.
+pub struct Stage {
+    target: PathBuf,
+    path: PathBuf,
+    access: Access,
+    committed: bool,
+}
+
+impl Stage {
+    pub fn new(target: &Path, access: Access) -> Result<Stage, Diagnostic> {
+        remove_leftovers(target);
+        let path = staging_name(target, "new");
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        }
+        create_dir(&path, access)?;
+        Ok(Stage {
+            target: target.to_path_buf(),
+            path,
+            access,
+            committed: false,
+        })
+    }
+
+    /// The folder to write into.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn write_files(&self, files: &[OutputFile]) -> Result<(), Diagnostic> {
+        for f in files {
+            let path = self.path.join(&f.path);
+            if let Some(dir) = path.parent() {
+                create_dir(dir, self.access)?;
+            }
+            write_file(&path, &f.bytes, self.access)?;
+        }
+        Ok(())
+    }
+
+    /// Swap the new folder in for the target.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        swap_in(&self.path, &self.target)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+/// Write `files` as the complete content of `target`.
+pub fn write_atomically(target: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+    let stage = Stage::new(target, Access::Public)?;
+    stage.write_files(files)?;
+    stage.commit()
+}
+
+/// An absolute path with its longest existing ancestor's symbolic links
+/// resolved; what does not exist yet has none, so `..` is lexical there.
+fn resolved(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let parts: Vec<Component> = abs.components().collect();
+    for n in (1..=parts.len()).rev() {
+        let head: PathBuf = parts[..n].iter().collect();
+        if let Ok(mut real) = head.canonicalize() {
+            for part in &parts[n..] {
+                match part {
+                    Component::ParentDir => {
+                        real.pop();
+                    }
+                    Component::CurDir => {}
+                    other => real.push(other),
+                }
+            }
+            return real;
+        }
+    }
+    abs
+}
+
+/// The public output and the private folder must not contain each other:
+/// everything in the output is published, and a swap of one would take
+/// the other with it.
+pub fn check_apart(output: &Path, private: &Path) -> Result<(), Diagnostic> {
+    let (o, p) = (resolved(output), resolved(private));
+    let hint = "everything in the output folder is published: keep the private folder beside it, e.g. `--output site/output --private site/private`";
+    if p.starts_with(&o) {
+        return Err(Diagnostic::error(format!(
+            "the private folder `{}` is inside the output folder `{}`",
+            private.display(),
+            output.display()
+        ))
+        .hint(hint)
+        .io());
+    }
+    if o.starts_with(&p) {
+        return Err(Diagnostic::error(format!(
+            "the output folder `{}` is inside the private folder `{}`",
+            output.display(),
+            private.display()
+        ))
+        .hint(hint)
+        .io());
+    }
+    Ok(())
 }
 
 /// Replace `target` by `stage`. On Linux the two folders are exchanged in
@@ -162,6 +276,44 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
             .collect();
         assert_eq!(names, ["output"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_folders_are_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("private");
+        let stage = Stage::new(&target, Access::Private).unwrap();
+        stage
+            .write_files(&[OutputFile {
+                path: "2024/forms/a.pdf".into(),
+                bytes: b"%PDF".to_vec(),
+            }])
+            .unwrap();
+        stage.commit().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&target), 0o700);
+        assert_eq!(mode(&target.join("2024/forms")), 0o700);
+        assert_eq!(mode(&target.join("2024/forms/a.pdf")), 0o600);
+    }
+
+    #[test]
+    fn output_and_private_folders_stay_apart() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (out, private) = (tmp.path().join("output"), tmp.path().join("private"));
+        assert!(check_apart(&out, &private).is_ok());
+        assert!(check_apart(&out, &out.join("private")).is_err());
+        assert!(check_apart(&private.join("www"), &private).is_err());
+        assert!(check_apart(&out, &out).is_err());
+        // Through `..` and a symbolic link too.
+        assert!(check_apart(&out, &tmp.path().join("x/../output/p")).is_err());
+        #[cfg(unix)]
+        {
+            fs::create_dir_all(&out).unwrap();
+            std::os::unix::fs::symlink(&out, tmp.path().join("link")).unwrap();
+            assert!(check_apart(&out, &tmp.path().join("link/private")).is_err());
+        }
     }
 
     #[test]

@@ -84,7 +84,7 @@ fn killed_builds_leave_the_previous_output_intact() {
     let stray: Vec<String> = std::fs::read_dir(site.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .filter(|n| n.starts_with(".output.gazette-"))
+        .filter(|n| n.starts_with(".output.gazette-") || n.starts_with(".private.gazette-"))
         .collect();
     assert!(stray.is_empty(), "{stray:?}");
     assert_eq!(snapshot(&site.path().join("output")), new);

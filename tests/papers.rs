@@ -53,9 +53,25 @@ fn salt(out: &Path) -> String {
     page[at..at + 32].to_string()
 }
 
-fn receipt_of(out: &Path, r: &Row) -> PathBuf {
-    let token = gazette::papers::key::token(&salt(out), &r["身份证号"], &r["姓名"]);
-    out.join(format!("2024/receipts/{token}.pdf"))
+/// The staff copy of a candidate's receipt: the plain PDF, in the private folder.
+fn receipt_of(site: &Path, r: &Row) -> PathBuf {
+    site.join(format!("private/2024/receipts/{}.pdf", r["报名号"]))
+}
+
+/// The published receipt, found and decrypted as the page does: the
+/// candidate's ID number, name and phone with the page's salt.
+fn published(out: &Path, r: &Row) -> (PathBuf, Option<Vec<u8>>) {
+    use gazette::papers::lookup;
+    let master = lookup::derive(
+        &salt(out),
+        &r["身份证号"],
+        &r["姓名"],
+        &r["手机号"],
+        lookup::ITERATIONS,
+    );
+    let path = out.join(format!("2024/receipts/{}.bin", master.name()));
+    let plain = std::fs::read(&path).ok().and_then(|b| master.open(&b));
+    (path, plain)
 }
 
 /// The verification code printed on a receipt: five groups of four.
@@ -89,7 +105,8 @@ fn papers(files: &BTreeMap<PathBuf, Vec<u8>>) -> BTreeMap<PathBuf, Vec<u8>> {
         .iter()
         .filter(|(p, _)| {
             let s = p.to_string_lossy();
-            (s.contains("/receipts/") || s.contains("/forms/")) && s.ends_with(".pdf")
+            (s.contains("/receipts/") || s.contains("/forms/"))
+                && (s.ends_with(".pdf") || s.ends_with(".bin"))
         })
         .map(|(p, b)| (p.clone(), b.clone()))
         .collect()
@@ -105,14 +122,16 @@ fn a_receipt_holds_the_candidates_facts_and_dates_but_never_the_full_id() {
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
     assert_eq!(
-        receipts.iter().filter(|n| n.ends_with(".pdf")).count(),
+        receipts.iter().filter(|n| n.ends_with(".bin")).count(),
         all.len(),
-        "one receipt per candidate"
+        "one published receipt per candidate"
     );
-    // Only the page and the PDFs: nothing lists the receipts.
+    // Only the page and the encrypted receipts: nothing lists them, no plain PDF.
     assert!(receipts
         .iter()
-        .all(|n| n == "index.html" || (n.len() == 36 && n.ends_with(".pdf"))));
+        .all(|n| n == "index.html" || (n.len() == 36 && n.ends_with(".bin"))));
+    let staff = std::fs::read_dir(site.path().join("private/2024/receipts")).unwrap();
+    assert_eq!(staff.count(), all.len(), "one staff copy per candidate");
 
     let general = all.iter().find(|r| r["报考类别"] == "普通计划").unwrap();
     let veteran = all
@@ -120,7 +139,14 @@ fn a_receipt_holds_the_candidates_facts_and_dates_but_never_the_full_id() {
         .find(|r| r["报考类别"] == "退役大学生士兵免试")
         .unwrap();
     for r in [general, veteran] {
-        let pdf = receipt_of(&out, r);
+        let pdf = receipt_of(site.path(), r);
+        let (file, plain) = published(&out, r);
+        assert!(file.is_file(), "no published receipt for {}", r["姓名"]);
+        assert_eq!(
+            plain.as_deref(),
+            Some(&std::fs::read(&pdf).unwrap()[..]),
+            "the published receipt is not the staff copy encrypted"
+        );
         let text = squash(&pdftotext(&pdf));
         for fact in [
             &r["姓名"],
@@ -151,6 +177,14 @@ fn a_receipt_holds_the_candidates_facts_and_dates_but_never_the_full_id() {
 
     // No full ID or phone number anywhere in the public output.
     for (path, bytes) in files_under(&out) {
+        let shown = path.to_string_lossy();
+        assert!(
+            !(shown.contains("/receipts/") || shown.contains("/forms/"))
+                || shown.ends_with(".bin")
+                || shown.ends_with("index.html")
+                || shown.ends_with("forms/blank.pdf"),
+            "a plain paper {shown} in the public output"
+        );
         let text = if path.extension().is_some_and(|e| e == "pdf") {
             pdftotext(&out.join(&path))
         } else {
@@ -193,7 +227,8 @@ fn the_qr_code_carries_the_verification_code_and_verify_accepts_only_the_genuine
     let out = build(site.path());
     let mut all = rows(site.path());
     let r = all[5].clone();
-    let pdf = receipt_of(&out, &r);
+    let pdf = receipt_of(site.path(), &r);
+    assert!(published(&out, &r).1.is_some());
     let code = code_in(&pdftotext(&pdf));
     assert_eq!(code.len(), 24, "{code}");
 
@@ -274,6 +309,7 @@ fn the_qr_code_carries_the_verification_code_and_verify_accepts_only_the_genuine
 fn each_college_form_has_one_page_per_exempt_candidate_in_registration_order() {
     let site = example_2024_site();
     let out = build(site.path());
+    let private = site.path().join("private");
     let mut expected: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for r in rows(site.path()) {
         if EXEMPT.contains(&r["报考类别"].as_str()) && r["审核结果"] != "不通过" {
@@ -287,16 +323,23 @@ fn each_college_form_has_one_page_per_exempt_candidate_in_registration_order() {
         expected.len() > 3,
         "the example has exempt candidates in several colleges"
     );
-    let forms: BTreeSet<String> = std::fs::read_dir(out.join("2024/forms"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .collect();
-    let mut want: BTreeSet<String> = expected.keys().map(|c| format!("{c}.pdf")).collect();
-    want.insert("blank.pdf".into());
-    assert_eq!(forms, want);
+    // The colleges' forms in the private folder, one file each; only the
+    // blank form is published.
+    let listed = |dir: &Path| -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect()
+    };
+    let want: BTreeSet<String> = expected.keys().map(|c| format!("{c}.pdf")).collect();
+    assert_eq!(listed(&private.join("2024/forms")), want);
+    assert_eq!(
+        listed(&out.join("2024/forms")),
+        BTreeSet::from(["blank.pdf".to_string()])
+    );
     for (college, mut people) in expected {
         people.sort();
-        let pdf = out.join(format!("2024/forms/{college}.pdf"));
+        let pdf = private.join(format!("2024/forms/{college}.pdf"));
         let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
         assert!(
             info.contains(&format!("Pages:           {}\n", people.len())),
@@ -329,13 +372,14 @@ fn each_college_form_has_one_page_per_exempt_candidate_in_registration_order() {
 fn photos_fill_the_box_and_a_broken_photo_is_a_clear_error() {
     let site = example_2024_site();
     let out = build(site.path());
+    let private = site.path().join("private");
     // The example has a photo for 陶雅 (湖南机电职业技术学院, JPEG).
-    let pdf = out.join("2024/forms/湖南机电职业技术学院.pdf");
+    let pdf = private.join("2024/forms/湖南机电职业技术学院.pdf");
     let images = tool("pdfimages", &["-list", pdf.to_str().unwrap()]);
     assert_eq!(images.lines().skip(2).count(), 1, "{images}");
     assert!(images.contains("jpeg"), "{images}");
 
-    let before = files_under(&out);
+    let before = (files_under(&out), files_under(&private));
     let id = rows(site.path())
         .into_iter()
         .find(|r| r["姓名"] == "吕浩")
@@ -352,10 +396,9 @@ fn photos_fill_the_box_and_a_broken_photo_is_a_clear_error() {
         "{err}"
     );
     assert!(err.contains("nothing was written"), "{err}");
-    assert_eq!(
-        files_under(&out),
-        before,
-        "a failed build leaves the output as it was"
+    assert!(
+        (files_under(&out), files_under(&private)) == before,
+        "a failed build leaves the output and the private folder as they were"
     );
 }
 
@@ -373,8 +416,8 @@ fn a_name_outside_the_body_font_falls_back_and_extracts() {
     let mut all = rows(site.path());
     all[0].insert("姓名".into(), "王喆堃".into());
     write_rows_ordered(site.path(), &headers, &all);
-    let out = build(site.path());
-    let pdf = receipt_of(&out, &all[0]);
+    build(site.path());
+    let pdf = receipt_of(site.path(), &all[0]);
     assert!(squash(&pdftotext(&pdf)).contains("王喆堃"));
     let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
     assert!(
@@ -386,8 +429,10 @@ fn a_name_outside_the_body_font_falls_back_and_extracts() {
 #[test]
 fn builds_are_byte_identical_and_shards_make_up_the_whole() {
     let site = example_2024_site();
+    // Published papers under `pub/`, private ones under `staff/`.
     let full = |dir: &str, extra: &[&str]| {
-        let mut args = vec!["build", "--output", dir];
+        let private = format!("{dir}-private");
+        let mut args = vec!["build", "--output", dir, "--private", &private];
         args.extend_from_slice(extra);
         let out = gazette(&args, site.path());
         assert!(
@@ -395,18 +440,24 @@ fn builds_are_byte_identical_and_shards_make_up_the_whole() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        papers(&files_under(&site.path().join(dir)))
+        let mut all = BTreeMap::new();
+        for (side, folder) in [("pub", dir), ("staff", private.as_str())] {
+            for (p, b) in papers(&files_under(&site.path().join(folder))) {
+                all.insert(PathBuf::from(side).join(p), b);
+            }
+        }
+        all
     };
     let a = full("a", &[]);
     let b = full("b", &[]);
-    assert!(a.len() > 60);
+    assert!(a.len() > 130, "{}", a.len());
     assert!(a == b, "two builds differ");
 
     let one = full("s1", &["--shard", "1/2"]);
     let two = full("s2", &["--shard", "2/2"]);
     assert!(!one.is_empty() && !two.is_empty());
     // Both shards carry the blank form; everything else is in exactly one.
-    let blank = PathBuf::from("2024/forms/blank.pdf");
+    let blank = PathBuf::from("pub/2024/forms/blank.pdf");
     for p in one.keys() {
         assert!(
             p == &blank || !two.contains_key(p),
@@ -434,19 +485,27 @@ fn inode(p: &Path) -> u64 {
 fn a_rebuild_after_one_change_makes_only_that_receipt_and_form() {
     let site = example_2024_site();
     let out = build(site.path());
+    let private = site.path().join("private");
     let headers = headers(site.path());
     let mut all = rows(site.path());
     let who = all.iter().position(|r| r["姓名"] == "吕浩").unwrap();
     let other = all.iter().position(|r| r["姓名"] == "刘轩").unwrap();
-    let (changed, untouched) = (receipt_of(&out, &all[who]), receipt_of(&out, &all[other]));
-    let college = out.join(format!("2024/forms/{}.pdf", all[who]["院校"]));
-    let (ino_changed, ino_untouched, ino_form) =
-        (inode(&changed), inode(&untouched), inode(&college));
+    let (changed, untouched) = (
+        receipt_of(site.path(), &all[who]),
+        receipt_of(site.path(), &all[other]),
+    );
+    let (changed_pub, untouched_pub) =
+        (published(&out, &all[who]).0, published(&out, &all[other]).0);
+    let college = private.join(format!("2024/forms/{}.pdf", all[who]["院校"]));
+    let inodes = |paths: &[&Path]| paths.iter().map(|p| inode(p)).collect::<Vec<_>>();
+    let before = inodes(&[&changed, &changed_pub, &untouched, &untouched_pub, &college]);
 
-    // Nothing changed: nothing is made again.
+    // Nothing changed: nothing is made or derived again.
     let again = gazette(&["build"], site.path());
     let err = String::from_utf8_lossy(&again.stderr);
     assert!(err.contains("0 made, 70 unchanged"), "{err}");
+    assert!(err.contains("0 derived in 0.0 CPU s"), "{err}");
+    assert!(err.contains("60 reused"), "{err}");
 
     all[who].insert("专业".into(), "汽车检测与维修技术".into());
     write_rows_ordered(site.path(), &headers, &all);
@@ -456,16 +515,38 @@ fn a_rebuild_after_one_change_makes_only_that_receipt_and_form() {
         err.contains("60 receipts and 10 college forms: 2 made, 68 unchanged"),
         "{err}"
     );
-    assert_ne!(inode(&changed), ino_changed);
-    assert_ne!(inode(&college), ino_form);
+    assert!(
+        err.contains("0 derived"),
+        "a new major needs no new key: {err}"
+    );
+    let after = inodes(&[&changed, &changed_pub, &untouched, &untouched_pub, &college]);
+    for i in [0, 1, 4] {
+        assert_ne!(after[i], before[i], "paper {i} was not made again");
+    }
     assert_eq!(
-        inode(&untouched),
-        ino_untouched,
+        after[2..4],
+        before[2..4],
         "an unchanged receipt was rewritten"
     );
     assert!(squash(&pdftotext(&changed)).contains("汽车检测与维修技术"));
-    // The manifest lists receipt names, so it stays out of the published folder.
-    assert!(site.path().join(".output.manifest.json").is_file());
+    assert_eq!(
+        published(&out, &all[who]).1.unwrap(),
+        std::fs::read(&changed).unwrap()
+    );
+
+    // A new phone number: a new key and name; the old name is gone.
+    all[who].insert("手机号".into(), "13912345678".into());
+    write_rows_ordered(site.path(), &headers, &all);
+    let run = gazette(&["build"], site.path());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("1 derived"), "{err}");
+    assert!(err.contains("59 reused"), "{err}");
+    assert!(!changed_pub.exists());
+    assert!(published(&out, &all[who]).1.is_some());
+
+    // The manifest lists receipt names: it is in the private folder only.
+    assert!(private.join("manifest.json").is_file());
+    assert!(!site.path().join(".output.manifest.json").exists());
     assert!(!files_under(&out)
         .keys()
         .any(|p| p.to_string_lossy().contains("manifest")));
@@ -501,7 +582,9 @@ fn the_key_is_made_on_first_use_outside_the_site_and_refused_inside_it() {
         assert_eq!(mode & 0o077, 0, "the key file is readable by others");
     }
     let out = site.path().join("output");
-    for (path, bytes) in files_under(&out) {
+    let mut written = files_under(&out);
+    written.extend(files_under(&site.path().join("private")));
+    for (path, bytes) in written {
         assert!(
             !String::from_utf8_lossy(&bytes).contains(hex.trim()),
             "the key is in {}",
@@ -536,9 +619,9 @@ fn staff_templates_change_the_wording_without_recompiling() {
         builtin.replace("}}报名回执\"", "}}报名确认单\""),
     )
     .unwrap();
-    let out = build(site.path());
+    build(site.path());
     let r = &rows(site.path())[0];
-    assert!(squash(&pdftotext(&receipt_of(&out, r))).contains("考试报名确认单"));
+    assert!(squash(&pdftotext(&receipt_of(site.path(), r))).contains("考试报名确认单"));
 
     // A template that writes a broken layout names itself.
     std::fs::write(

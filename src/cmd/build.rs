@@ -12,6 +12,7 @@ use crate::cli::{Format, Only};
 
 pub struct Options {
     pub output: Option<PathBuf>,
+    pub private: Option<PathBuf>,
     pub only: Option<Only>,
     pub deny_warnings: bool,
     pub shard: Option<Shard>,
@@ -65,6 +66,11 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
         eprintln!("nothing was written; {} is unchanged", output.display());
         exit_code(&diags)
     };
+    // Refused before the long part: the output is published whole.
+    let private = gazette::private_folder(root, opts.private.as_deref());
+    if let Err(d) = gazette::write::check_apart(&output, &private) {
+        return fail(d.into());
+    }
     let outputs = gazette::Outputs {
         html: opts.only != Some(Only::Pdf),
         pdf: opts.only != Some(Only::Html),
@@ -89,6 +95,7 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
     let bar = Bar::new(verbosity);
     let build_opts = gazette::BuildOptions {
         shard: opts.shard,
+        private: Some(&private),
         progress: &bar,
     };
     let built = match gazette::write_build(rendered, &output, &build_opts) {
@@ -129,6 +136,22 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
         eprintln!(
             "  {} receipts and {} college forms{part}: {} made, {} unchanged since the last build",
             p.receipts, p.forms, p.rendered, p.reused
+        );
+        if p.receipts > 0 {
+            let each = p.derive_cpu.as_secs_f64() * 1000.0 / p.derived.max(1) as f64;
+            eprintln!(
+                "  receipt keys (PBKDF2-SHA256, {} iterations): {} derived in {:.1} CPU s ({each:.0} ms each), {} reused",
+                gazette::papers::lookup::ITERATIONS,
+                p.derived,
+                p.derive_cpu.as_secs_f64(),
+                p.derivations_reused
+            );
+        }
+    }
+    if let Some(dir) = &built.private {
+        eprintln!(
+            "  for staff and colleges only (not to be published): {}",
+            dir.display()
         );
     }
     ExitCode::SUCCESS

@@ -27,6 +27,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build {
             root,
             output,
+            private,
             only,
             deny_warnings,
             shard,
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> ExitCode {
             &root,
             build::Options {
                 output,
+                private,
                 only,
                 deny_warnings,
                 shard,

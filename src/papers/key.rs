@@ -1,6 +1,7 @@
 //! The authority's secret receipt key, and what is derived from it: the
-//! verification code of each receipt (HMAC-SHA256 over its facts) and the
-//! year's public salt for download tokens.
+//! verification code of each receipt (HMAC-SHA256 over its facts), the
+//! year's public salt of the receipts' key derivation (see `lookup.rs`),
+//! and private tags (the shard of a receipt, derivation cache entries).
 
 use std::path::{Path, PathBuf};
 
@@ -132,7 +133,8 @@ impl Key {
         Ok(Key(k))
     }
 
-    fn mac(&self, domain: &str, message: &[u8]) -> [u8; 32] {
+    /// HMAC-SHA256 under the key, separated by `domain`: only the authority can compute it.
+    pub(crate) fn mac(&self, domain: &str, message: &[u8]) -> [u8; 32] {
         let mut m =
             <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes any key length");
         m.update(domain.as_bytes());
@@ -147,8 +149,9 @@ impl Key {
         format_code(&base32(&mac[..13])[..20])
     }
 
-    /// The year's public salt of download tokens: unpredictable before the
-    /// receipts are published, different every year.
+    /// The year's public salt of the receipts' key derivation: unpredictable
+    /// before the receipts are published (no table of guesses can be made
+    /// ahead), different every year.
     pub fn salt(&self, year: i32) -> String {
         hex(&self.mac("gazette receipt salt", year.to_string().as_bytes())[..16])
     }
@@ -199,17 +202,6 @@ fn refuse_weak(key: &Key, source: &str) -> Result<(), Diagnostic> {
         .io());
     }
     Ok(())
-}
-
-/// The file name of a receipt: it cannot be found without both the ID number and the name.
-pub fn token(salt: &str, id_number: &str, name: &str) -> String {
-    let mut h = Sha256::new();
-    h.update(salt.as_bytes());
-    h.update(b"\n");
-    h.update(id_number.trim().to_uppercase().as_bytes());
-    h.update(b"\n");
-    h.update(name.trim().as_bytes());
-    hex(&h.finalize()[..16])
 }
 
 /// Codes are read aloud and typed: Crockford's alphabet has no I, L, O, U.
@@ -339,20 +331,11 @@ mod tests {
     }
 
     #[test]
-    fn tokens_need_both_id_and_name() {
-        let salt = Key::from_bytes([1; 32]).salt(2024);
-        let t = token(&salt, "43010220000101001x", "张三");
-        assert_eq!(t, token(&salt, "43010220000101001X", " 张三 "));
-        assert_ne!(t, token(&salt, "43010220000101001X", "张四"));
-        assert_ne!(
-            t,
-            token(
-                &Key::from_bytes([1; 32]).salt(2025),
-                "43010220000101001X",
-                "张三"
-            )
-        );
-        assert_eq!(t.len(), 32);
+    fn salts_differ_by_year_and_key() {
+        let k = Key::from_bytes([1; 32]);
+        assert_ne!(k.salt(2024), k.salt(2025));
+        assert_ne!(k.salt(2024), Key::from_bytes([2; 32]).salt(2024));
+        assert_eq!(k.salt(2024).len(), 32);
     }
 
     #[test]

@@ -6,13 +6,14 @@
 //! wording and layout are the templates `receipt.yaml` and `form.yaml`
 //! (Tera writing a layout, see [`crate::sheet`]).
 
+mod derivations;
 pub mod key;
-mod manifest;
+pub mod lookup;
+pub mod manifest;
 mod photo;
 pub mod run;
 
-pub use manifest::{path_for as manifest_path, write as manifest_write};
-pub use run::{RunOptions, RunReport, Shard};
+pub use run::{Folders, RunOptions, RunReport, Shard};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
