@@ -43,7 +43,7 @@ pub enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
         /// Build only the web pages, or only the print documents: the PDFs and
-        /// notice.docx (the output folder then holds only those).
+        /// notice.docx and notice.ofd (the output folder then holds only those).
         #[arg(long, value_enum)]
         only: Option<Only>,
         /// Treat warnings as errors.
