@@ -166,3 +166,49 @@ fn fill(s: &mut String, areas: &[Area], c: Colour, refs: &Refs, ids: &mut Ids) {
         data.join(" ")
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::page::{Glyph, MM};
+
+    /// Two glyphs of one character: the cmap names the first, a
+    /// CGTransform the second; positions are the run's, in mm.
+    #[test]
+    fn a_glyph_the_cmap_cannot_name_gets_a_cgtransform() {
+        let font = EmbeddedFont {
+            face: 0,
+            gids: [(10, 1), (11, 2)].into_iter().collect(),
+            cmap: [('一', 1)].into_iter().collect(),
+            file: Vec::new(),
+            cff: true,
+        };
+        let refs = Refs {
+            fonts: [(0, (2, &font))].into_iter().collect(),
+            colour_space: 1,
+        };
+        let glyph = |id, x| Glyph {
+            id,
+            text: '一',
+            x,
+            em: 1.0,
+        };
+        let run = Run {
+            face: 0,
+            size: 16.0,
+            x: MM * 10.0,
+            baseline: MM * 20.0,
+            colour: Colour::BLACK,
+            glyphs: vec![glyph(10, 0.0), glyph(11, 16.0)],
+        };
+        let mut s = String::new();
+        text(&mut s, &run, &refs, &mut Ids(2));
+        assert!(s.contains(r#"<ofd:CGTransform CodePosition="1" CodeCount="1" GlyphCount="1"><ofd:Glyphs>2</ofd:Glyphs>"#), "{s}");
+        assert_eq!(s.matches("CGTransform CodePosition").count(), 1);
+        assert!(s.contains(r#"ID="3" Boundary="10 14.356"#), "{s}");
+        assert!(
+            s.contains(r#"<ofd:TextCode X="0" Y="5.644" DeltaX="5.644">一一</ofd:TextCode>"#),
+            "{s}"
+        );
+    }
+}
