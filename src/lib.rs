@@ -132,7 +132,7 @@ pub struct Rendered {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Outputs {
     pub html: bool,
-    /// The print documents: the PDFs, notice.docx, receipts and forms.
+    /// The print documents: the PDFs, notice.docx, notice.ofd, receipts and forms.
     pub pdf: bool,
 }
 
@@ -203,6 +203,7 @@ fn render_with(
     } else {
         None
     };
+    let ofd = pdf.as_ref().map(|pdf| render::ofd::OfdRenderer { pdf });
     let mut renderers: Vec<&dyn Renderer> = Vec::new();
     if outputs.html {
         renderers.push(&render::html::HtmlRenderer);
@@ -211,6 +212,10 @@ fn render_with(
         renderers.push(p);
         // The Word version goes with the print documents.
         renderers.push(&render::docx::DocxRenderer);
+    }
+    // The archive copy (OFD) draws the PDF's pages with the PDF's fonts.
+    if let Some(o) = &ofd {
+        renderers.push(o);
     }
     let mut files: Vec<OutputFile> = Vec::new();
     let mut diags = Diagnostics::new();

@@ -3,6 +3,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod ofd;
 pub mod pdf;
 
 use std::path::PathBuf;

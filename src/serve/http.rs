@@ -48,6 +48,7 @@ fn content_type(path: &str) -> &'static str {
         "json" => "application/json",
         "pdf" => "application/pdf",
         "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "ofd" => "application/ofd",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",

@@ -183,11 +183,11 @@ impl Builder {
                 None
             }
             Ok(r) => {
-                // The old PDFs and Word files stay until the new ones are ready.
+                // The old PDFs, Word and OFD files stay until the new ones are ready.
                 let mut files = to_map(r.files);
                 let n = files.len();
                 for (k, v) in &self.state.snapshot().files {
-                    let print = k.ends_with(".pdf") || k.ends_with(".docx");
+                    let print = k.ends_with(".pdf") || k.ends_with(".docx") || k.ends_with(".ofd");
                     if print && !files.contains_key(k) {
                         files.insert(k.clone(), v.clone());
                     }

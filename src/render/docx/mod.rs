@@ -32,7 +32,7 @@ fn word_colour(hex: &str) -> Option<String> {
 
 /// The document's date, as the PDF's: `pdf.created`, else the 印发日期,
 /// else the 成文日期.
-fn date(site: &Site, n: &Notice) -> String {
+pub(crate) fn date(site: &Site, n: &Notice) -> String {
     let year = site.years.iter().find(|y| y.year == n.year);
     site.config
         .pdf

@@ -54,9 +54,10 @@ impl PdfRenderer {
         })
     }
 
-    fn notice(&self, site: &Site, n: &Notice) -> Result<OutputFile, Diagnostic> {
+    /// The notice's pages as the layout makes them (the OFD serializes them too).
+    pub fn notice_pages(&self, site: &Site, n: &Notice) -> Result<Vec<Page>, Diagnostic> {
         let year = site.years.iter().find(|y| y.year == n.year);
-        let pages = gongwen::compose(n, &self.fonts, self.red_rule, self.red).map_err(|e| {
+        gongwen::compose(n, &self.fonts, self.red_rule, self.red).map_err(|e| {
             let d = Diagnostic::error(format!(
                 "no font has the character `{}` (U+{:04X}) in {} of the {} notice",
                 e.c, e.c as u32, e.context, n.year
@@ -76,7 +77,12 @@ impl PdfRenderer {
                 Some((src, at)) => d.in_file(&src.path).at_offset(&src.text, at),
                 None => d.in_file(PathBuf::from("content").join(n.year.to_string())),
             }
-        })?;
+        })
+    }
+
+    fn notice(&self, site: &Site, n: &Notice) -> Result<OutputFile, Diagnostic> {
+        let year = site.years.iter().find(|y| y.year == n.year);
+        let pages = self.notice_pages(site, n)?;
         let date = site
             .config
             .pdf

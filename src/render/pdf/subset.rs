@@ -50,15 +50,7 @@ impl FontPart {
         remapper: &GlyphRemapper,
         glyphs: &GlyphSet,
     ) -> Result<FontPart, SubsetError> {
-        let err = |reason: String| SubsetError {
-            face: fonts.faces[face].label.clone(),
-            reason,
-        };
-        let bytes = fonts
-            .data(face)
-            .ok_or_else(|| err("the file cannot be read".into()))?;
-        let program = subsetter::subset(bytes, fonts.faces[face].index, remapper)
-            .map_err(|e| err(e.to_string()))?;
+        let program = program(fonts, face, remapper)?;
         let cff = program.starts_with(b"OTTO");
         let bare = if cff { cid_keyed_cff(&program) } else { None };
         let cids: BTreeMap<u16, u16> = glyphs
@@ -88,6 +80,23 @@ impl FontPart {
             to_unicode: deflate(&cmap.finish()),
         })
     }
+}
+
+/// The font program of `face` cut to the glyphs of `remapper`, numbered
+/// as it numbered them: an OpenType (CFF) or TrueType file without `cmap`.
+pub fn program(
+    fonts: &FontSet,
+    face: usize,
+    remapper: &GlyphRemapper,
+) -> Result<Vec<u8>, SubsetError> {
+    let err = |reason: String| SubsetError {
+        face: fonts.faces[face].label.clone(),
+        reason,
+    };
+    let bytes = fonts
+        .data(face)
+        .ok_or_else(|| err("the file cannot be read".into()))?;
+    subsetter::subset(bytes, fonts.faces[face].index, remapper).map_err(|e| err(e.to_string()))
 }
 
 /// Six uppercase letters derived from the face and the glyphs of a subset:

@@ -1,0 +1,137 @@
+//! The OFD package: `OFD.xml` (document information and the root),
+//! `Doc_0/Document.xml` (common data and the page list),
+//! `Doc_0/PublicRes.xml` (colour space and fonts, with the font files in
+//! `Doc_0/Res/`) and one `Content.xml` per page, zipped in that order
+//! with fixed timestamps. The `DocID` is a hash of everything else.
+
+use std::collections::BTreeMap;
+
+use sha2::{Digest, Sha256};
+
+use super::content::{self, Ids, Refs};
+use super::font::EmbeddedFont;
+use super::xml::{mm, OFD_NS, XML_DECL};
+use crate::render::docx::package::zip_parts;
+use crate::render::html::escape;
+use crate::typeset::fonts::FontSet;
+use crate::typeset::page::Page;
+
+/// Document information (`DocInfo`).
+pub struct Info<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    /// The 发文字号.
+    pub subject: &'a str,
+    /// YYYY-MM-DD, the PDF's creation date without its clock time.
+    pub date: &'a str,
+}
+
+const DOC: &str = "Doc_0";
+
+fn font_path(i: usize, f: &EmbeddedFont) -> String {
+    format!("font_{i}.{}", if f.cff { "otf" } else { "ttf" })
+}
+
+fn public_res(fonts: &FontSet, embedded: &[EmbeddedFont], refs: &Refs) -> String {
+    let mut s = format!(
+        "{XML_DECL}<ofd:Res xmlns:ofd=\"{OFD_NS}\" BaseLoc=\"Res\"><ofd:ColorSpaces><ofd:ColorSpace ID=\"{}\" Type=\"RGB\" BitsPerComponent=\"8\"/></ofd:ColorSpaces><ofd:Fonts>",
+        refs.colour_space
+    );
+    for (i, f) in embedded.iter().enumerate() {
+        let (id, _) = refs.fonts[&f.face];
+        let name = escape(fonts.ps_name(f.face));
+        s.push_str(&format!(
+            "<ofd:Font ID=\"{id}\" FontName=\"{name}\" FamilyName=\"{}\"><ofd:FontFile>{}</ofd:FontFile></ofd:Font>",
+            escape(&fonts.faces[f.face].label),
+            font_path(i, f)
+        ));
+    }
+    s.push_str("</ofd:Fonts></ofd:Res>");
+    s
+}
+
+fn document(first: &Page, page_ids: &[u32], max_id: u32) -> String {
+    let mut s = format!(
+        "{XML_DECL}<ofd:Document xmlns:ofd=\"{OFD_NS}\"><ofd:CommonData><ofd:MaxUnitID>{max_id}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 {} {}</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>",
+        mm(first.width),
+        mm(first.height)
+    );
+    for (i, id) in page_ids.iter().enumerate() {
+        s.push_str(&format!(
+            "<ofd:Page ID=\"{id}\" BaseLoc=\"Pages/Page_{i}/Content.xml\"/>"
+        ));
+    }
+    s.push_str("</ofd:Pages></ofd:Document>");
+    s
+}
+
+fn ofd_xml(info: &Info, doc_id: &str) -> String {
+    format!(
+        concat!(
+            "{}<ofd:OFD xmlns:ofd=\"{}\" Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody><ofd:DocInfo>",
+            "<ofd:DocID>{}</ofd:DocID><ofd:Title>{}</ofd:Title><ofd:Author>{}</ofd:Author>",
+            "<ofd:Subject>{}</ofd:Subject><ofd:CreationDate>{}</ofd:CreationDate>",
+            "<ofd:Creator>gazette</ofd:Creator><ofd:CreatorVersion>{}</ofd:CreatorVersion>",
+            "</ofd:DocInfo><ofd:DocRoot>{}/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+        ),
+        XML_DECL,
+        OFD_NS,
+        doc_id,
+        escape(info.title),
+        escape(info.author),
+        escape(info.subject),
+        info.date,
+        env!("CARGO_PKG_VERSION"),
+        DOC
+    )
+}
+
+/// The `.ofd` bytes of `pages` drawn with `embedded` fonts of `fonts`.
+pub fn package(
+    fonts: &FontSet,
+    embedded: &[EmbeddedFont],
+    pages: &[Page],
+    info: &Info,
+) -> std::io::Result<Vec<u8>> {
+    let mut ids = Ids(0);
+    let colour_space = ids.take();
+    let font_ids: BTreeMap<usize, (u32, &EmbeddedFont)> =
+        embedded.iter().map(|f| (f.face, (ids.take(), f))).collect();
+    let refs = Refs {
+        fonts: font_ids,
+        colour_space,
+    };
+    let page_ids: Vec<u32> = pages.iter().map(|_| ids.take()).collect();
+    let contents: Vec<String> = pages
+        .iter()
+        .map(|p| content::page(p, &refs, &mut ids))
+        .collect();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    if let Some(first) = pages.first() {
+        parts.push((
+            format!("{DOC}/Document.xml"),
+            document(first, &page_ids, ids.0).into_bytes(),
+        ));
+    }
+    parts.push((
+        format!("{DOC}/PublicRes.xml"),
+        public_res(fonts, embedded, &refs).into_bytes(),
+    ));
+    for (i, f) in embedded.iter().enumerate() {
+        parts.push((format!("{DOC}/Res/{}", font_path(i, f)), f.file.clone()));
+    }
+    for (i, c) in contents.into_iter().enumerate() {
+        parts.push((format!("{DOC}/Pages/Page_{i}/Content.xml"), c.into_bytes()));
+    }
+    let mut hash = Sha256::new();
+    for (name, bytes) in &parts {
+        hash.update(name.as_bytes());
+        hash.update(bytes);
+    }
+    let doc_id: String = hash.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    parts.insert(0, ("OFD.xml".into(), ofd_xml(info, &doc_id).into_bytes()));
+    zip_parts(parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
+}

@@ -1,0 +1,277 @@
+//! `notice.ofd` read back by independent readers from PyPI: ofdkit
+//! extracts the text of every page in the order of the PDF's, ofd2img
+//! draws every page like the PDF (pixel difference below a threshold),
+//! the package's structure holds; rebuilds are byte-identical, `--only
+//! html` skips it, the notice page links it and `gazette serve` serves it.
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+const READER: &str = "tests/common/ofd_read.py";
+
+fn built() -> &'static PathBuf {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let site = scratch("ofd-site");
+        copy_dir(&repo().join("content"), &site.join("content"));
+        std::fs::copy(repo().join("gazette.yaml"), site.join("gazette.yaml")).expect("config");
+        build(&site)
+    })
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// The Python reader helper; stdout, or a panic naming what to install.
+fn reader(args: &[&str]) -> String {
+    let out = Command::new("python3")
+        .arg(repo().join(READER))
+        .args(args)
+        .output()
+        .expect("python3 is needed for this test");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "the OFD reader failed (pip install ofdkit ofd2img):\n{stderr}"
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn ofdkit_reads_the_text_of_every_page_as_the_pdf_has_it() {
+    let out = built();
+    let ofd = out.join("2024/notice.ofd");
+    let read: serde_json::Value =
+        serde_json::from_str(&reader(&["text", ofd.to_str().unwrap()])).expect("json");
+    assert_eq!(read["warnings"], serde_json::json!([]));
+    // In content order (-raw): pdftotext's layout guess otherwise puts
+    // the page number of the last page before the 印发日期 on its line.
+    let pdf = tool(
+        "pdftotext",
+        &["-raw", out.join("2024/notice.pdf").to_str().unwrap(), "-"],
+    );
+    let pdf_pages: Vec<&str> = pdf
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let ofd_pages = read["pages"].as_array().expect("pages");
+    assert_eq!(ofd_pages.len(), pdf_pages.len(), "page count");
+    for (i, (o, p)) in ofd_pages.iter().zip(&pdf_pages).enumerate() {
+        assert_eq!(squash(o.as_str().unwrap()), squash(p), "page {}", i + 1);
+    }
+    let info = &read["info"];
+    assert_eq!(info["author"], "湖南省教育考试院");
+    assert_eq!(info["subject"], "湘教考成字〔2024〕1号");
+    assert!(info["title"].as_str().unwrap().contains("专升本"));
+    // The date the PDF carries, without a clock time.
+    let pdf_path = out.join("2024/notice.pdf");
+    let pdfinfo = tool("pdfinfo", &["-isodates", pdf_path.to_str().unwrap()]);
+    let created = pdfinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("CreationDate:"))
+        .expect("the PDF has a creation date")
+        .trim();
+    assert_eq!(info["creation_date"].as_str().unwrap(), &created[..10]);
+    assert_eq!(info["doc_id"].as_str().unwrap().len(), 32);
+}
+
+#[test]
+fn the_package_structure_holds() {
+    for year in ["2023", "2024"] {
+        let ofd = built().join(year).join("notice.ofd");
+        let ok = reader(&["check", ofd.to_str().unwrap()]);
+        assert!(ok.starts_with("ok "), "{ok}");
+    }
+}
+
+/// A page rendered to grey pixels at 100 dpi, blurred 3 × 3.
+fn pixels(pdf: &Path, page: usize, dir: &Path) -> (u32, u32, Vec<f32>) {
+    let n = page.to_string();
+    std::fs::create_dir_all(dir).expect("dir");
+    let prefix = dir.join(format!("p{page}"));
+    tool(
+        "pdftoppm",
+        &[
+            "-gray",
+            "-png",
+            "-scale-to-x",
+            "827",
+            "-scale-to-y",
+            "1169",
+            "-f",
+            &n,
+            "-l",
+            &n,
+            "-singlefile",
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let img = image::open(prefix.with_extension("png"))
+        .expect("png")
+        .to_luma8();
+    let (w, h) = img.dimensions();
+    let at = |x: i64, y: i64| {
+        let (x, y) = (
+            x.clamp(0, w as i64 - 1) as u32,
+            y.clamp(0, h as i64 - 1) as u32,
+        );
+        img.get_pixel(x, y).0[0] as f32
+    };
+    let mut out = Vec::with_capacity((w * h) as usize);
+    for y in 0..h as i64 {
+        for x in 0..w as i64 {
+            let sum: f32 = (-1..=1)
+                .flat_map(|dy| (-1..=1).map(move |dx| (dx, dy)))
+                .map(|(dx, dy)| at(x + dx, y + dy))
+                .sum();
+            out.push(sum / 9.0);
+        }
+    }
+    (w, h, out)
+}
+
+/// The share of pixels whose grey differs by more than a quarter of the range.
+fn differing(a: &[f32], b: &[f32]) -> f64 {
+    let n = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| (*x - *y).abs() > 64.0)
+        .count();
+    n as f64 / a.len() as f64
+}
+
+/// Every page as ofd2img draws it against the same page of the PDF, both
+/// rasterised by pdftoppm at 100 dpi and blurred 3 × 3 (a one-pixel shift
+/// of an edge then moves grey by a third, not all of it). Below 0.2% of a
+/// page's pixels may differ by more than a quarter of the grey range. The
+/// two draw the same outlines at the same positions; what is left is
+/// antialiasing of the quadratic outlines ofd2img needs and reportlab's
+/// rounding of positions: 0.03% on the worst page of the example.
+/// Neighbouring pages of the notice (same layout, other text) differ in
+/// 6.4-8.7% of their pixels, and the test checks the measure sees that.
+#[test]
+fn ofd2img_draws_every_page_as_the_pdf() {
+    let out = built();
+    let dir = scratch("ofd-render");
+    let drawn = dir.join("ofd2img.pdf");
+    reader(&[
+        "render",
+        out.join("2024/notice.ofd").to_str().unwrap(),
+        drawn.to_str().unwrap(),
+    ]);
+    let pdf = out.join("2024/notice.pdf");
+    let count = |p: &Path| {
+        let info = tool("pdfinfo", &[p.to_str().unwrap()]);
+        info.lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse::<usize>().ok())
+            .expect("page count")
+    };
+    let pages = count(&pdf);
+    assert_eq!(count(&drawn), pages);
+    let mut previous: Option<Vec<f32>> = None;
+    for page in 1..=pages {
+        let (w, h, ours) = pixels(&drawn, page, &dir.join("ofd"));
+        let (w2, h2, theirs) = pixels(&pdf, page, &dir.join("pdf"));
+        assert_eq!((w, h), (w2, h2));
+        let d = differing(&ours, &theirs);
+        eprintln!("page {page}: {:.4}% of pixels differ", d * 100.0);
+        assert!(d < 0.002, "page {page}: {:.3}% of pixels differ", d * 100.0);
+        if let Some(prev) = &previous {
+            let other = differing(prev, &theirs);
+            eprintln!(
+                "page {page} against page {}: {:.2}%",
+                page - 1,
+                other * 100.0
+            );
+            assert!(
+                other > 0.01,
+                "page {page} barely differs from the one before: {other}"
+            );
+        }
+        previous = Some(ours);
+    }
+}
+
+#[test]
+fn rebuilds_are_byte_identical_only_html_skips_it_and_the_page_links_it() {
+    let first = std::fs::read(built().join("2024/notice.ofd")).unwrap();
+    let site = example_site();
+    let again = build(site.path());
+    assert!(
+        std::fs::read(again.join("2024/notice.ofd")).unwrap() == first,
+        "rebuild differs"
+    );
+    let html = std::fs::read_to_string(again.join("2024/notice.html")).unwrap();
+    assert!(
+        html.contains(r#"href="notice.ofd""#),
+        "notice page has no OFD link"
+    );
+    let out = gazette(
+        &["build", "--root", ".", "--only", "html", "--output", "web"],
+        site.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!site.path().join("web/2024/notice.ofd").exists());
+    assert!(site.path().join("web/2024/notice.html").exists());
+}
+
+/// `gazette serve` serves the OFD its first build made, typed as OFD.
+#[test]
+fn serve_serves_the_ofd() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let out = built();
+    let site = out.parent().unwrap();
+    let mut child = command()
+        .args(["serve", "--root", site.to_str().unwrap(), "--port", "0"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start gazette serve");
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let url = stderr.lines().map_while(Result::ok).find_map(|l| {
+        let rest = l.strip_prefix("serving ")?;
+        rest.split_whitespace().next().map(str::to_string)
+    });
+    let reply = url.map(|url| {
+        let addr = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        let mut s = std::net::TcpStream::connect(addr).expect("connect");
+        let req = "GET /2024/notice.ofd HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        s.write_all(req.as_bytes()).expect("send");
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+        buf
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    let reply = reply.expect("gazette serve printed no URL");
+    let split = reply
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers");
+    let head = String::from_utf8_lossy(&reply[..split]).to_lowercase();
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(head.contains("content-type: application/ofd"), "{head}");
+    let built = std::fs::read(out.join("2024/notice.ofd")).unwrap();
+    assert!(
+        reply[split + 4..] == built[..],
+        "served file differs from the build's"
+    );
+}
