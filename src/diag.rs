@@ -69,7 +69,7 @@ impl Diagnostic {
         self.source_line = text
             .lines()
             .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+            .map(|l| visible(l.trim_end_matches('\r')));
         self
     }
 
@@ -97,6 +97,19 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// The line as shown under a diagnostic: control characters drawn as their
+/// Unicode pictures (␀), so the terminal shows where they are.
+fn visible(line: &str) -> String {
+    line.chars()
+        .map(|c| match c as u32 {
+            0..=0x1F if c != '\t' => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
+            0x7F => '␡',
+            0x80..=0x9F => '�',
+            _ => c,
+        })
+        .collect()
 }
 
 /// 1-based line and character column of a byte offset.

@@ -72,6 +72,70 @@ pub enum Block {
         marker: String,
         text: String,
     },
+    /// A table: header rows, body rows (every row as wide as the widest),
+    /// each column's alignment, and a caption when one is written.
+    Table {
+        caption: Option<String>,
+        align: Vec<Align>,
+        head: Vec<Vec<String>>,
+        rows: Vec<Vec<String>>,
+        /// Where the table is written, for diagnostics of later stages.
+        #[serde(skip)]
+        origin: Option<Origin>,
+    },
+}
+
+/// A column's alignment as the Markdown delimiter row gives it.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+/// A position in a content file, kept on blocks that later stages report on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: std::path::PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub source_line: String,
+}
+
+impl Origin {
+    /// Point `d` at this position.
+    pub fn locate(&self, d: crate::diag::Diagnostic) -> crate::diag::Diagnostic {
+        let mut d = d.in_file(&self.file);
+        d.line = Some(self.line);
+        d.column = Some(self.column);
+        d.source_line = Some(self.source_line.clone());
+        d
+    }
+}
+
+/// Tables are not yet laid out in the GB/T 9704 PDF: the first table of a
+/// notice is refused, at the place it is written.
+pub fn table_in_pdf(n: &Notice) -> Option<crate::diag::Diagnostic> {
+    let blocks = n
+        .body
+        .iter()
+        .chain(n.attachments.iter().flat_map(|a| &a.body));
+    blocks.into_iter().find_map(|b| match b {
+        Block::Table { origin, .. } => {
+            let d = crate::diag::Diagnostic::error(format!(
+                "tables are not yet laid out in the PDF of the {} notice",
+                n.year
+            ))
+            .hint("the web page shows the table; build with `--only html` until the PDF lays tables out, or write the table as a list");
+            Some(match origin {
+                Some(o) => o.locate(d),
+                None => d,
+            })
+        }
+        _ => None,
+    })
 }
 
 const CN_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];

@@ -24,7 +24,11 @@ pub struct Facts<'a> {
     pub schedule: &'a [Resolved],
 }
 
-pub const FILTERS: [&str; 3] = ["weekday", "noyear", "date"];
+pub const FILTERS: [&str; 4] = ["weekday", "noyear", "date", "table"];
+
+/// Characters that end a date or a deadline and are easily typed again
+/// after the reference: `须于{{ schedule.confirm }}前` → 前前.
+const DOUBLED: &str = "前至日年月时起止后";
 
 impl Facts<'_> {
     pub fn style(&self) -> DateStyle {
@@ -94,11 +98,13 @@ impl Facts<'_> {
                     )),
                 }
             }
-            ["rules", id] => y
-                .rules
-                .get(id)
-                .map(|r| Fact::List(r.clone()))
-                .ok_or_else(|| unknown("rule list", id, y.rules.keys().map(|k| &k[..]))),
+            ["rules", id] => match y.rules.get(id) {
+                Some(r) if r.is_empty() => Err(format!(
+                    "rule list `{id}` in rules.yaml is empty, so nothing would be printed here"
+                )),
+                Some(r) => Ok(Fact::List(r.clone())),
+                None => Err(unknown("rule list", id, y.rules.keys().map(|k| &k[..]))),
+            },
             _ => Err(format!(
                 "`{path}` is not a fact; references start with schedule., categories., rules., document., authority. or year"
             )),
@@ -147,32 +153,56 @@ pub fn expand(src: &Source, facts: &Facts, diags: &mut Diagnostics) -> String {
             continue;
         };
         let inner = &text[open + 2..close];
+        let path_at = open + 2 + (inner.len() - inner.trim_start().len());
         match resolve_one(inner, facts) {
-            Ok(Value::List(items)) => {
+            Ok(value @ (Value::List(_) | Value::Table(_))) => {
                 if stands_alone(text, open, close + 2) {
-                    for (i, item) in items.iter().enumerate() {
-                        out.push_str(&format!("{}. {}\n", i + 1, escape_markdown(item)));
+                    match value {
+                        Value::List(items) => {
+                            for (i, item) in items.iter().enumerate() {
+                                out.push_str(&format!("{}. {}\n", i + 1, escape_markdown(item)));
+                            }
+                        }
+                        Value::Table(md) | Value::Text(md) => out.push_str(&md),
                     }
                     // Drop the newline that followed the reference.
                     if out.ends_with('\n') && text[close + 2..].starts_with('\n') {
                         out.pop();
                     }
                 } else {
+                    let what = if matches!(value, Value::Table(_)) {
+                        "a table"
+                    } else {
+                        "a list"
+                    };
                     diags.push(
-                        Diagnostic::error(format!("`{}` is a list and cannot stand inside a sentence", inner.trim()))
+                        Diagnostic::error(format!("`{}` is {what} and cannot stand inside a sentence", inner.trim()))
                             .in_file(&src.path)
                             .at_offset(text, open)
                             .hint("put the reference on a line of its own, with a blank line before and after"),
                     );
                 }
             }
-            Ok(Value::Text(s)) => out.push_str(&escape_markdown(&s)),
+            Ok(Value::Text(s)) => {
+                if let Some(d) = doubled(&s, &text[..open], &text[close + 2..]) {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "`{}` gives “{s}”, so the notice reads “{d}{d}” here",
+                            inner.trim()
+                        ))
+                        .in_file(&src.path)
+                        .at_offset(text, path_at)
+                        .hint(format!("delete the {d} typed next to the reference; the reference already has it")),
+                    );
+                }
+                out.push_str(&escape_markdown(&s))
+            }
             Err(message) => {
                 let mut d = Diagnostic::error(message)
                     .in_file(&src.path)
-                    .at_offset(text, open + 2 + (inner.len() - inner.trim_start().len()));
+                    .at_offset(text, path_at);
                 d.hint = Some(
-                    "references are written `{{ schedule.<phase> }}`, `{{ categories.<id> }}`, `{{ rules.<id> }}`; filters: weekday, noyear, date"
+                    "references are written `{{ schedule.<phase> }}`, `{{ categories.<id> }}`, `{{ rules.<id> }}`; filters: weekday, noyear, date, and `{{ schedule | table }}`"
                         .into(),
                 );
                 diags.push(d);
@@ -185,10 +215,70 @@ pub fn expand(src: &Source, facts: &Facts, diags: &mut Diagnostics) -> String {
     out
 }
 
-/// A resolved reference: text for a sentence, or a list for a paragraph of its own.
+/// The character doubled across a reference: the text's last character typed
+/// again right after it, or its first typed right before it.
+fn doubled(value: &str, before: &str, after: &str) -> Option<char> {
+    let hit = |a: Option<char>, b: Option<char>| match (a, b) {
+        (Some(a), Some(b)) if a == b && DOUBLED.contains(a) => Some(a),
+        _ => None,
+    };
+    hit(value.chars().last(), after.chars().next())
+        .or_else(|| hit(before.chars().last(), value.chars().next()))
+}
+
+/// A resolved reference: text for a sentence, or a list or a table (as
+/// Markdown) for a paragraph of its own.
 enum Value {
     Text(String),
     List(Vec<String>),
+    Table(String),
+}
+
+/// `{{ schedule | table }}`: the 日程安排 as a pipe table, columns as configured.
+fn schedule_table(facts: &Facts) -> String {
+    use crate::model::schedule::Column;
+    let y = facts.year;
+    let cfg = &y.schedule_table;
+    let by = |id: &str| {
+        y.phases
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.by.clone())
+            .unwrap_or_default()
+    };
+    let columns = cfg.shown(y.phases.iter().any(|p| p.by.is_some()));
+    let cell = |s: &str| escape_markdown(&s.replace('\n', ""));
+    let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    let mut md = String::new();
+    if let Some(c) = &cfg.caption {
+        md.push_str(&format!(": {}\n\n", cell(c)));
+    }
+    md.push_str(&row(columns
+        .iter()
+        .map(|c| cell(&cfg.header(*c)))
+        .collect()));
+    md.push_str(&row(columns
+        .iter()
+        .map(|c| {
+            if *c == Column::Number {
+                ":-:".into()
+            } else {
+                "---".into()
+            }
+        })
+        .collect()));
+    for (i, p) in facts.schedule.iter().enumerate() {
+        md.push_str(&row(columns
+            .iter()
+            .map(|c| match c {
+                Column::Number => (i + 1).to_string(),
+                Column::Time => cell(&p.text(facts.style(), Show::default())),
+                Column::Name => cell(&p.name),
+                Column::By => cell(&by(&p.id)),
+            })
+            .collect()));
+    }
+    md
 }
 
 fn resolve_one(inner: &str, facts: &Facts) -> Result<Value, String> {
@@ -196,6 +286,17 @@ fn resolve_one(inner: &str, facts: &Facts) -> Result<Value, String> {
     let path = parts.next().unwrap_or("");
     if path.is_empty() {
         return Err("empty reference `{{ }}`".into());
+    }
+    let filters: Vec<&str> = parts.clone().collect();
+    if filters.contains(&"table") {
+        return if path == "schedule" && filters == ["table"] {
+            Ok(Value::Table(schedule_table(facts)))
+        } else {
+            Err(format!(
+                "`table` applies to `schedule` alone, not to `{}`",
+                inner.trim()
+            ))
+        };
     }
     let fact = facts.lookup(path)?;
     let mut show = Show::default();

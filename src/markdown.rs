@@ -1,12 +1,89 @@
-//! Markdown to blocks. The options are set here and nowhere else: plain
-//! CommonMark, since an official document has headings, paragraphs and
-//! lists but no tables, links or inline styling.
+//! Markdown to blocks. The options are set here and nowhere else:
+//! CommonMark with GFM pipe tables, since an official document has
+//! headings, paragraphs, lists and tables but no links or inline styling.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::doc::{circled_number, Block, HeadingCounter};
+use crate::doc::{circled_number, Align, Block, HeadingCounter, Origin};
 use crate::load::Source;
+
+/// The Markdown options of every body and attachment.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+}
+
+/// A table being read: its rows so far and the cell being filled.
+#[derive(Default)]
+struct TableBuf {
+    align: Vec<Align>,
+    head: Vec<Vec<String>>,
+    rows: Vec<Vec<String>>,
+    in_head: bool,
+    origin: Option<Origin>,
+}
+
+/// A paragraph `: 标题` (or `：标题`) right before or after a table is its caption.
+fn caption_text(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix(": ")
+        .or_else(|| text.strip_prefix('：'))?;
+    let rest = rest.trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+fn align(a: &Alignment) -> Align {
+    match a {
+        Alignment::None => Align::None,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+    }
+}
+
+impl TableBuf {
+    /// Take a head, row or cell event of this table; false for any other event.
+    fn cell_event(&mut self, event: &Event, text: &mut String) -> bool {
+        match event {
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.head.push(Vec::new());
+            }
+            Event::End(TagEnd::TableHead) => self.in_head = false,
+            Event::Start(Tag::TableRow) => self.rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => text.clear(),
+            Event::End(TagEnd::TableCell) => {
+                let row = if self.in_head {
+                    self.head.last_mut()
+                } else {
+                    self.rows.last_mut()
+                };
+                if let Some(row) = row {
+                    row.push(text.trim().to_string());
+                }
+                text.clear();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn into_block(self, caption: Option<String>) -> Block {
+        // GFM pads short rows and drops extra cells; every row is as wide as the head.
+        let width = self.align.len();
+        let fit = |mut r: Vec<String>| {
+            r.resize(width, String::new());
+            r
+        };
+        Block::Table {
+            caption,
+            align: self.align,
+            head: self.head.into_iter().map(fit).collect(),
+            rows: self.rows.into_iter().map(fit).collect(),
+            origin: self.origin,
+        }
+    }
+}
 
 /// Convert expanded Markdown (references already replaced) to numbered blocks.
 /// `original` is the file as written, for positions in diagnostics.
@@ -24,8 +101,15 @@ pub fn to_blocks(
     // Item numbers of the open lists (None for bullet lists).
     let mut lists: Vec<Option<u32>> = Vec::new();
     let mut in_item = 0usize;
+    let mut table: Option<TableBuf> = None;
+    let mut last_level = 0u8;
 
-    for (event, range) in Parser::new(expanded).into_offset_iter() {
+    for (event, range) in Parser::new_ext(expanded, options()).into_offset_iter() {
+        if let Some(t) = &mut table {
+            if t.cell_event(&event, &mut text) {
+                continue;
+            }
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let n = heading_level(level);
@@ -33,9 +117,24 @@ pub fn to_blocks(
                     let d = Diagnostic::warning("headings go four levels deep (一、 （一） 1. （1）); this one is shown as level 4")
                         .hint("use #, ##, ### or ####");
                     diags.push(locate(d, original, &expanded[range.clone()]));
+                } else if let Some(d) = skipped_level(n, last_level) {
+                    diags.push(locate(d, original, &expanded[range.clone()]));
                 }
+                last_level = n.min(4);
                 heading = Some(n.min(4));
                 text.clear();
+            }
+            Event::Start(Tag::Table(aligns)) => {
+                table = Some(TableBuf {
+                    align: aligns.iter().map(align).collect(),
+                    origin: origin(original, &expanded[range.clone()]),
+                    ..TableBuf::default()
+                });
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = table.take() {
+                    push_table(&mut blocks, t);
+                }
             }
             Event::End(TagEnd::Heading(_)) => {
                 let level = heading.take().unwrap_or(1);
@@ -51,9 +150,7 @@ pub fn to_blocks(
             // Paragraphs inside a list item belong to the item.
             Event::Start(Tag::Paragraph) if in_item == 0 => text.clear(),
             Event::End(TagEnd::Paragraph) if in_item == 0 => {
-                blocks.push(Block::Paragraph {
-                    text: text.trim().to_string(),
-                });
+                push_paragraph(&mut blocks, text.trim().to_string());
                 text.clear();
             }
             Event::Start(Tag::List(start)) => lists.push(start.map(|s| s as u32)),
@@ -66,14 +163,7 @@ pub fn to_blocks(
             }
             Event::End(TagEnd::Item) => {
                 in_item -= 1;
-                let marker = match lists.last_mut() {
-                    Some(Some(n)) => {
-                        let m = circled_number(*n);
-                        *n += 1;
-                        m
-                    }
-                    _ => "●".to_string(),
-                };
+                let marker = next_marker(&mut lists);
                 blocks.push(Block::Item {
                     marker,
                     text: text.trim().to_string(),
@@ -122,6 +212,103 @@ fn locate(d: Diagnostic, original: &Source, snippet: &str) -> Diagnostic {
     }
 }
 
+/// A heading more than one level below the one before it (or a first
+/// heading below level 1) would be numbered under nothing.
+fn skipped_level(n: u8, last: u8) -> Option<Diagnostic> {
+    if n <= last + 1 {
+        return None;
+    }
+    let after = match last {
+        0 => "no heading".to_string(),
+        l => format!("a level-{l} heading"),
+    };
+    Some(
+        Diagnostic::error(format!(
+            "a level-{n} heading follows {after}: levels must not be skipped"
+        ))
+        .hint(format!(
+            "write {} here; numbering goes 一、 （一） 1. （1） one level at a time",
+            "#".repeat(usize::from(last) + 1)
+        )),
+    )
+}
+
+/// A table, taking the caption paragraph right before it.
+fn push_table(blocks: &mut Vec<Block>, t: TableBuf) {
+    let before = match blocks.last() {
+        Some(Block::Paragraph { text }) => caption_text(text).map(str::to_string),
+        _ => None,
+    };
+    if before.is_some() {
+        blocks.pop();
+    }
+    blocks.push(t.into_block(before));
+}
+
+/// ① ② … for an item of a numbered list, ● for a bullet.
+fn next_marker(lists: &mut [Option<u32>]) -> String {
+    match lists.last_mut() {
+        Some(Some(n)) => {
+            let m = circled_number(*n);
+            *n += 1;
+            m
+        }
+        _ => "●".to_string(),
+    }
+}
+
+/// A paragraph, or the caption of the table right before it when it is one.
+fn push_paragraph(blocks: &mut Vec<Block>, para: String) {
+    if let (Some(c), Some(Block::Table { caption, .. })) = (caption_text(&para), blocks.last_mut())
+    {
+        if caption.is_none() {
+            *caption = Some(c.to_string());
+            return;
+        }
+    }
+    blocks.push(Block::Paragraph { text: para });
+}
+
+/// The position of `snippet` (a table's text) in the file as written, for
+/// blocks reported on later: the first of its lines found there (a header
+/// with a reference is found by its delimiter row), else the
+/// `{{ schedule | table }}` that made it.
+fn origin(original: &Source, snippet: &str) -> Option<Origin> {
+    let text = &original.text;
+    let found = snippet.lines().enumerate().find_map(|(i, l)| {
+        let l = l.trim();
+        (!l.is_empty())
+            .then(|| text.find(l))
+            .flatten()
+            .map(|at| (i, at))
+    });
+    let at = match found {
+        Some((i, at)) => {
+            // Back up to the table's first line.
+            let mut start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            for _ in 0..i {
+                start = text[..start.saturating_sub(1)]
+                    .rfind('\n')
+                    .map_or(0, |n| n + 1);
+            }
+            start
+        }
+        None => {
+            let filter = text.find("| table")?;
+            text[..filter].rfind("{{")?
+        }
+    };
+    let d = Diagnostic::error("")
+        .in_file(&original.path)
+        .at_offset(text, at);
+    Some(Origin {
+        file: d.file?,
+        line: d.line?,
+        column: d.column?,
+        source_line: d.source_line.unwrap_or_default(),
+    })
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -158,6 +345,7 @@ fn strip_typed_number(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Align;
 
     fn blocks(md: &str) -> Vec<Block> {
         let src = Source {
@@ -207,5 +395,65 @@ mod tests {
         assert_eq!(strip_typed_number("（三）审核"), "审核");
         assert_eq!(strip_typed_number("2. 注册"), "注册");
         assert_eq!(strip_typed_number("2024年安排"), "2024年安排");
+    }
+
+    #[test]
+    fn pipe_tables_become_table_blocks_with_captions() {
+        let b = blocks(": 日程\n\n| 序号 | 时间 |\n|:-:|--:|\n| 1 | 1月 |\n| 2 |\n\n正文\n");
+        assert_eq!(b.len(), 2, "{b:?}");
+        let Block::Table {
+            caption,
+            align,
+            head,
+            rows,
+            origin,
+        } = &b[0]
+        else {
+            panic!("not a table: {b:?}");
+        };
+        assert_eq!(caption.as_deref(), Some("日程"));
+        assert_eq!(align, &[Align::Center, Align::Right]);
+        assert_eq!(head, &[vec!["序号".to_string(), "时间".to_string()]]);
+        // A short row is padded to the table's width.
+        assert_eq!(rows[1], ["2", ""]);
+        assert_eq!(origin.as_ref().map(|o| (o.line, o.column)), Some((3, 1)));
+    }
+
+    #[test]
+    fn a_caption_after_a_table_and_a_colon_paragraph_elsewhere() {
+        let b = blocks("| a |\n|---|\n| 1 |\n\n：表后\n\n: 不是表题\n");
+        assert!(matches!(&b[0], Block::Table { caption: Some(c), .. } if c == "表后"));
+        assert_eq!(
+            b[1],
+            Block::Paragraph {
+                text: ": 不是表题".into()
+            }
+        );
+    }
+
+    #[test]
+    fn skipped_heading_levels_are_errors() {
+        let src = Source {
+            path: "t.md".into(),
+            text: "# 一\n\n### 三\n\n## 二\n\n#### 四\n".into(),
+        };
+        let mut diags = Diagnostics::new();
+        to_blocks(&src.text, &src, "", &mut diags);
+        let lines: Vec<_> = diags.iter().map(|d| (d.line, d.message.clone())).collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    Some(3),
+                    "a level-3 heading follows a level-1 heading: levels must not be skipped"
+                        .to_string()
+                ),
+                (
+                    Some(7),
+                    "a level-4 heading follows a level-2 heading: levels must not be skipped"
+                        .to_string()
+                )
+            ]
+        );
     }
 }

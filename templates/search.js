@@ -9,6 +9,8 @@
   var original = Array.prototype.slice.call(body.childNodes);
   var nameCol = parseInt(input.getAttribute('data-name-col'), 10);
   var cols = parseInt(input.getAttribute('data-cols'), 10);
+  // Column headers label each cell of a card on a phone.
+  var labels = Array.prototype.map.call(document.querySelectorAll('table.list thead th'), function (th) { return th.textContent; });
   function cell(tag, text, attrs) {
     var el = document.createElement(tag);
     el.textContent = text;
@@ -37,8 +39,8 @@
         body.appendChild(g);
       }
       var tr = document.createElement('tr');
-      tr.appendChild(cell('td', String(r[0])));
-      for (var i = 0; i < cols; i++) tr.appendChild(cell('td', r[3 + i]));
+      tr.appendChild(cell('td', String(r[0]), { 'data-label': labels[0] || '' }));
+      for (var i = 0; i < cols; i++) tr.appendChild(cell('td', r[3 + i], { 'data-label': labels[i + 1] || '' }));
       body.appendChild(tr);
     });
     status.textContent = found ? '找到' + found + '人' : '没有找到“' + q + '”';

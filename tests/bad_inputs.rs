@@ -421,7 +421,7 @@ const ATTACHMENT: &str = "content/2024/attachment-1.md";
 // Cases
 // ---------------------------------------------------------------------------
 
-const REF_HINT: &str = "references are written `{{ schedule.<phase> }}`, `{{ categories.<id> }}`, `{{ rules.<id> }}`; filters: weekday, noyear, date";
+const REF_HINT: &str = "references are written `{{ schedule.<phase> }}`, `{{ categories.<id> }}`, `{{ rules.<id> }}`; filters: weekday, noyear, date, and `{{ schedule | table }}`";
 const ADD_KEY: &str = "add the key; the content reference in README.md lists every key";
 const TEMPLATE_HINT: &str =
     "fix the template, or delete it from templates/ to use the built-in one";
@@ -579,7 +579,7 @@ static UNKNOWN_KEYS: &[Case] = &[
     case(
         "schedule.yaml: misspelt `name`",
         |s| edit(s, SCHEDULE, "    name: 考生注册报名及信息完善", "    nmae: 考生注册报名及信息完善"),
-        &[error(SCHEDULE, 9, 5, "phases[1]: unknown field `nmae`, expected one of `id`, `name`, `windows`, `deadline`, `within`, `working_days_only`").hint("did you mean `name`?")],
+        &[error(SCHEDULE, 9, 5, "phases[1]: unknown field `nmae`, expected one of `id`, `name`, `windows`, `deadline`, `within`, `working_days_only`, `by`").hint("did you mean `name`?")],
     ),
     case(
         "gazette.yaml: misspelt `title`",
@@ -1209,9 +1209,8 @@ static ROBUSTNESS: &[Case] = &[
         "missing notice.md",
         |s| std::fs::remove_file(path(s, NOTICE_MD)).unwrap(),
         &[
-            error(NOTICE_YAML, 8, 7, "`notice.md` named here cannot be read")
-                .hint("create `content/2024/notice.md`")
-                .causes(&["failed to read `content/2024/notice.md`"]),
+            error(NOTICE_YAML, 8, 7, "no file `content/2024/notice.md`")
+                .hint("create it, or name one of the files there: README.md, attachment-1.md"),
         ],
     ),
 ];
@@ -1325,7 +1324,7 @@ fn three_yaml_mistakes(s: &Path) {
 
 static THREE_YAML_MISTAKES: &[Expect] = &[
     error(RULES, 6, 5, "rules.eligibility: invalid type: map, expected a sequence"),
-    error(SCHEDULE, 9, 5, "phases[1]: unknown field `nmae`, expected one of `id`, `name`, `windows`, `deadline`, `within`, `working_days_only`").hint("did you mean `name`?"),
+    error(SCHEDULE, 9, 5, "phases[1]: unknown field `nmae`, expected one of `id`, `name`, `windows`, `deadline`, `within`, `working_days_only`, `by`").hint("did you mean `name`?"),
     error(GAZETTE, 3, 3, "site: unknown field `titel`, expected `title` or `base_url`").hint("did you mean `title`?"),
 ];
 
@@ -1694,4 +1693,716 @@ fn was_bug_huge_working_days_count_hangs() {
             && d.line == Some(28)),
         "{diags}"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Mistakes that used to build without a word (issue 13)
+// ---------------------------------------------------------------------------
+
+const CONTROL_HINT: &str = "delete it (it often comes from copying out of a PDF or another program); only tabs and line breaks may be typed";
+const EMPTY_HINT: &str = "write the text, or remove the entry if it is not wanted";
+const TAG_HINT: &str = "the body takes only fact references like `{{ schedule.registration }}`; delete it, or write the text out";
+const CANDIDATES_CSV: &str = "content/2024/candidates.csv";
+const CANDIDATES_YAML: &str = "content/2024/candidates.yaml";
+const PUBLICITY_YAML: &str = "content/2024/publicity.yaml";
+
+static CONTROL_CHARACTERS: &[Case] = &[
+    case(
+        "notice.yaml: NUL in the title",
+        |s| edit(s, NOTICE_YAML, "title: 关于做好", "title: 关于\u{0}做好"),
+        &[error(
+            "content/2024/notice.yaml",
+            2,
+            10,
+            "invisible control character U+0000 in the text",
+        )
+        .hint(CONTROL_HINT)],
+    ),
+    case(
+        "schedule.yaml: BEL in a phase name",
+        |s| edit(s, SCHEDULE, "name: 考生网上缴费", "name: 考生网上\u{7}缴费"),
+        &[error(
+            "content/2024/schedule.yaml",
+            21,
+            15,
+            "invisible control character U+0007 in the text",
+        )
+        .hint(CONTROL_HINT)],
+    ),
+    case(
+        "categories.yaml: ESC in a text",
+        |s| edit(s, CATEGORIES, "name: 普通计划", "name: 普通\u{1b}计划"),
+        &[error(
+            "content/2024/categories.yaml",
+            6,
+            13,
+            "invisible control character U+001B in the text",
+        )
+        .hint(CONTROL_HINT)],
+    ),
+    case(
+        "rules.yaml: C1 NEL in a rule",
+        |s| edit(s, RULES, "因违纪违规", "因违纪\u{85}违规"),
+        &[error(
+            "content/2024/rules.yaml",
+            13,
+            10,
+            "invisible control character U+0085 in the text",
+        )
+        .hint(CONTROL_HINT)],
+    ),
+    case(
+        "calendar.yaml: DEL in a comment",
+        |s| edit(s, CALENDAR, "# 春节 (Sunday)", "# 春节\u{7f} (Sunday)"),
+        &[error(
+            "content/2024/calendar.yaml",
+            13,
+            22,
+            "invisible control character U+007F in the text",
+        )
+        .hint(CONTROL_HINT)],
+    ),
+    case(
+        "gazette.yaml: NUL in the site title",
+        |s| edit(s, GAZETTE, "通知公告", "通知\u{0}公告"),
+        &[error(
+            "gazette.yaml",
+            3,
+            23,
+            "invisible control character U+0000 in the text",
+        )
+        .hint(CONTROL_HINT)],
+    ),
+    case(
+        "notice.md: NUL in a paragraph",
+        |s| {
+            edit(
+                s,
+                NOTICE_MD,
+                "遵守中华人民共和国宪法",
+                "遵守中华人民\u{0}共和国宪法",
+            )
+        },
+        &[error(
+            "content/2024/notice.md",
+            7,
+            7,
+            "invisible control character U+0000 in the text",
+        )
+        .hint(CONTROL_HINT)],
+    ),
+    case(
+        "attachment-1.md: backspace",
+        |s| edit(s, ATTACHMENT, "严格按照", "严格\u{8}按照"),
+        &[error(
+            "content/2024/attachment-1.md",
+            1,
+            28,
+            "invisible control character U+0008 in the text",
+        )
+        .hint(CONTROL_HINT)],
+    ),
+    case(
+        "publicity.yaml: a control character in the basis",
+        |s| edit(s, PUBLICITY_YAML, "经生源高校初审", "经生源高校\u{2}初审"),
+        &[error(
+            "content/2024/publicity.yaml",
+            5,
+            60,
+            "invisible control character U+0002 in the text",
+        )
+        .hint(CONTROL_HINT)],
+    ),
+    case(
+        "candidates.csv: a control character in a name",
+        |s| edit(s, CANDIDATES_CSV, "刘轩", "刘\u{3}轩"),
+        &[error(
+            "content/2024/candidates.csv",
+            2,
+            2,
+            "invisible control character U+0003 in the text",
+        )
+        .hint(CONTROL_HINT)],
+    ),
+];
+
+static TEMPLATE_SYNTAX: &[Case] = &[
+    case(
+        "notice.md: a `{% for %}` tag",
+        |s| {
+            edit(
+                s,
+                NOTICE_MD,
+                "遵守中华人民共和国宪法",
+                "{% for c in categories %}遵守中华人民共和国宪法",
+            )
+        },
+        &[error(
+            "content/2024/notice.md",
+            7,
+            1,
+            "a template tag `{% … %}` in the body would be printed as it stands",
+        )
+        .hint(TAG_HINT)],
+    ),
+    case(
+        "attachment-1.md: a `{# #}` comment",
+        |s| edit(s, ATTACHMENT, "严格按照", "严格{# 待核实 #}按照"),
+        &[error(
+            "content/2024/attachment-1.md",
+            1,
+            28,
+            "a template comment `{# … #}` in the body would be printed as it stands",
+        )
+        .hint(TAG_HINT)],
+    ),
+    case(
+        "notice.md: a tag and a comment on one line",
+        |s| {
+            edit(
+                s,
+                NOTICE_MD,
+                "遵守中华人民共和国宪法",
+                "{% if x %}{# y #}遵守中华人民共和国宪法",
+            )
+        },
+        &[
+            error(
+                "content/2024/notice.md",
+                7,
+                1,
+                "a template tag `{% … %}` in the body would be printed as it stands",
+            )
+            .hint(TAG_HINT),
+            error(
+                "content/2024/notice.md",
+                7,
+                11,
+                "a template comment `{# … #}` in the body would be printed as it stands",
+            )
+            .hint(TAG_HINT),
+        ],
+    ),
+];
+
+static EMPTY_TEXTS: &[Case] = &[
+    case(
+        "notice.yaml: empty title",
+        |s| {
+            edit(
+                s,
+                NOTICE_YAML,
+                "title: 关于做好2024年湖南省普通高等学校“专升本”考试招生报名工作的通知",
+                "title: ''",
+            )
+        },
+        &[error("content/2024/notice.yaml", 2, 1, "`title` is empty").hint(EMPTY_HINT)],
+    ),
+    case(
+        "notice.yaml: empty addressee",
+        |s| edit(s, NOTICE_YAML, "  - 各普通高等学校", "  - \"\""),
+        &[error("content/2024/notice.yaml", 5, 3, "a list item is empty").hint(EMPTY_HINT)],
+    ),
+    case(
+        "notice.yaml: empty attachment title",
+        |s| {
+            edit(
+                s,
+                NOTICE_YAML,
+                "  - title: 2024年湖南省普通高等学校“专升本”考试招生报名工作日程安排",
+                "  - title: \"\"",
+            )
+        },
+        &[error("content/2024/notice.yaml", 10, 5, "`title` is empty").hint(EMPTY_HINT)],
+    ),
+    case(
+        "notice.yaml: empty 印发机关",
+        |s| {
+            edit(
+                s,
+                NOTICE_YAML,
+                "issuer: 湖南省教育考试院办公室",
+                "issuer: \"\"",
+            )
+        },
+        &[error("content/2024/notice.yaml", 16, 3, "`issuer` is empty").hint(EMPTY_HINT)],
+    ),
+    case(
+        "schedule.yaml: empty phase name",
+        |s| edit(s, SCHEDULE, "name: 考生网上缴费", "name: \"\""),
+        &[error("content/2024/schedule.yaml", 21, 5, "`name` is empty").hint(EMPTY_HINT)],
+    ),
+    case(
+        "categories.yaml: empty `qualifies`",
+        |s| {
+            edit(
+                s,
+                CATEGORIES,
+                "qualifies: 面向符合报名条件的退役大学生士兵。",
+                "qualifies: ''",
+            )
+        },
+        &[error(
+            "content/2024/categories.yaml",
+            22,
+            5,
+            "`qualifies` is empty",
+        )
+        .hint(EMPTY_HINT)],
+    ),
+    case(
+        "gazette.yaml: empty 发文机关 code",
+        |s| edit(s, GAZETTE, "code: 湘教考成字", "code: \"\""),
+        &[error("gazette.yaml", 11, 3, "`code` is empty").hint(EMPTY_HINT)],
+    ),
+    case(
+        "rules.yaml: empty rule",
+        |s| {
+            edit(
+                s,
+                RULES,
+                "    - 被学校依规禁止参加各类招生考试或被限制注册的。",
+                "    - ''",
+            )
+        },
+        &[error("content/2024/rules.yaml", 14, 5, "a list item is empty").hint(EMPTY_HINT)],
+    ),
+];
+
+static DOCUMENT_DATES_AND_HEADINGS: &[Case] = &[
+    case(
+        "notice.yaml: 印发日期 before 成文日期",
+        |s| edit(s, NOTICE_YAML, "  date: 2024-01-10", "  date: 2024-01-03"),
+        &[
+            error("content/2024/notice.yaml", 17, 9, "印发日期 2024-01-03 is before the 成文日期 2024-01-05").hint("a document is printed and issued on or after the day it is signed: correct one of the dates"),
+        ],
+    ),
+    case(
+        "notice.yaml: 印发日期 on the 成文日期 is fine",
+        |s| edit(s, NOTICE_YAML, "  date: 2024-01-10", "  date: 2024-01-05"),
+        &[],
+    ),
+    case(
+        "attachment-1.md: # then ####",
+        |s| edit(s, ATTACHMENT, "报名工作各阶段", "# 总体安排\n\n#### 细则\n\n报名工作各阶段"),
+        &[
+            error("content/2024/attachment-1.md", 3, 1, "a level-4 heading follows a level-1 heading: levels must not be skipped").hint("write ## here; numbering goes 一、 （一） 1. （1） one level at a time"),
+        ],
+    ),
+    case(
+        "attachment-1.md: starts at ##",
+        |s| edit(s, ATTACHMENT, "报名工作各阶段", "## 总体安排\n\n报名工作各阶段"),
+        &[
+            error("content/2024/attachment-1.md", 1, 1, "a level-2 heading follows no heading: levels must not be skipped").hint("write # here; numbering goes 一、 （一） 1. （1） one level at a time"),
+        ],
+    ),
+    case(
+        "notice.md: ### under a #",
+        |s| edit(s, NOTICE_MD, "## 基本条件", "### 基本条件"),
+        &[
+            error("content/2024/notice.md", 5, 1, "a level-3 heading follows a level-1 heading: levels must not be skipped").hint("write ## here; numbering goes 一、 （一） 1. （1） one level at a time"),
+        ],
+    ),
+];
+
+static IDS: &[Case] = &[
+    case(
+        "categories.yaml: part_of an unknown category",
+        |s| edit(s, CATEGORIES, "part_of: general", "part_of: ordinary"),
+        &[
+            error("content/2024/categories.yaml", 12, 14, "category `poverty` is `part_of` `ordinary`, which is not a category").hint("known categories: general, poverty, veteran, competition, craftsman"),
+        ],
+    ),
+    case(
+        "categories.yaml: part_of misspelt",
+        |s| edit(s, CATEGORIES, "part_of: general", "part_of: genral"),
+        &[
+            error("content/2024/categories.yaml", 12, 14, "category `poverty` is `part_of` `genral`, which is not a category").hint("did you mean `general`?"),
+        ],
+    ),
+    case(
+        "schedule.yaml: a phase id with a space",
+        |s| append(s, SCHEDULE, "\n  - id: \"results out\"\n    name: 公布成绩\n    deadline: 2024-05-10\n"),
+        &[
+            error("content/2024/schedule.yaml", 63, 9, "phase id `results out` cannot be referenced: a reference cannot hold spaces or punctuation").hint("use letters, digits, `_` and `-` only, e.g. `results_out`"),
+        ],
+    ),
+    case(
+        "categories.yaml: a category id with a dot",
+        |s| append(s, CATEGORIES, "\n  - id: art.music\n    name: 艺术类\n    qualifies: 面向艺术类考生。\n"),
+        &[
+            error("content/2024/categories.yaml", 48, 9, "category id `art.music` cannot be referenced: a reference cannot hold spaces or punctuation").hint("use letters, digits, `_` and `-` only, e.g. `art_music`"),
+        ],
+    ),
+    case(
+        "rules.yaml: a rule-list id with punctuation",
+        |s| append(s, RULES, "\n  notes!:\n    - 其他事项。\n"),
+        &[
+            error("content/2024/rules.yaml", 30, 3, "rule list id `notes!` cannot be referenced: a reference cannot hold spaces or punctuation").hint("use letters, digits, `_` and `-` only, e.g. `notes`"),
+        ],
+    ),
+    case(
+        "rules.yaml: an empty rule list that is referenced",
+        |s| {
+            edit(s, RULES, "  exclusions:\n", "  exclusions: []\n  old_exclusions:\n");
+        },
+        &[
+            error("content/2024/notice.md", 29, 4, "rule list `exclusions` in rules.yaml is empty, so nothing would be printed here").hint("references are written `{{ schedule.<phase> }}`, `{{ categories.<id> }}`, `{{ rules.<id> }}`; filters: weekday, noyear, date, and `{{ schedule | table }}`"),
+        ],
+    ),
+    case(
+        "rules.yaml: an empty rule list nobody references is fine",
+        |s| append(s, RULES, "\n  spare: []\n"),
+        &[],
+    ),
+];
+
+static CALENDAR_SANITY: &[Case] = &[
+    case(
+        "calendar.yaml: a holiday of 2023",
+        |s| {
+            edit(
+                s,
+                CALENDAR,
+                "{name: 端午节, from: 2024-06-10}",
+                "{name: 端午节, from: 2023-06-22, to: 2023-06-24}",
+            )
+        },
+        &[warning(
+            "content/2024/calendar.yaml",
+            8,
+            23,
+            "holiday `端午节` (2023-06-22 to 2023-06-24) is not in 2024",
+        )
+        .hint("calendar.yaml holds the holidays of 2024; correct the year")],
+    ),
+    case(
+        "calendar.yaml: 元旦 from the December before is fine",
+        |s| {
+            edit(
+                s,
+                CALENDAR,
+                "{name: 元旦, from: 2024-01-01}",
+                "{name: 元旦, from: 2023-12-30, to: 2024-01-01}",
+            )
+        },
+        &[],
+    ),
+    case(
+        "calendar.yaml: a make-up workday of 2025",
+        |s| edit(s, CALENDAR, "  - 2024-10-12", "  - 2025-01-26"),
+        &[warning(
+            "content/2024/calendar.yaml",
+            20,
+            5,
+            "make-up workday 2025-01-26 is not in 2024",
+        )
+        .hint("calendar.yaml holds the make-up workdays of 2024; correct the year")],
+    ),
+    case(
+        "calendar.yaml: a make-up workday on a Friday",
+        |s| edit(s, CALENDAR, "  - 2024-10-12", "  - 2024-10-11"),
+        &[error(
+            "content/2024/calendar.yaml",
+            20,
+            5,
+            "make-up workday 2024-10-11 is a 星期五, already a working day",
+        )
+        .hint("`workdays` lists the Saturdays and Sundays worked (调休上班); check the date")],
+    ),
+    case(
+        "calendar.yaml: overlapping holidays",
+        |s| {
+            edit(
+                s,
+                CALENDAR,
+                "{name: 中秋节, from: 2024-09-15, to: 2024-09-17}",
+                "{name: 中秋节, from: 2024-09-15, to: 2024-10-02}",
+            )
+        },
+        &[
+            error(
+                "content/2024/calendar.yaml",
+                10,
+                6,
+                "holidays `中秋节` and `国庆节` overlap",
+            )
+            .hint("each day off belongs to one holiday: correct the dates"),
+            error(
+                "content/2024/calendar.yaml",
+                19,
+                5,
+                "2024-09-29 is listed both as a day off and as a make-up workday",
+            )
+            .hint("remove it from `holidays` or from `workdays`"),
+        ],
+    ),
+];
+
+static NUMBERS: &[Case] = &[
+    case(
+        "notice.yaml: serial 0",
+        |s| edit(s, NOTICE_YAML, "serial: 1", "serial: 0"),
+        &[error(
+            "content/2024/notice.yaml",
+            3,
+            9,
+            "`serial: 0` is out of range: it must be between 1 and 9999",
+        )
+        .hint("write a number from 1 to 9999; README.md lists the range of every number")],
+    ),
+    case(
+        "notice.yaml: serial 10000",
+        |s| edit(s, NOTICE_YAML, "serial: 1", "serial: 10000"),
+        &[error(
+            "content/2024/notice.yaml",
+            3,
+            9,
+            "`serial: 10000` is out of range: it must be between 1 and 9999",
+        )
+        .hint("write a number from 1 to 9999; README.md lists the range of every number")],
+    ),
+    case(
+        "publicity.yaml: page_size 0",
+        |s| edit(s, PUBLICITY_YAML, "page_size: 100", "page_size: 0"),
+        &[error(
+            "content/2024/publicity.yaml",
+            14,
+            12,
+            "`page_size: 0` is out of range: it must be between 1 and 1000",
+        )
+        .hint("write a number from 1 to 1000; README.md lists the range of every number")],
+    ),
+    case(
+        "publicity.yaml: a period of 400 days",
+        |s| {
+            edit(
+                s,
+                PUBLICITY_YAML,
+                "period: {working_days: 5}",
+                "period: {days: 400}",
+            )
+        },
+        &[error(
+            "content/2024/publicity.yaml",
+            4,
+            16,
+            "`days: 400` is out of range: it must be between 1 and 90",
+        )
+        .hint("write a number from 1 to 90; README.md lists the range of every number")],
+    ),
+    case(
+        "gazette.yaml: red_rule_pt 0",
+        |s| append(s, GAZETTE, "\npdf:\n  red_rule_pt: 0\n"),
+        &[error(
+            "gazette.yaml",
+            35,
+            16,
+            "`red_rule_pt: 0` is out of range: it must be between 0.5 and 3",
+        )
+        .hint("write a number from 0.5 to 3; README.md lists the range of every number")],
+    ),
+    case(
+        "gazette.yaml: a font index of 99",
+        |s| {
+            append(
+                s,
+                GAZETTE,
+                "\nfonts:\n  body: [{path: fonts/x.ttc, index: 99}, FandolFang]\n",
+            )
+        },
+        &[error(
+            "gazette.yaml",
+            35,
+            37,
+            "`index: 99` is out of range: it must be between 0 and 63",
+        )
+        .hint("write a number from 0 to 63; README.md lists the range of every number")],
+    ),
+];
+
+static MISSING_FILES: &[Case] = &[
+    case(
+        "notice.yaml: an attachment body misspelt",
+        |s| {
+            edit(
+                s,
+                NOTICE_YAML,
+                "body: attachment-1.md",
+                "body: attachment1.md",
+            )
+        },
+        &[error(
+            "content/2024/notice.yaml",
+            11,
+            11,
+            "no file `content/2024/attachment1.md`",
+        )
+        .hint("did you mean `attachment-1.md`?")],
+    ),
+    case(
+        "notice.yaml: a body file that is nowhere near",
+        |s| edit(s, NOTICE_YAML, "body: notice.md", "body: 正文.md"),
+        &[error(
+            "content/2024/notice.yaml",
+            8,
+            7,
+            "no file `content/2024/正文.md`",
+        )
+        .hint("create it, or name one of the files there: README.md, attachment-1.md, notice.md")],
+    ),
+    case(
+        "candidates.yaml: the list misspelt",
+        |s| edit(s, CANDIDATES_YAML, "candidates.csv", "candidate.csv"),
+        &[error(
+            "content/2024/candidates.yaml",
+            4,
+            7,
+            "no file `content/2024/candidate.csv`",
+        )
+        .hint("did you mean `candidates.csv`?")],
+    ),
+];
+
+static DOUBLED_WORDS: &[Case] = &[
+    case(
+        "notice.md: 前前 after a deadline",
+        |s| {
+            edit(
+                s,
+                NOTICE_MD,
+                "{{ schedule.registration.end }}前",
+                "{{ schedule.exempt_review }}前",
+            )
+        },
+        &[error(
+            "content/2024/notice.md",
+            49,
+            13,
+            "`schedule.exempt_review` gives “2024年2月22日前”, so the notice reads “前前” here",
+        )
+        .hint("delete the 前 typed next to the reference; the reference already has it")],
+    ),
+    case(
+        "notice.md: 日日 after a date",
+        |s| {
+            edit(
+                s,
+                NOTICE_MD,
+                "遵守中华人民共和国宪法",
+                "自{{ schedule.review.start | date }}日起，遵守中华人民共和国宪法",
+            )
+        },
+        &[error(
+            "content/2024/notice.md",
+            7,
+            5,
+            "`schedule.review.start | date` gives “2024年2月4日”, so the notice reads “日日” here",
+        )
+        .hint("delete the 日 typed next to the reference; the reference already has it")],
+    ),
+    case(
+        "notice.md: 时时 after a time",
+        |s| {
+            edit(
+                s,
+                NOTICE_MD,
+                "遵守中华人民共和国宪法",
+                "于{{ schedule.review.end }}时截止，遵守中华人民共和国宪法",
+            )
+        },
+        &[error(
+            "content/2024/notice.md",
+            7,
+            5,
+            "`schedule.review.end` gives “2024年2月9日17时”, so the notice reads “时时” here",
+        )
+        .hint("delete the 时 typed next to the reference; the reference already has it")],
+    ),
+    case(
+        "attachment-1.md: 前 once is fine",
+        |s| {
+            edit(
+                s,
+                ATTACHMENT,
+                "报名工作各阶段",
+                "于{{ schedule.registration.end }}前完成。报名工作各阶段",
+            )
+        },
+        &[],
+    ),
+];
+
+static TABLES: &[Case] = &[
+    case(
+        "attachment-1.md: `schedule | table` inside a sentence",
+        |s| edit(s, ATTACHMENT, "{{ schedule }}", "见下表：{{ schedule | table }}"),
+        &[
+            error("content/2024/attachment-1.md", 3, 5, "`schedule | table` is a table and cannot stand inside a sentence").hint("put the reference on a line of its own, with a blank line before and after"),
+        ],
+    ),
+    case(
+        "attachment-1.md: a list in a table cell",
+        |s| edit(s, ATTACHMENT, "{{ schedule }}", "| 条件 |\n|---|\n| {{ rules.eligibility }} |"),
+        &[
+            error("content/2024/attachment-1.md", 5, 3, "`rules.eligibility` is a list and cannot stand inside a sentence").hint("put the reference on a line of its own, with a blank line before and after"),
+        ],
+    ),
+    case(
+        "attachment-1.md: `table` on a phase",
+        |s| edit(s, ATTACHMENT, "{{ schedule }}", "{{ schedule.review | table }}"),
+        &[
+            error("content/2024/attachment-1.md", 3, 4, "`table` applies to `schedule` alone, not to `schedule.review | table`").hint("references are written `{{ schedule.<phase> }}`, `{{ categories.<id> }}`, `{{ rules.<id> }}`; filters: weekday, noyear, date, and `{{ schedule | table }}`"),
+        ],
+    ),
+];
+
+#[test]
+fn tables_in_the_body() {
+    run(TABLES);
+}
+
+#[test]
+fn control_characters() {
+    run(CONTROL_CHARACTERS);
+}
+
+#[test]
+fn template_syntax_in_the_body() {
+    run(TEMPLATE_SYNTAX);
+}
+
+#[test]
+fn empty_texts() {
+    run(EMPTY_TEXTS);
+}
+
+#[test]
+fn document_dates_and_headings() {
+    run(DOCUMENT_DATES_AND_HEADINGS);
+}
+
+#[test]
+fn ids_and_references_between_files() {
+    run(IDS);
+}
+
+#[test]
+fn calendar_sanity() {
+    run(CALENDAR_SANITY);
+}
+
+#[test]
+fn numbers_out_of_range() {
+    run(NUMBERS);
+}
+
+#[test]
+fn files_named_in_yaml_that_do_not_exist() {
+    run(MISSING_FILES);
+}
+
+#[test]
+fn words_doubled_across_a_reference() {
+    run(DOUBLED_WORDS);
 }

@@ -303,8 +303,8 @@ fn unreadable_files_stop_with_one_error() {
         ),
         (
             "nowhere.csv",
-            "content/2024/nowhere.csv",
-            "failed to read `content/2024/nowhere.csv`",
+            "content/2024/candidates.yaml:2:7",
+            "no file `content/2024/nowhere.csv`",
         ),
         (
             "../2023/candidates.csv",

@@ -152,3 +152,107 @@ fn random_markdown_never_panics() {
         run(site.path());
     });
 }
+
+/// A cell: text, references, escaped pipes, or nothing.
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("{{ schedule.registration }}".to_string()),
+        Just("{{ schedule | table }}".to_string()),
+        Just("{{ rules.eligibility }}".to_string()),
+        Just("\\|".to_string()),
+        Just("**粗**".to_string()),
+        "[一-龥，。0-9a-z{}|:\\-]{0,8}",
+    ]
+}
+
+/// A pipe table, often malformed: ragged rows, odd delimiter rows, captions.
+fn table() -> impl Strategy<Value = String> {
+    let delim = prop_oneof![
+        Just("---".to_string()),
+        Just(":---:".to_string()),
+        Just("--:".to_string()),
+        Just(":-".to_string()),
+        Just("x".to_string()),
+    ];
+    (
+        prop::collection::vec(cell(), 0..5),
+        prop::collection::vec(delim, 0..5),
+        prop::collection::vec(prop::collection::vec(cell(), 0..6), 0..6),
+        prop_oneof![Just(""), Just(": 表题\n\n"), Just("：\n\n"), Just(": \n\n")],
+        prop_oneof![Just(""), Just("\n\n: 表后题\n"), Just("\n# 标题\n")],
+    )
+        .prop_map(|(head, delims, rows, before, after)| {
+            let row = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
+            let mut t = String::from(before);
+            t.push_str(&row(&head));
+            t.push_str(&row(&delims));
+            for r in &rows {
+                t.push_str(&row(r));
+            }
+            t.push_str(after);
+            t
+        })
+}
+
+#[test]
+fn random_tables_never_panic() {
+    let site = common::example_2024_site();
+    let attachment = site.path().join("content/2024/attachment-1.md");
+    let original = gazette::prepare(site.path()).unwrap().notices;
+    let config = ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let html_only = gazette::Outputs {
+        html: true,
+        pdf: false,
+    };
+    proptest!(config, |(tables in prop::collection::vec(table(), 1..4), sep in prop_oneof![Just("\n"), Just("\n\n")])| {
+        std::fs::write(&attachment, tables.join(sep)).unwrap();
+        run(site.path());
+        // The web page renders, and the diff against the original compares, whatever the tables.
+        if let Ok(r) = gazette::render_selected(site.path(), html_only) {
+            assert!(r.files.iter().any(|f| f.path.ends_with("2024/notice.html")));
+        }
+        if let Ok(p) = gazette::prepare(site.path()) {
+            let (a, b) = (&original[0].attachments[0].body, &p.notices[0].attachments[0].body);
+            let _ = gazette::diff::compare_blocks("附件", a, b);
+            let _ = gazette::diff::compare_blocks("附件", b, a);
+        }
+    });
+}
+
+#[test]
+fn random_schedule_table_settings_never_panic() {
+    let site = common::example_2024_site();
+    std::fs::write(
+        site.path().join("content/2024/attachment-1.md"),
+        "{{ schedule | table }}\n",
+    )
+    .unwrap();
+    let sched = site.path().join("content/2024/schedule.yaml");
+    let original = std::fs::read_to_string(&sched).unwrap();
+    let config = ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let column = prop_oneof![
+        Just("number"),
+        Just("time"),
+        Just("name"),
+        Just("by"),
+        Just("x"),
+        Just("")
+    ];
+    proptest!(config, |(cols in prop::collection::vec(column, 0..6), header in "[一-龥|{}:\\-\\\\ ]{0,6}", caption in prop::option::of("[一-龥|: ]{0,6}"))| {
+        let mut yaml = format!("{original}\ntable:\n  columns: [{}]\n  headers: {{time: \"{}\"}}\n", cols.join(", "), header.replace('\\', "\\\\").replace('"', "\\\""));
+        if let Some(c) = caption {
+            yaml.push_str(&format!("  caption: \"{c}\"\n"));
+        }
+        std::fs::write(&sched, yaml).unwrap();
+        run(site.path());
+    });
+}

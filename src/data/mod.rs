@@ -175,6 +175,11 @@ pub fn load_candidates(
             return None;
         }
     };
+    if !root.join(&rel).exists() {
+        let at = crate::load::files::find_key_value(&spec_src.text, "file");
+        diags.push(crate::load::files::missing_file(root, &rel, spec_src, at));
+        return None;
+    }
     let mut table = match read::read_table(root, &rel, spec.sheet.as_deref()) {
         Ok(t) => t,
         Err(d) => {

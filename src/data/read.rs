@@ -169,10 +169,17 @@ pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
             .into_owned(),
     };
     // GB18030 decodes much binary junk; control characters give it away.
-    if text
+    // A stray one in a text is reported where it is.
+    let controls = text
         .chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
-    {
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+        .count();
+    if controls > 0 && controls * 100 < text.len() && controls <= 16 {
+        if let Some(d) = crate::check::text::control_diagnostic(rel, &text) {
+            return Err(d);
+        }
+    }
+    if controls > 0 {
         return Err(not_text(
             "not a text file (it holds binary data)",
             SAVE_AS_CSV,

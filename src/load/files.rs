@@ -60,6 +60,44 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Source, Diagnostic> {
     })
 }
 
+/// A file named at byte `at` of `named_in` that does not exist: reported
+/// there, with the nearest file of its folder suggested.
+pub fn missing_file(root: &Path, rel: &Path, named_in: &Source, at: Option<usize>) -> Diagnostic {
+    let mut d = Diagnostic::error(format!("no file `{}`", rel.display())).in_file(&named_in.path);
+    if let Some(at) = at {
+        d = d.at_offset(&named_in.text, at);
+    }
+    let dir = rel.parent().unwrap_or(Path::new(""));
+    let mut names: Vec<String> = std::fs::read_dir(root.join(dir))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    let wanted = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = rel.extension().map(|e| format!(".{}", e.to_string_lossy()));
+    // Only files of the same kind are suggested: notice.md is not notice.yaml.
+    let alike: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| ext.as_deref().is_none_or(|e| n.ends_with(e)))
+        .collect();
+    let hint = did_you_mean(&wanted, alike.iter().copied()).unwrap_or_else(|| match alike.len() {
+        0 => format!("create `{}`", rel.display()),
+        _ => format!(
+            "create it, or name one of the files there: {}",
+            alike.iter().take(8).copied().collect::<Vec<_>>().join(", ")
+        ),
+    });
+    d.hint(hint)
+}
+
 /// Parse YAML into a typed value; errors carry the position and a hint.
 pub fn parse_yaml<T: DeserializeOwned>(src: &Source) -> Result<T, Diagnostic> {
     if src.text.trim().is_empty() {

@@ -7,10 +7,11 @@ pub mod files;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+use crate::check::text;
 use crate::data::CandidateSpec;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::calendar::{Calendar, CalendarFile};
-use crate::model::schedule::{Phase, ScheduleFile};
+use crate::model::schedule::{Phase, ScheduleFile, ScheduleTable};
 use crate::model::year::{CategoriesFile, Category, DocumentMeta, RulesFile};
 use crate::papers::PapersSpec;
 use crate::publicity::PublicitySpec;
@@ -39,6 +40,8 @@ pub struct Year {
     pub dir: PathBuf,
     pub meta: DocumentMeta,
     pub phases: Vec<Phase>,
+    /// How `{{ schedule | table }}` lays the phases out.
+    pub schedule_table: ScheduleTable,
     pub categories: Vec<Category>,
     pub rules: BTreeMap<String, Vec<String>>,
     pub calendar_file: CalendarFile,
@@ -70,7 +73,18 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         }
     })?;
     let mut diags = Diagnostics::new();
-    let config: Option<SiteConfig> = parse_yaml(&config_src).map_err(|d| diags.push(d)).ok();
+    let config: Option<SiteConfig> =
+        match text::control_diagnostic(&config_src.path, &config_src.text) {
+            Some(d) => {
+                diags.push(d);
+                None
+            }
+            None => parse_yaml(&config_src).map_err(|d| diags.push(d)).ok(),
+        };
+    if let Some(c) = &config {
+        crate::check::ranges::config(c, &config_src, &mut diags);
+        text::empty_config(c, &config_src, &mut diags);
+    }
 
     let mut years = Vec::new();
     for (year, dir) in year_dirs(root, &mut diags) {
@@ -150,10 +164,17 @@ fn load_year(root: &Path, year: i32, dir: &Path) -> Result<Year, Diagnostics> {
     let mut sources = BTreeMap::new();
     let mut read = |name: &'static str| -> Option<Source> {
         match read_source(root, &dir.join(name)) {
-            Ok(s) => {
-                sources.insert(name, s.clone());
-                Some(s)
-            }
+            // A control character is reported once, as itself, not again by the parser.
+            Ok(s) => match text::control_diagnostic(&s.path, &s.text) {
+                Some(d) => {
+                    diags.push(d);
+                    None
+                }
+                None => {
+                    sources.insert(name, s.clone());
+                    Some(s)
+                }
+            },
             Err(d) => {
                 diags.push(d);
                 None
@@ -202,6 +223,7 @@ fn load_year(root: &Path, year: i32, dir: &Path) -> Result<Year, Diagnostics> {
                 dir: dir.to_path_buf(),
                 meta,
                 phases: sched.phases,
+                schedule_table: sched.table,
                 categories: cats.categories,
                 rules: rules.rules,
                 calendar: Calendar::from_file(&cal),
@@ -228,6 +250,10 @@ fn optional<T: serde::de::DeserializeOwned>(
         return None;
     }
     let src = read_source(root, rel).map_err(|d| diags.push(d)).ok()?;
+    if let Some(d) = text::control_diagnostic(&src.path, &src.text) {
+        diags.push(d);
+        return None;
+    }
     let value = parse_yaml(&src).map_err(|d| diags.push(d)).ok()?;
     Some((value, src))
 }
@@ -255,8 +281,24 @@ fn content_file(
         );
         return None;
     }
+    if !root.join(dir).join(rel).exists() {
+        let from = named_in.text.find(&format!(": {name}")).map(|i| i + 2);
+        diags.push(files::missing_file(
+            root,
+            &dir.join(rel),
+            named_in,
+            from.or(Some(at)),
+        ));
+        return None;
+    }
     match read_source(root, &dir.join(rel)) {
-        Ok(s) => Some(s),
+        Ok(s) => match text::control_diagnostic(&s.path, &s.text) {
+            Some(d) => {
+                diags.push(d);
+                None
+            }
+            None => Some(s),
+        },
         Err(d) => {
             diags.push(
                 Diagnostic::error(format!("`{name}` named here cannot be read"))

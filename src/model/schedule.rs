@@ -11,6 +11,67 @@ use super::when::When;
 #[serde(deny_unknown_fields)]
 pub struct ScheduleFile {
     pub phases: Vec<Phase>,
+    /// How `{{ schedule | table }}` lays the phases out.
+    #[serde(default)]
+    pub table: ScheduleTable,
+}
+
+/// A column of the schedule table (日程安排).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Column {
+    /// 序号: 1, 2, 3 …
+    Number,
+    /// 时间: the phase's dates as the notice writes them.
+    Time,
+    /// 工作内容: the phase's name.
+    Name,
+    /// 责任单位: the phase's `by`.
+    By,
+}
+
+impl Column {
+    pub fn default_header(self) -> &'static str {
+        match self {
+            Column::Number => "序号",
+            Column::Time => "时间",
+            Column::Name => "工作内容",
+            Column::By => "责任单位",
+        }
+    }
+}
+
+/// `table:` in schedule.yaml: which columns appear, in order, and their headers.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleTable {
+    /// Default: number, time, name, and by when a phase has `by`.
+    #[serde(default)]
+    pub columns: Option<Vec<Column>>,
+    /// Headers replacing the defaults (序号, 时间, 工作内容, 责任单位).
+    #[serde(default)]
+    pub headers: std::collections::BTreeMap<Column, String>,
+    /// Caption shown with the table; none by default.
+    #[serde(default)]
+    pub caption: Option<String>,
+}
+
+impl ScheduleTable {
+    /// The columns shown, given whether any phase names who is responsible.
+    pub fn shown(&self, any_by: bool) -> Vec<Column> {
+        match &self.columns {
+            Some(c) => c.clone(),
+            None if any_by => vec![Column::Number, Column::Time, Column::Name, Column::By],
+            None => vec![Column::Number, Column::Time, Column::Name],
+        }
+    }
+
+    pub fn header(&self, c: Column) -> String {
+        self.headers
+            .get(&c)
+            .cloned()
+            .unwrap_or_else(|| c.default_header().to_string())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -31,6 +92,9 @@ pub struct Phase {
     /// Days of this phase must be working days (checked against the calendar).
     #[serde(default)]
     pub working_days_only: bool,
+    /// 责任单位: who does the work of this phase (the schedule table's last column).
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]

@@ -18,6 +18,11 @@ use crate::typeset::page::Photo;
 const EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "JPG", "PNG"];
 const MAX_W: u32 = 413;
 const MAX_H: u32 = 531;
+/// Largest photo accepted, per side and in pixels (a 48-megapixel camera
+/// photo fits); read from the file's header before anything is decoded, so
+/// a small file declaring a huge image (a decompression bomb) is refused.
+pub const MAX_SIDE: u32 = 10_000;
+pub const MAX_PIXELS: u64 = 50_000_000;
 
 /// The photos folder named in papers.yaml must exist inside the site.
 pub fn check_dir(root: &Path, year_dir: &Path, dir: &str, src: &Source) -> Result<(), Diagnostic> {
@@ -121,7 +126,27 @@ impl PhotoFile {
 
     /// Decode, shrink to the photo box and re-encode as JPEG.
     pub fn decode(&self) -> Result<Photo, Diagnostic> {
-        let img = image::load_from_memory(&self.bytes).map_err(|e| self.fail(e.to_string()))?;
+        let reader = || {
+            image::ImageReader::new(std::io::Cursor::new(&self.bytes))
+                .with_guessed_format()
+                .map_err(|e| self.fail(e.to_string()))
+        };
+        let (w, h) = reader()?
+            .into_dimensions()
+            .map_err(|e| self.fail(e.to_string()))?;
+        if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
+            return Err(self.fail(format!(
+                "it declares {w}×{h} pixels; at most {MAX_SIDE} pixels a side and {} megapixels are accepted",
+                MAX_PIXELS / 1_000_000
+            )));
+        }
+        let mut limits = image::Limits::default();
+        limits.max_image_width = Some(MAX_SIDE);
+        limits.max_image_height = Some(MAX_SIDE);
+        limits.max_alloc = Some(MAX_PIXELS * 4);
+        let mut r = reader()?;
+        r.limits(limits);
+        let img = r.decode().map_err(|e| self.fail(e.to_string()))?;
         let (w, h) = img.dimensions();
         if w < 16 || h < 16 {
             return Err(self.fail(format!("it is only {w}×{h} pixels")));

@@ -490,6 +490,52 @@ impl Browser {
         ))
     }
 
+    /// Lays pages out as a phone of `width` x `height` CSS pixels would
+    /// (honouring the page's viewport meta), until changed again.
+    pub fn set_viewport(&mut self, width: u32, height: u32) -> Result<(), String> {
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": true}),
+            true,
+        )
+        .map(|_| ())
+    }
+
+    /// Saves a PNG of the whole page (beyond the viewport) to `path`.
+    pub fn screenshot(&mut self, path: &Path) -> Result<(), String> {
+        self.capture(
+            path,
+            json!({"format": "png", "captureBeyondViewport": true}),
+        )
+    }
+
+    /// Saves a PNG of the first element matching `selector` to `path`.
+    pub fn screenshot_of(&mut self, selector: &str, path: &Path) -> Result<(), String> {
+        let js = format!(
+            "(() => {{ const e = document.querySelector({}); if (!e) return null; \
+             const r = e.getBoundingClientRect(); \
+             return [r.left + scrollX, r.top + scrollY, r.width, r.height]; }})()",
+            js_str(selector)
+        );
+        let r = self.eval(&js)?;
+        let n = |i: usize| {
+            r[i].as_f64()
+                .ok_or(format!("no element matches selector {selector}"))
+        };
+        let clip = json!({"x": n(0)?, "y": n(1)?, "width": n(2)?, "height": n(3)?, "scale": 1});
+        self.capture(
+            path,
+            json!({"format": "png", "captureBeyondViewport": true, "clip": clip}),
+        )
+    }
+
+    fn capture(&mut self, path: &Path, params: Value) -> Result<(), String> {
+        let shot = self.call("Page.captureScreenshot", params, true)?;
+        let data = str_field(&shot, "data", "Page.captureScreenshot")?;
+        let bytes = base64_decode(&data)?;
+        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+
     // ---- CDP plumbing -------------------------------------------------
 
     /// Sends one command (to our page session if `on_page`) and returns its
@@ -662,6 +708,26 @@ impl Drop for Browser {
 }
 
 /// `file://` URL for a local path (made absolute, unsafe bytes escaped).
+/// Standard base64 (CDP's screenshots), padding allowed.
+fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in s.bytes().filter(|c| *c != b'=') {
+        let v = ABC
+            .iter()
+            .position(|a| *a == c)
+            .ok_or_else(|| format!("not base64: {:?}", c as char))? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Ok(out)
+}
+
 pub fn file_url(path: &Path) -> Result<String, String> {
     let abs = path
         .canonicalize()

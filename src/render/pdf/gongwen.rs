@@ -169,6 +169,8 @@ impl<'a> Composer<'a> {
                     self.context = format!("list item “{}”", excerpt(text));
                     self.text(&format!("{marker}{text}"), Role::Body, 2.0, 0.0)?;
                 }
+                // Refused before layout (see `PdfRenderer::notice`) until tables are laid out.
+                Block::Table { .. } => {}
             }
         }
         Ok(())

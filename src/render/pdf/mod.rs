@@ -66,6 +66,9 @@ impl PdfRenderer {
 
     fn notice(&self, site: &Site, n: &Notice) -> Result<OutputFile, Diagnostic> {
         let year = site.years.iter().find(|y| y.year == n.year);
+        if let Some(d) = crate::doc::table_in_pdf(n) {
+            return Err(d);
+        }
         let pages = gongwen::compose(n, &self.fonts, self.red_rule, self.red).map_err(|e| {
             let d = Diagnostic::error(format!(
                 "no font has the character `{}` (U+{:04X}) in {} of the {} notice",

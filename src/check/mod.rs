@@ -1,6 +1,11 @@
 //! Stage 2, check: the year's facts must agree with each other and with
 //! the calendar before anything is rendered.
 
+pub mod calendar;
+pub mod ids;
+pub mod ranges;
+pub mod text;
+
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -33,6 +38,16 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
         cat_src,
         diags,
     );
+
+    text::empty_texts(year, diags);
+    ids::unreferable(year, diags);
+    ids::unknown_part_of(year, diags);
+    calendar::calendar(year, diags);
+    calendar::imprint_date(year, diags);
+    ranges::year(year, diags);
+    for src in std::iter::once(&year.body).chain(year.attachment_bodies.iter().flatten()) {
+        text::template_syntax(src, diags);
+    }
 
     for h in &year.calendar_file.holidays {
         if let Some(to) = h.to.filter(|to| to.date() < h.from.date()) {

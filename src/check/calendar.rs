@@ -1,0 +1,107 @@
+//! Calendar sanity: holidays and make-up workdays belong to the year, a
+//! make-up workday is a weekend day, holidays do not overlap; and the
+//! 印发日期 is not before the 成文日期.
+
+use chrono::{Datelike, Weekday};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::files::locate;
+use crate::load::Year;
+use crate::model::format::{weekday_name, WeekdayStyle};
+
+pub fn calendar(year: &Year, diags: &mut Diagnostics) {
+    let src = &year.sources["calendar.yaml"];
+    let file = &year.calendar_file;
+    let y = year.year;
+    for h in &file.holidays {
+        let (from, to) = (h.from.date(), h.to.map_or(h.from.date(), |t| t.date()));
+        // 元旦 may begin in the December before: only a holiday wholly outside is suspect.
+        if to.year() < y || from.year() > y {
+            diags.push(
+                locate(
+                    Diagnostic::warning(format!(
+                        "holiday `{}` ({from} to {to}) is not in {y}",
+                        h.name
+                    )),
+                    src,
+                    &h.from.to_string(),
+                )
+                .hint(format!(
+                    "calendar.yaml holds the holidays of {y}; correct the year"
+                )),
+            );
+        }
+    }
+    for (i, a) in file.holidays.iter().enumerate() {
+        let a_to = a.to.map_or(a.from.date(), |t| t.date());
+        for b in &file.holidays[i + 1..] {
+            let b_to = b.to.map_or(b.from.date(), |t| t.date());
+            if a.from.date() <= b_to && b.from.date() <= a_to {
+                diags.push(
+                    locate(
+                        Diagnostic::error(format!(
+                            "holidays `{}` and `{}` overlap",
+                            a.name, b.name
+                        )),
+                        src,
+                        &format!("name: {}", b.name),
+                    )
+                    .hint("each day off belongs to one holiday: correct the dates"),
+                );
+            }
+        }
+    }
+    for w in &file.workdays {
+        let d = w.date();
+        let text = d.format("%Y-%m-%d").to_string();
+        if d.year() != y {
+            diags.push(
+                locate(
+                    Diagnostic::warning(format!("make-up workday {text} is not in {y}")),
+                    src,
+                    &text,
+                )
+                .hint(format!(
+                    "calendar.yaml holds the make-up workdays of {y}; correct the year"
+                )),
+            );
+        } else if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+            // A day both off and worked is reported as that.
+            && !year.calendar.conflicts().contains(&d)
+        {
+            let name = weekday_name(d.weekday(), WeekdayStyle::Long);
+            diags.push(
+                locate(
+                    Diagnostic::error(format!(
+                        "make-up workday {text} is a {name}, already a working day"
+                    )),
+                    src,
+                    &text,
+                )
+                .hint(
+                    "`workdays` lists the Saturdays and Sundays worked (调休上班); check the date",
+                ),
+            );
+        }
+    }
+}
+
+/// 版记's 印发日期 cannot come before the 成文日期.
+pub fn imprint_date(year: &Year, diags: &mut Diagnostics) {
+    let src = &year.sources["notice.yaml"];
+    let Some(im) = &year.meta.imprint else { return };
+    if im.date.date() >= year.meta.date.date() {
+        return;
+    }
+    let from = src.text.find("imprint:").unwrap_or(0);
+    let at = crate::load::files::find_key_value(&src.text[from..], "date").map(|i| i + from);
+    let mut d = Diagnostic::error(format!(
+        "印发日期 {} is before the 成文日期 {}",
+        im.date, year.meta.date
+    ))
+    .in_file(&src.path);
+    if let Some(at) = at {
+        d = d.at_offset(&src.text, at);
+    }
+    diags.push(d.hint("a document is printed and issued on or after the day it is signed: correct one of the dates"));
+}
