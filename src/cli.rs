@@ -42,7 +42,8 @@ pub enum Command {
         /// Where to write. Default: <root>/output.
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Build only the web pages, or only the PDFs (the output folder then holds only those).
+        /// Build only the web pages, or only the print documents: the PDFs and
+        /// notice.docx (the output folder then holds only those).
         #[arg(long, value_enum)]
         only: Option<Only>,
         /// Treat warnings as errors.

@@ -5,7 +5,7 @@
 //! 1. [`load`]: read `gazette.yaml` and `content/<year>/` into typed values;
 //! 2. [`check`]: the facts must agree with each other and the calendar;
 //! 3. [`compose`]: expand fact references and number headings into a [`doc::Notice`];
-//! 4. [`render`]: HTML pages and GB/T 9704 PDFs, in memory;
+//! 4. [`render`]: HTML pages, GB/T 9704 PDFs and Word documents, in memory;
 //! 5. [`write`]: swap the new output folder in atomically.
 
 // Diagnostics are large but only ever built on the cold, failing path.
@@ -121,6 +121,7 @@ pub struct Rendered {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Outputs {
     pub html: bool,
+    /// The print documents: the PDFs, notice.docx, receipts and forms.
     pub pdf: bool,
 }
 
@@ -193,6 +194,8 @@ fn render_with(
     }
     if let Some(p) = &pdf {
         renderers.push(p);
+        // The Word version goes with the print documents.
+        renderers.push(&render::docx::DocxRenderer);
     }
     let mut files: Vec<OutputFile> = Vec::new();
     let mut diags = Diagnostics::new();

@@ -1,6 +1,7 @@
 //! Stage 4, render: each output backend turns the composed notices into
 //! files in memory; nothing touches the disk until the write stage.
 
+pub mod docx;
 pub mod html;
 pub mod pdf;
 

@@ -182,11 +182,12 @@ impl Builder {
                 None
             }
             Ok(r) => {
-                // The old PDFs stay until the new ones are ready.
+                // The old PDFs and Word files stay until the new ones are ready.
                 let mut files = to_map(r.files);
                 let n = files.len();
                 for (k, v) in &self.state.snapshot().files {
-                    if k.ends_with(".pdf") && !files.contains_key(k) {
+                    let print = k.ends_with(".pdf") || k.ends_with(".docx");
+                    if print && !files.contains_key(k) {
                         files.insert(k.clone(), v.clone());
                     }
                 }
