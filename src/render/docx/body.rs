@@ -85,6 +85,13 @@ fn blocks(list: &[Block]) -> String {
             Block::Item { marker, text } => {
                 s.push_str(&text_para(styles::ITEM, &format!("{marker}{text}")));
             }
+            Block::Table {
+                caption,
+                align,
+                head,
+                rows,
+                ..
+            } => s.push_str(&super::cells::table(caption.as_deref(), align, head, rows)),
         }
     }
     s
@@ -200,6 +207,8 @@ fn imprint(im: &ImprintDoc) -> String {
         },
         at_foot: Some(left()),
         padding: 0,
+        header_rows: 0,
+        v_centre: false,
         rows,
     }
     .xml()

@@ -5,6 +5,7 @@
 
 pub mod gongwen;
 pub mod subset;
+pub mod table;
 pub mod writer;
 
 use std::path::PathBuf;
@@ -66,7 +67,7 @@ impl PdfRenderer {
 
     fn notice(&self, site: &Site, n: &Notice) -> Result<OutputFile, Diagnostic> {
         let year = site.years.iter().find(|y| y.year == n.year);
-        if let Some(d) = crate::doc::table_in_pdf(n) {
+        if let Some(d) = table::too_wide(n, &self.fonts) {
             return Err(d);
         }
         let pages = gongwen::compose(n, &self.fonts, self.red_rule, self.red).map_err(|e| {
