@@ -66,9 +66,12 @@ pub fn soffice(file: &Path, to: &str, dir: &Path) -> PathBuf {
 }
 
 /// The text of a PDF without whitespace and without its page numbers,
-/// which sit wherever that PDF's pages break.
+/// which sit wherever that PDF's pages break. Read in the order the PDF
+/// draws it (`pdftotext -raw`): both writers draw a table row by row, cell
+/// by cell, while pdftotext's default reading guesses columns from where
+/// the lines of a cell fall, which depends on each writer's column widths.
 pub fn text_without_page_numbers(pdf: &Path) -> String {
-    let text = pdftotext(pdf);
+    let text = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
     let kept: Vec<&str> = text
         .lines()
         .filter(|l| {

@@ -39,7 +39,13 @@ fn extent(text: &str) -> (f32, f32) {
         word = word.max(run);
         natural = natural.max(line.chars().map(char_w).sum());
     }
-    (word.max((2.0 * TABLE_PT * 20.0).min(natural)), natural)
+    // Slack for the rules and rounding: a column exactly as wide as its
+    // text breaks its last character off in LibreOffice.
+    let slack = 40.0;
+    (
+        word.max((2.0 * TABLE_PT * 20.0).min(natural)) + slack,
+        natural + slack,
+    )
 }
 
 /// Content widths of the columns, and whether the table goes on a
@@ -97,7 +103,7 @@ pub fn table(
             let jc = match a {
                 Align::Center => "center",
                 Align::Right => "right",
-                Align::None | Align::Left => "both",
+                Align::None | Align::Left => "left",
             };
             cell(t, TABLE_CELL, jc)
         });
@@ -146,7 +152,7 @@ mod tests {
 
     #[test]
     fn numbers_keep_together_and_wide_tables_turn() {
-        assert_eq!(extent("ab12，中"), (280.0, 840.0));
+        assert_eq!(extent("ab12，中"), (320.0, 880.0));
         let wide = vec![vec!["1234567890123456789012345".to_string(); 5]];
         assert!(columns(&[], &wide, 5).1);
         let narrow = vec![vec!["报名".to_string(); 5]];
