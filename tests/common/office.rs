@@ -72,13 +72,23 @@ pub fn soffice(file: &Path, to: &str, dir: &Path) -> PathBuf {
 /// the lines of a cell fall, which depends on each writer's column widths.
 pub fn text_without_page_numbers(pdf: &Path) -> String {
     let text = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
-    let kept: Vec<&str> = text
-        .lines()
-        .filter(|l| {
-            let t = l.trim();
-            !(t.starts_with('—') && t.ends_with('—'))
-        })
-        .collect();
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut kept = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i];
+        // A page number turned on a landscape page reads as —, N, — lines.
+        let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        if t == "—" && lines.get(i + 1).is_some_and(|n| digits(n)) && lines.get(i + 2) == Some(&"—")
+        {
+            i += 3;
+            continue;
+        }
+        if !(t.starts_with('—') && t.ends_with('—')) {
+            kept.push(t);
+        }
+        i += 1;
+    }
     squash(&kept.join("\n"))
 }
 
