@@ -64,8 +64,46 @@ pub fn fit_columns(min: &[f32], max: &[f32], avail: f32) -> Option<Vec<f32>> {
                 .collect(),
         );
     }
+    Some(narrow_first(min, max, avail).unwrap_or_else(|| between(min, max, avail)))
+}
+
+/// Each column at the same share of the way from its narrowest to its natural width.
+fn between(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
+    let (smin, smax): (f32, f32) = (min.iter().sum(), max.iter().sum());
     let t = (avail - smin) / (smax - smin);
-    Some(min.iter().zip(max).map(|(a, b)| a + (b - a) * t).collect())
+    min.iter().zip(max).map(|(a, b)| a + (b - a) * t).collect()
+}
+
+/// Columns whose natural width is within an even share of the room (序号,
+/// a short 单位) keep it, so that only the long texts wrap; `None` when
+/// the others would then not fit.
+fn narrow_first(min: &[f32], max: &[f32], avail: f32) -> Option<Vec<f32>> {
+    let mut fixed = vec![false; max.len()];
+    loop {
+        let taken: f32 = (0..max.len()).filter(|&i| fixed[i]).map(|i| max[i]).sum();
+        let open: Vec<usize> = (0..max.len()).filter(|&i| !fixed[i]).collect();
+        if open.is_empty() {
+            return None;
+        }
+        let share = (avail - taken) / open.len() as f32;
+        let narrow: Vec<usize> = open.iter().copied().filter(|&i| max[i] <= share).collect();
+        if narrow.is_empty() {
+            let pick = |v: &[f32]| open.iter().map(|&i| v[i]).collect::<Vec<f32>>();
+            let (omin, omax) = (pick(min), pick(max));
+            if omin.iter().sum::<f32>() > avail - taken + 0.01 {
+                return None;
+            }
+            let widths = between(&omin, &omax, avail - taken);
+            let mut out = max.to_vec();
+            for (k, &i) in open.iter().enumerate() {
+                out[i] = widths[k];
+            }
+            return Some(out);
+        }
+        for i in narrow {
+            fixed[i] = true;
+        }
+    }
 }
 
 /// A row with each cell's lines broken to its column.
@@ -310,8 +348,15 @@ mod tests {
     fn columns_grow_to_the_width_or_shrink_towards_their_minimum() {
         let w = fit_columns(&[10.0, 10.0], &[20.0, 60.0], 160.0).unwrap();
         assert!((w[0] - 40.0).abs() < 1e-3 && (w[1] - 120.0).abs() < 1e-3);
+        // The narrow column keeps its natural width; the long one wraps.
         let w = fit_columns(&[10.0, 10.0], &[20.0, 60.0], 50.0).unwrap();
-        assert!((w[0] - 15.0).abs() < 1e-3 && (w[1] - 35.0).abs() < 1e-3);
+        assert!((w[0] - 20.0).abs() < 1e-3 && (w[1] - 30.0).abs() < 1e-3);
+        // Two long columns share the room between their narrowest and natural widths.
+        let w = fit_columns(&[10.0, 10.0], &[60.0, 100.0], 70.0).unwrap();
+        assert!(
+            (w[0] - 27.857).abs() < 1e-2 && (w[1] - 42.143).abs() < 1e-2,
+            "{w:?}"
+        );
         assert!(fit_columns(&[30.0, 30.0], &[40.0, 40.0], 50.0).is_none());
     }
 }

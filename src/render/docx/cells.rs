@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn numbers_keep_together_and_wide_tables_turn() {
-        assert_eq!(extent("ab12，中"), (320.0, 880.0));
+        assert_eq!(extent("ab12，中"), (600.0, 1160.0));
         let wide = vec![vec!["1234567890123456789012345".to_string(); 5]];
         assert!(columns(&[], &wide, 5).1);
         let narrow = vec![vec!["报名".to_string(); 5]];
