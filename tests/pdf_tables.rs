@@ -252,9 +252,9 @@ fn body_text_after_a_table_is_back_on_the_grid() {
     assert!(after.y_min - bottom < PITCH, "{bottom} {after:?}");
 }
 
-/// Four columns of 18-digit numbers (never broken): too wide for 156 mm,
-/// not for 225 mm.
-const WIDE: &str = "宽表如下。\n\n: 宽表\n\n| 甲 | 乙 | 丙 | 丁 |\n|---|---|---|---|\n| 123456789012345678 | 223456789012345678 | 323456789012345678 | 423456789012345678 |\n\n表后的段落。\n";
+/// Two tables of four columns of 18-digit numbers (never broken): too wide
+/// for 156 mm, not for 225 mm; one after the other, then a paragraph.
+const WIDE: &str = "宽表如下。\n\n: 宽表\n\n| 甲 | 乙 | 丙 | 丁 |\n|---|---|---|---|\n| 123456789012345678 | 223456789012345678 | 323456789012345678 | 423456789012345678 |\n\n| 戊 | 己 | 庚 | 辛 |\n|---|---|---|---|\n| 523456789012345678 | 623456789012345678 | 723456789012345678 | 823456789012345678 |\n\n表后的段落。\n";
 
 #[test]
 fn a_wide_table_goes_on_a_landscape_page_with_the_page_number_where_the_sheet_has_it() {
@@ -265,7 +265,8 @@ fn a_wide_table_goes_on_a_landscape_page_with_the_page_number_where_the_sheet_ha
     let before = page_with(&pdf, "宽表如下");
     let land = page_with(&pdf, "123456789012345678");
     assert_eq!(land, before + 1, "the table turns on a page of its own");
-    assert_eq!(page_with(&pdf, "表后的段落"), land + 1);
+    assert_eq!(page_with(&pdf, "523456789012345678"), land + 1);
+    assert_eq!(page_with(&pdf, "表后的段落"), land + 2);
     let size = |p: usize| {
         let p = p.to_string();
         let info = tool("pdfinfo", &["-f", &p, "-l", &p, pdf.to_str().unwrap()]);
@@ -274,11 +275,18 @@ fn a_wide_table_goes_on_a_landscape_page_with_the_page_number_where_the_sheet_ha
             .map(|l| l.split(": ").nth(1).unwrap().trim().to_string())
             .unwrap()
     };
-    assert!(size(land).starts_with("841.89 x 595.276"), "{}", size(land));
+    for p in [land, land + 1] {
+        assert!(size(p).starts_with("841.89 x 595.276"), "{}", size(p));
+    }
     assert!(
-        size(land + 1).starts_with("595.276 x 841.89"),
+        size(before).starts_with("595.276 x 841.89"),
         "{}",
-        size(land + 1)
+        size(before)
+    );
+    assert!(
+        size(land + 2).starts_with("595.276 x 841.89"),
+        "{}",
+        size(land + 2)
     );
     // Header, then the row, under the caption; the table spans more than 156 mm.
     let text = page_text(&pdf, land);
@@ -305,17 +313,19 @@ fn a_wide_table_goes_on_a_landscape_page_with_the_page_number_where_the_sheet_ha
     // The page number stands 7 mm below the sheet's text area, so on the
     // landscape page 23-28 mm from its left edge, turned: near the foot of
     // that edge on an odd page (the sheet's right), near its head on an even one.
-    let number = format!("—{land}—");
-    let n = lines
-        .iter()
-        .find(|l| l.page == land && squash(&l.text) == number)
-        .unwrap_or_else(|| panic!("no page number on page {land}"));
-    // (pdftotext's box is the face's whole height, a little more than the glyphs.)
-    assert!(n.x_min > 20.0 * MM && n.x_max < 30.0 * MM, "{n:?}");
-    if land % 2 == 1 {
-        assert!(n.y_min > 595.0 / 2.0, "{n:?}");
-    } else {
-        assert!(n.y_min < 595.0 / 2.0, "{n:?}");
+    for p in [land, land + 1] {
+        let number = format!("—{p}—");
+        let n = lines
+            .iter()
+            .find(|l| l.page == p && squash(&l.text) == number)
+            .unwrap_or_else(|| panic!("no page number on page {p}"));
+        // (pdftotext's box is the face's whole height, a little more than the glyphs.)
+        assert!(n.x_min > 20.0 * MM && n.x_max < 30.0 * MM, "{n:?}");
+        if p % 2 == 1 {
+            assert!(n.y_min > 595.0 / 2.0, "{n:?}");
+        } else {
+            assert!(n.y_min < 595.0 / 2.0, "{n:?}");
+        }
     }
 }
 
@@ -326,19 +336,26 @@ fn the_word_file_turns_the_same_wide_table_in_a_landscape_section() {
     let out = build_print(site.path());
     let docx = out.join("notice.docx");
     let xml = office::part(&docx, "word/document.xml");
-    assert_eq!(xml.matches(r#"w:orient="landscape""#).count(), 1);
+    // Each table in a landscape section of its own (each starts a page, as
+    // in the PDF), with no empty upright section between them.
+    let turned: Vec<bool> = xml
+        .split("<w:sectPr>")
+        .skip(1)
+        .map(|s| s[..s.find("</w:sectPr>").unwrap()].contains(r#"w:orient="landscape""#))
+        .collect();
+    assert_eq!(turned, [false, true, true, false]);
     assert!(xml.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#));
     let dir = office::scratch("pdf-tables-wide");
     let converted = office::soffice(&docx, "pdf", &dir);
     let pdf = out.join("notice.pdf");
     assert_eq!(page_count(&converted), page_count(&pdf));
     let land = page_with(&pdf, "123456789012345678");
-    let p = land.to_string();
+    let (p, q) = (land.to_string(), (land + 1).to_string());
     let info = tool(
         "pdfinfo",
-        &["-f", &p, "-l", &p, converted.to_str().unwrap()],
+        &["-f", &p, "-l", &q, converted.to_str().unwrap()],
     );
-    assert!(info.contains("size:  841.89 x 595."), "{info}");
+    assert_eq!(info.matches("size:  841.89 x 595.").count(), 2, "{info}");
     office::assert_same_text(
         ("docx", &office::text_without_page_numbers(&converted)),
         ("pdf", &office::text_without_page_numbers(&pdf)),

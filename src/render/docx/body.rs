@@ -70,7 +70,10 @@ fn head(n: &Notice, header_pt: f32) -> String {
 
 fn blocks(list: &[Block]) -> String {
     let mut s = String::new();
+    // Whether the block before was a table in a landscape section.
+    let mut turned = false;
     for b in list {
+        let was_turned = std::mem::take(&mut turned);
         match b {
             Block::Heading {
                 level,
@@ -91,7 +94,17 @@ fn blocks(list: &[Block]) -> String {
                 head,
                 rows,
                 ..
-            } => s.push_str(&super::cells::table(caption.as_deref(), align, head, rows)),
+            } => {
+                let cells = super::cells::Cells {
+                    caption: caption.as_deref(),
+                    align,
+                    head,
+                    rows,
+                };
+                let (xml, landscape) = super::cells::table(&cells, was_turned);
+                s.push_str(&xml);
+                turned = landscape;
+            }
         }
     }
     s

@@ -78,13 +78,24 @@ fn cell(text: &str, style: &'static str, jc: &'static str) -> Cell {
     }
 }
 
-/// The table (with its caption) as body XML.
-pub fn table(
-    caption: Option<&str>,
-    align: &[Align],
-    head: &[Vec<String>],
-    rows: &[Vec<String>],
-) -> String {
+/// A table of the notice as the composed document holds it.
+pub struct Cells<'a> {
+    pub caption: Option<&'a str>,
+    pub align: &'a [Align],
+    pub head: &'a [Vec<String>],
+    pub rows: &'a [Vec<String>],
+}
+
+/// The table (with its caption) as body XML, and whether it is in a
+/// landscape section; `after_landscape` when the block before was one, so
+/// that two turned tables share no empty upright section between them.
+pub fn table(t: &Cells, after_landscape: bool) -> (String, bool) {
+    let Cells {
+        caption,
+        align,
+        head,
+        rows,
+    } = *t;
     let n = align.len();
     let (widths, landscape) = columns(head, rows, n);
     let line = |sz| {
@@ -109,7 +120,7 @@ pub fn table(
         });
         grid.push(cells.collect());
     }
-    let t = Table {
+    let table = Table {
         columns: widths
             .iter()
             .map(|w| w.round() as i32 + 2 * padding())
@@ -130,7 +141,7 @@ pub fn table(
     // A section ends at the paragraph carrying its properties: the upright
     // one before the table, the landscape one holding it.
     let section_end = |landscape| format!("<w:p><w:pPr>{}</w:pPr></w:p>", section_props(landscape));
-    if landscape {
+    if landscape && !after_landscape {
         s.push_str(&section_end(false));
     }
     if let Some(c) = caption {
@@ -139,11 +150,11 @@ pub fn table(
             &run(c, &RunProps::default()),
         ));
     }
-    s.push_str(&t.xml());
+    s.push_str(&table.xml());
     if landscape {
         s.push_str(&section_end(true));
     }
-    s
+    (s, landscape)
 }
 
 #[cfg(test)]
