@@ -33,12 +33,10 @@ fn write(site: &Path, rel: &str, text: &str) {
 fn plain_schedule(site: &Path) -> String {
     let sched = site.join(SCHEDULE);
     let text = fs::read_to_string(&sched).unwrap();
-    let cut = text
-        .find("\n# The 日程安排 table")
-        .expect("the table settings");
-    let kept: Vec<&str> = text[..cut]
+    assert!(text.contains("\ntable: {"), "the table settings");
+    let kept: Vec<&str> = text
         .lines()
-        .filter(|l| !l.starts_with("    by: "))
+        .filter(|l| !l.starts_with("    by: ") && !l.starts_with("table: "))
         .collect();
     let plain = kept.join("\n") + "\n";
     fs::write(&sched, &plain).unwrap();
