@@ -115,29 +115,6 @@ impl Origin {
     }
 }
 
-/// Tables are not yet laid out in the GB/T 9704 PDF: the first table of a
-/// notice is refused, at the place it is written.
-pub fn table_in_pdf(n: &Notice) -> Option<crate::diag::Diagnostic> {
-    let blocks = n
-        .body
-        .iter()
-        .chain(n.attachments.iter().flat_map(|a| &a.body));
-    blocks.into_iter().find_map(|b| match b {
-        Block::Table { origin, .. } => {
-            let d = crate::diag::Diagnostic::error(format!(
-                "tables are not yet laid out in the PDF of the {} notice",
-                n.year
-            ))
-            .hint("the web page shows the table; build with `--only html` until the PDF lays tables out, or write the table as a list");
-            Some(match origin {
-                Some(o) => o.locate(d),
-                None => d,
-            })
-        }
-        _ => None,
-    })
-}
-
 const CN_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九.

@@ -840,12 +840,12 @@ static REFERENCES: &[Case] = &[
     ),
     case(
         "attachment-1.md: misspelt root",
-        |s| edit(s, ATTACHMENT, "{{ schedule }}", "{{ schedul }}"),
+        |s| edit(s, ATTACHMENT, "{{ schedule | table }}", "{{ schedul }}"),
         &[error(ATTACHMENT, 3, 4, "`schedul` is not a fact; references start with schedule., categories., rules., document., authority. or year").hint(REF_HINT)],
     ),
     case(
         "attachment-1.md: a filter on a list",
-        |s| edit(s, ATTACHMENT, "{{ schedule }}", "{{ schedule | weekday }}"),
+        |s| edit(s, ATTACHMENT, "{{ schedule | table }}", "{{ schedule | weekday }}"),
         &[error(ATTACHMENT, 3, 4, "`schedule` is not a date; filters apply to dates only").hint(REF_HINT)],
     ),
     case(
@@ -1423,12 +1423,14 @@ static POINT_AT_THE_MISTAKE: &[Case] = &[
     ),
     case(
         "schedule.yaml: unclosed flow mapping",
+        // The phase's `by:` on the next line reads as the mapping's
+        // continuation, so the time is where the mistake shows.
         |s| edit(s, SCHEDULE, "to: 2024-02-02 17:00}", "to: 2024-02-02 17:00"),
         &[error(
             SCHEDULE,
             11,
             9,
-            "did not find expected ',' or '}', while parsing a flow mapping",
+            "phases[1].windows[0]: `17:00 by` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`",
         )],
     ),
     case(
@@ -2336,21 +2338,21 @@ static DOUBLED_WORDS: &[Case] = &[
 static TABLES: &[Case] = &[
     case(
         "attachment-1.md: `schedule | table` inside a sentence",
-        |s| edit(s, ATTACHMENT, "{{ schedule }}", "见下表：{{ schedule | table }}"),
+        |s| edit(s, ATTACHMENT, "{{ schedule | table }}", "见下表：{{ schedule | table }}"),
         &[
             error("content/2024/attachment-1.md", 3, 5, "`schedule | table` is a table and cannot stand inside a sentence").hint("put the reference on a line of its own, with a blank line before and after"),
         ],
     ),
     case(
         "attachment-1.md: a list in a table cell",
-        |s| edit(s, ATTACHMENT, "{{ schedule }}", "| 条件 |\n|---|\n| {{ rules.eligibility }} |"),
+        |s| edit(s, ATTACHMENT, "{{ schedule | table }}", "| 条件 |\n|---|\n| {{ rules.eligibility }} |"),
         &[
             error("content/2024/attachment-1.md", 5, 3, "`rules.eligibility` is a list and cannot stand inside a sentence").hint("put the reference on a line of its own, with a blank line before and after"),
         ],
     ),
     case(
         "attachment-1.md: `table` on a phase",
-        |s| edit(s, ATTACHMENT, "{{ schedule }}", "{{ schedule.review | table }}"),
+        |s| edit(s, ATTACHMENT, "{{ schedule | table }}", "{{ schedule.review | table }}"),
         &[
             error("content/2024/attachment-1.md", 3, 4, "`table` applies to `schedule` alone, not to `schedule.review | table`").hint("references are written `{{ schedule.<phase> }}`, `{{ categories.<id> }}`, `{{ rules.<id> }}`; filters: weekday, noyear, date, and `{{ schedule | table }}`"),
         ],

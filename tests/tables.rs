@@ -1,7 +1,7 @@
 //! Tables in the notice, through the real binary: GFM pipe tables with
 //! captions and fact references in cells, `{{ schedule | table }}` with the
 //! columns configured in schedule.yaml, the web page's markup (checked by
-//! the Nu HTML Checker), the PDF's refusal until it lays tables out, and
+//! the Nu HTML Checker), a table too wide for any page refused at the table, and
 //! `gazette diff` cell by cell.
 
 mod common;
@@ -26,6 +26,21 @@ const PIPE_TABLE: &str = "报名工作各阶段时间安排如下。
 
 fn write(site: &Path, rel: &str, text: &str) {
     fs::write(site.join(rel), text).unwrap();
+}
+
+/// The example's schedule.yaml without its `by:` fields and `table:`
+/// settings: the schedule as a year written before tables.
+fn plain_schedule(site: &Path) -> String {
+    let sched = site.join(SCHEDULE);
+    let text = fs::read_to_string(&sched).unwrap();
+    assert!(text.contains("\ntable: {"), "the table settings");
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("    by: ") && !l.starts_with("table: "))
+        .collect();
+    let plain = kept.join("\n") + "\n";
+    fs::write(&sched, &plain).unwrap();
+    plain
 }
 
 fn build_html(site: &Path) -> PathBuf {
@@ -108,6 +123,7 @@ fn a_caption_after_the_table_and_a_table_without_one() {
 #[test]
 fn schedule_table_with_default_columns() {
     let site = example_2024_site();
+    plain_schedule(site.path());
     write(
         site.path(),
         ATTACHMENT,
@@ -127,7 +143,7 @@ fn schedule_table_with_configured_columns_and_headers() {
     let site = example_2024_site();
     write(site.path(), ATTACHMENT, "{{ schedule | table }}\n");
     let sched = site.path().join(SCHEDULE);
-    let text = fs::read_to_string(&sched).unwrap();
+    let text = plain_schedule(site.path());
     let text = text.replacen(
         "    name: 生源高校导入考生学籍信息\n",
         "    name: 生源高校导入考生学籍信息\n    by: 各生源高校\n",
@@ -151,7 +167,7 @@ fn schedule_table_with_configured_columns_and_headers() {
 fn an_unknown_column_is_reported_where_it_is_written() {
     let site = example_2024_site();
     let sched = site.path().join(SCHEDULE);
-    let text = fs::read_to_string(&sched).unwrap();
+    let text = plain_schedule(site.path());
     let lines = text.lines().count();
     fs::write(&sched, format!("{text}table:\n  columns: [number, tme]\n")).unwrap();
     let out = gazette(&["check"], site.path());
@@ -166,42 +182,54 @@ fn an_unknown_column_is_reported_where_it_is_written() {
     );
 }
 
+/// Three columns of 40-digit numbers, never broken inside a cell: wider
+/// than a landscape page's 225 mm.
+fn too_wide(header: &str) -> String {
+    let n = "1234567890".repeat(4);
+    format!("甲\n\n{header}\n|---|---|---|\n| {n} | {n} | {n} |\n")
+}
+
 #[test]
-fn the_pdf_refuses_a_table_at_the_table_until_it_lays_tables_out() {
+fn a_table_too_wide_even_for_a_landscape_page_is_refused_at_the_table() {
     let site = example_2024_site();
-    write(site.path(), ATTACHMENT, PIPE_TABLE);
+    write(site.path(), ATTACHMENT, &too_wide("| 甲 | 乙 | 丙 |"));
     let out = gazette(&["build", "--root", "."], site.path());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
+    let at = err
+        .find("error: this table needs ")
+        .unwrap_or_else(|| panic!("{err}"));
     assert!(
-        err.contains("error: tables are not yet laid out in the PDF of the 2024 notice\n  --> content/2024/attachment-1.md:5:1\n"),
+        err[at..].contains(" mm across but a landscape page of the 2024 notice has 225 mm\n  --> content/2024/attachment-1.md:3:1\n"),
         "{err}"
     );
+    assert!(err.contains("split the table into two"), "{err}");
     assert!(!site.path().join("output").exists());
 
-    // A table made by `{{ schedule | table }}` is pointed at by its reference.
+    // A header holding a reference is found by its delimiter row.
+    write(
+        site.path(),
+        ATTACHMENT,
+        &too_wide("| {{ year }}年 | 乙 | 丙 |"),
+    );
+    let out = gazette(&["check"], site.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("  --> content/2024/attachment-1.md:3:1\n"),
+        "{err}"
+    );
+    // The schedule as a table builds.
     write(
         site.path(),
         ATTACHMENT,
         "日程如下。\n\n{{ schedule | table }}\n",
     );
     let out = gazette(&["check"], site.path());
-    let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("error: tables are not yet laid out in the PDF of the 2024 notice\n  --> content/2024/attachment-1.md:3:1\n"),
-        "{err}"
-    );
-    // A header holding a reference is found by its delimiter row.
-    write(
-        site.path(),
-        ATTACHMENT,
-        "甲\n\n| {{ year }}年 | 乙 |\n|---|---|\n| 1 | 2 |\n",
-    );
-    let out = gazette(&["check"], site.path());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("  --> content/2024/attachment-1.md:3:1\n"),
-        "{err}"
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
 
@@ -260,6 +288,7 @@ fn a_page_with_tables_passes_the_nu_html_checker() {
 #[test]
 fn diff_shows_table_changes_cell_by_cell() {
     let site = example_site();
+    plain_schedule(site.path());
     for y in ["2023", "2024"] {
         write(
             site.path(),

@@ -7,3 +7,4 @@ pub mod discover;
 pub mod fonts;
 pub mod lines;
 pub mod page;
+pub mod table;

@@ -62,6 +62,10 @@ pub struct Run {
     pub baseline: f32,
     pub colour: Colour,
     pub glyphs: Vec<Glyph>,
+    /// Turned a quarter clockwise (a page number on a landscape page, read
+    /// with the sheet upright): the run starts at (`x`, `baseline`) and goes
+    /// down the page, glyph `x` measured downwards, glyph tops to the right.
+    pub turned: bool,
 }
 
 /// A straight stroke between two points (its centre line).
@@ -149,6 +153,17 @@ impl Page {
             .extend(runs(line, x, baseline, size, colour).map(Mark::Text));
     }
 
+    /// A laid-out line turned a quarter clockwise, starting at (`x`, `y`).
+    pub fn turned_line(&mut self, line: &Line, x: f32, y: f32, size: f32, colour: Colour) {
+        let turned = runs(line, 0.0, 0.0, size, colour).map(|r| Run {
+            x,
+            baseline: y + r.x,
+            turned: true,
+            ..r
+        });
+        self.marks.extend(turned.map(Mark::Text));
+    }
+
     pub fn stroke(&mut self, s: Stroke) {
         self.marks.push(Mark::Stroke(s));
     }
@@ -189,6 +204,7 @@ fn runs(
             baseline,
             colour,
             glyphs: out,
+            turned: false,
         })
     })
 }

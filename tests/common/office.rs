@@ -66,16 +66,29 @@ pub fn soffice(file: &Path, to: &str, dir: &Path) -> PathBuf {
 }
 
 /// The text of a PDF without whitespace and without its page numbers,
-/// which sit wherever that PDF's pages break.
+/// which sit wherever that PDF's pages break. Read in the order the PDF
+/// draws it (`pdftotext -raw`): both writers draw a table row by row, cell
+/// by cell, while pdftotext's default reading guesses columns from where
+/// the lines of a cell fall, which depends on each writer's column widths.
 pub fn text_without_page_numbers(pdf: &Path) -> String {
-    let text = pdftotext(pdf);
-    let kept: Vec<&str> = text
-        .lines()
-        .filter(|l| {
-            let t = l.trim();
-            !(t.starts_with('—') && t.ends_with('—'))
-        })
-        .collect();
+    let text = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut kept = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i];
+        // A page number turned on a landscape page reads as —, N, — lines.
+        let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        if t == "—" && lines.get(i + 1).is_some_and(|n| digits(n)) && lines.get(i + 2) == Some(&"—")
+        {
+            i += 3;
+            continue;
+        }
+        if !(t.starts_with('—') && t.ends_with('—')) {
+            kept.push(t);
+        }
+        i += 1;
+    }
     squash(&kept.join("\n"))
 }
 

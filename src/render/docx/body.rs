@@ -70,7 +70,10 @@ fn head(n: &Notice, header_pt: f32) -> String {
 
 fn blocks(list: &[Block]) -> String {
     let mut s = String::new();
+    // Whether the block before was a table in a landscape section.
+    let mut turned = false;
     for b in list {
+        let was_turned = std::mem::take(&mut turned);
         match b {
             Block::Heading {
                 level,
@@ -84,6 +87,23 @@ fn blocks(list: &[Block]) -> String {
             Block::Paragraph { text } => s.push_str(&text_para(styles::BODY, text)),
             Block::Item { marker, text } => {
                 s.push_str(&text_para(styles::ITEM, &format!("{marker}{text}")));
+            }
+            Block::Table {
+                caption,
+                align,
+                head,
+                rows,
+                ..
+            } => {
+                let cells = super::cells::Cells {
+                    caption: caption.as_deref(),
+                    align,
+                    head,
+                    rows,
+                };
+                let (xml, landscape) = super::cells::table(&cells, was_turned);
+                s.push_str(&xml);
+                turned = landscape;
             }
         }
     }
@@ -200,6 +220,8 @@ fn imprint(im: &ImprintDoc) -> String {
         },
         at_foot: Some(left()),
         padding: 0,
+        header_rows: 0,
+        v_centre: false,
         rows,
     }
     .xml()

@@ -9,6 +9,7 @@
 //! reproducible.
 
 pub mod body;
+pub mod cells;
 pub mod package;
 pub mod page;
 pub mod styles;

@@ -71,25 +71,42 @@ fn footer_distance() -> i32 {
     bottom() - mm(7.0) - (SMALL_PT * 20.0) as i32
 }
 
-/// The document's only section: every page has the same setup.
+/// The last section's properties: every page A4 upright.
 pub fn section() -> String {
+    section_props(false)
+}
+
+/// A section's properties: A4 upright, or turned for a wide table with the
+/// text area turned with it (its top on the sheet's binding edge).
+pub fn section_props(landscape: bool) -> String {
+    let (w, h, orient) = if landscape {
+        (PAGE_H, PAGE_W, r#" w:orient="landscape""#)
+    } else {
+        (PAGE_W, PAGE_H, "")
+    };
+    let (t, r, b, l) = if landscape {
+        (left(), top(), right(), PAGE_H - top() - mm(225.0))
+    } else {
+        (top(), right(), bottom(), left())
+    };
     format!(
         concat!(
             r#"<w:sectPr><w:footerReference w:type="even" r:id="{even}"/>"#,
             r#"<w:footerReference w:type="default" r:id="{odd}"/>"#,
-            r#"<w:pgSz w:w="{w}" w:h="{h}"/>"#,
+            r#"<w:pgSz w:w="{w}" w:h="{h}"{orient}/>"#,
             r#"<w:pgMar w:top="{t}" w:right="{r}" w:bottom="{b}" w:left="{l}" w:header="851" w:footer="{f}" w:gutter="0"/>"#,
             r#"<w:cols w:space="425"/>"#,
             r#"<w:docGrid w:type="lines" w:linePitch="{lp}"/></w:sectPr>"#
         ),
         even = super::package::REL_FOOTER_EVEN,
         odd = super::package::REL_FOOTER_ODD,
-        w = PAGE_W,
-        h = PAGE_H,
-        t = top(),
-        r = right(),
-        b = bottom(),
-        l = left(),
+        w = w,
+        h = h,
+        orient = orient,
+        t = t,
+        r = r,
+        b = b,
+        l = l,
         f = footer_distance(),
         lp = line_pitch(),
     )

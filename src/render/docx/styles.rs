@@ -27,6 +27,11 @@ pub const ATTACH_LABEL: &str = "GwAttachLabel";
 pub const ATTACH_TITLE: &str = "GwAttachTitle";
 pub const IMPRINT: &str = "GwImprint";
 pub const PAGE_NUMBER: &str = "GwPageNumber";
+pub const TABLE_CAPTION: &str = "GwTableCaption";
+pub const TABLE_CELL: &str = "GwTableCell";
+pub const TABLE_HEAD: &str = "GwTableHead";
+/// 4号, the size of table cells (as in the PDF).
+pub const TABLE_PT: f32 = 14.0;
 
 /// Latin letters and digits of the 仿宋, 黑体 and 楷体 text.
 const LATIN: &str = "Times New Roman";
@@ -124,7 +129,52 @@ fn paragraph_styles(look: &Look) -> Vec<Style> {
     let mut v = body_styles(look.faces);
     v.extend(head_styles(look));
     v.extend(close_styles(look.faces));
+    v.extend(table_styles(look.faces));
     v
+}
+
+/// 表格标题 (黑体, centred, kept with its table), 表格文字 (4号 仿宋 on
+/// lines of 1.5 times its size, off the page grid) and 表格表头 (the same in 黑体).
+fn table_styles(f: &Faces) -> Vec<Style> {
+    let cell_lines = ParaProps {
+        snap_to_grid: Some(false),
+        line: Some(Line::Exact((TABLE_PT * 1.5 * 20.0) as i32)),
+        ..Default::default()
+    };
+    vec![
+        Style {
+            para: ParaProps {
+                keep_next: true,
+                jc: Some("center"),
+                ..Default::default()
+            },
+            run: RunProps {
+                fonts: fonts(LATIN, &f.hei),
+                ..Default::default()
+            },
+            ..style(TABLE_CAPTION, "表格标题", "Normal")
+        },
+        Style {
+            para: cell_lines.clone(),
+            run: RunProps {
+                spacing: Some(0),
+                size: Some(TABLE_PT),
+                ..Default::default()
+            },
+            ..style(TABLE_CELL, "表格文字", "Normal")
+        },
+        Style {
+            para: ParaProps {
+                jc: Some("center"),
+                ..cell_lines
+            },
+            run: RunProps {
+                fonts: fonts(LATIN, &f.hei),
+                ..Default::default()
+            },
+            ..style(TABLE_HEAD, "表格表头", TABLE_CELL)
+        },
+    ]
 }
 
 /// 公文正文, 列项 and the four heading levels.

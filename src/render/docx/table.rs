@@ -36,6 +36,10 @@ pub struct Table {
     pub at_foot: Option<i32>,
     /// Cell padding left and right, in twips.
     pub padding: i32,
+    /// Leading rows that Word repeats at the top of each page the table spans.
+    pub header_rows: usize,
+    /// Cell text centred in the row's height.
+    pub v_centre: bool,
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -85,8 +89,18 @@ impl Table {
             let _ = write!(s, r#"<w:gridCol w:w="{c}"/>"#);
         }
         s.push_str("</w:tblGrid>");
-        for row in &self.rows {
-            s.push_str(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#);
+        let v_align = if self.v_centre {
+            r#"<w:vAlign w:val="center"/>"#
+        } else {
+            ""
+        };
+        for (r, row) in self.rows.iter().enumerate() {
+            let repeat = if r < self.header_rows {
+                "<w:tblHeader/>"
+            } else {
+                ""
+            };
+            let _ = write!(s, "<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>");
             let mut col = 0usize;
             for cell in row {
                 let span = cell.span.max(1) as usize;
@@ -99,7 +113,7 @@ impl Table {
                 };
                 let _ = write!(
                     s,
-                    r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{grid_span}</w:tcPr>{}</w:tc>"#,
+                    r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{grid_span}{v_align}</w:tcPr>{}</w:tc>"#,
                     cell.paragraphs
                 );
             }

@@ -7,7 +7,10 @@
 use crate::doc::{Block, Notice};
 use crate::typeset::fonts::{FontSet, Role};
 use crate::typeset::lines::{break_lines, measure, single_line, Frame, Line, MissingGlyph, Style};
-use crate::typeset::page::{Colour, Page, Stroke, MM};
+use crate::typeset::page::{Colour, Page, Stroke, A4_H, A4_W, MM};
+use crate::typeset::table::Cells;
+
+use super::table::{Placement, LAND_H, LAND_LEFT, LAND_TOP, LAND_W};
 
 pub const TOP: f32 = 37.0 * MM;
 pub const LEFT: f32 = 28.0 * MM;
@@ -87,6 +90,17 @@ impl<'a> Composer<'a> {
     fn new_page(&mut self) {
         self.pages.push(Page::a4());
         self.line = 0;
+    }
+
+    /// Pages of a landscape table (after the current page), and body text
+    /// going on from a new portrait page.
+    fn landscape_pages(&mut self, pages: Vec<Vec<crate::typeset::page::Mark>>) {
+        for marks in pages {
+            let mut p = Page::new(A4_H, A4_W);
+            p.marks = marks;
+            self.pages.push(p);
+        }
+        self.line = LINES;
     }
 
     /// Start a new page unless `n` lines still fit on this one.
@@ -169,8 +183,83 @@ impl<'a> Composer<'a> {
                     self.context = format!("list item “{}”", excerpt(text));
                     self.text(&format!("{marker}{text}"), Role::Body, 2.0, 0.0)?;
                 }
-                // Refused before layout (see `PdfRenderer::notice`) until tables are laid out.
-                Block::Table { .. } => {}
+                Block::Table {
+                    caption,
+                    align,
+                    head,
+                    rows,
+                    ..
+                } => {
+                    let cells = Cells { align, head, rows };
+                    self.table(caption.as_deref(), &cells)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A table: its caption centred on the grid above it, kept with the
+    /// header and first row; after it, text goes on at the next grid line.
+    fn table(&mut self, caption: Option<&str>, cells: &Cells) -> Result<(), LayoutError> {
+        self.context = match caption {
+            Some(c) => format!("table “{}”", excerpt(c)),
+            None => "a table".into(),
+        };
+        let placed =
+            super::table::plan(cells, self.fonts).map_err(|(e, role)| self.err(role)(e))?;
+        let caption = match caption {
+            Some(c) => {
+                let st = style(Role::Heading1, SIZE_3);
+                break_lines(
+                    c,
+                    Frame {
+                        justify: false,
+                        ..Frame::justified(TEXT_W)
+                    },
+                    st,
+                    self.fonts,
+                )
+                .map_err(self.err(Role::Heading1))?
+            }
+            None => Vec::new(),
+        };
+        let rows = caption.len();
+        let put_caption = |page: &mut Page, lines: Vec<Line>, x: f32, w: f32, top: f32| {
+            for (k, l) in lines.into_iter().enumerate() {
+                let b = top + k as f32 * PITCH + (PITCH - SIZE_3) / 2.0 + ASCENT * SIZE_3;
+                let lx = x + (w - l.width) / 2.0;
+                page.line(&l, lx, b, SIZE_3, Colour::BLACK);
+            }
+        };
+        match placed {
+            Placement::Portrait(t) => {
+                let start = |line: usize| TOP + (line + rows) as f32 * PITCH;
+                if self.line > 0 && start(self.line) + t.opening() > TOP + TEXT_H {
+                    self.new_page();
+                }
+                let caption_top = TOP + self.line as f32 * PITCH;
+                put_caption(self.page(), caption, LEFT, TEXT_W, caption_top);
+                let x = LEFT + (TEXT_W - t.width()) / 2.0;
+                let (pages, end) = t.paginate(x, start(self.line), TOP, TOP + TEXT_H);
+                for (i, marks) in pages.into_iter().enumerate() {
+                    if i > 0 {
+                        self.new_page();
+                    }
+                    self.page().marks.extend(marks);
+                }
+                self.line = ((end - TOP) / PITCH - 0.01).ceil().max(0.0) as usize;
+            }
+            Placement::Landscape(t) => {
+                let mut first = Page::new(A4_H, A4_W);
+                put_caption(&mut first, caption, LAND_LEFT, LAND_W, LAND_TOP);
+                let x = LAND_LEFT + (LAND_W - t.width()) / 2.0;
+                let y = LAND_TOP + rows as f32 * PITCH;
+                let (mut pages, _) = t.paginate(x, y, LAND_TOP, LAND_TOP + LAND_H);
+                if let Some(p) = pages.first_mut() {
+                    first.marks.append(p);
+                    *p = first.marks;
+                }
+                self.landscape_pages(pages);
             }
         }
         Ok(())
@@ -401,7 +490,14 @@ impl<'a> Composer<'a> {
             } else {
                 LEFT + SIZE_4
             };
-            self.pages[i].line(&line, x, baseline, SIZE_4, Colour::BLACK);
+            let page = &mut self.pages[i];
+            if page.width > page.height {
+                // Where it is on the sheet held upright, like every other page's.
+                let (px, py) = super::table::upright(x, baseline, page.width);
+                page.turned_line(&line, px, py, SIZE_4, Colour::BLACK);
+            } else {
+                page.line(&line, x, baseline, SIZE_4, Colour::BLACK);
+            }
         }
         Ok(())
     }

@@ -5,6 +5,7 @@
 
 pub mod gongwen;
 pub mod subset;
+pub mod table;
 pub mod writer;
 
 use std::path::PathBuf;
@@ -57,6 +58,9 @@ impl PdfRenderer {
     /// The notice's pages as the layout makes them (the OFD serializes them too).
     pub fn notice_pages(&self, site: &Site, n: &Notice) -> Result<Vec<Page>, Diagnostic> {
         let year = site.years.iter().find(|y| y.year == n.year);
+        if let Some(d) = table::too_wide(n, &self.fonts) {
+            return Err(d);
+        }
         gongwen::compose(n, &self.fonts, self.red_rule, self.red).map_err(|e| {
             let d = Diagnostic::error(format!(
                 "no font has the character `{}` (U+{:04X}) in {} of the {} notice",

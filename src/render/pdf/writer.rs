@@ -206,14 +206,12 @@ impl<'a> PdfWriter<'a> {
                 .unwrap_or(keyed.len());
             self.used.insert(key);
             c.set_font(Name(key.name().as_bytes()), run.size);
-            c.set_text_matrix([
-                1.0,
-                0.0,
-                0.0,
-                1.0,
-                run.x + run.glyphs[i].x,
-                height - run.baseline,
-            ]);
+            let along = run.glyphs[i].x;
+            c.set_text_matrix(if run.turned {
+                [0.0, -1.0, 1.0, 0.0, run.x, height - run.baseline - along]
+            } else {
+                [1.0, 0.0, 0.0, 1.0, run.x + along, height - run.baseline]
+            });
             let mut tj = c.show_positioned();
             let mut items = tj.items();
             let mut chunk: Vec<u8> = Vec::new();

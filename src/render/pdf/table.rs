@@ -1,0 +1,83 @@
+//! Where a table of the GB/T 9704 notice goes: inside the 156 mm text area
+//! when its columns' narrowest widths fit there, else on landscape pages
+//! (横排表格, GB/T 9704-2012 §10.1). A landscape page is A4 turned: the
+//! sheet's text area seen sideways, 225 mm wide and 156 mm high, its top
+//! edge on the sheet's binding edge (the header toward the binding on odd
+//! pages, toward the fore-edge on even ones, as the standard says), and
+//! the page number where it is on every other sheet, so turned.
+
+use crate::diag::Diagnostic;
+use crate::doc::{Block, Notice};
+use crate::typeset::fonts::FontSet;
+use crate::typeset::page::{A4_H, MM};
+use crate::typeset::table::{extents, fit_columns, outer_width, room, CellError, Cells, Table};
+
+use super::gongwen::{LEFT, TEXT_H, TEXT_W, TOP};
+
+/// The landscape text area: the portrait one seen with the sheet turned a
+/// quarter clockwise (the sheet's left edge on top).
+pub const LAND_LEFT: f32 = A4_H - TOP - TEXT_H;
+pub const LAND_TOP: f32 = LEFT;
+pub const LAND_W: f32 = TEXT_H;
+pub const LAND_H: f32 = TEXT_W;
+
+/// A point of the sheet held upright as it is on the landscape page.
+pub fn upright(x: f32, y: f32, landscape_width: f32) -> (f32, f32) {
+    (landscape_width - y, x)
+}
+
+pub enum Placement {
+    Portrait(Table),
+    Landscape(Table),
+}
+
+/// Portrait when the narrowest columns fit 156 mm, landscape when they fit
+/// 225 mm; wider tables are refused before layout (see [`too_wide`]) and
+/// set at their narrowest here.
+pub fn plan(cells: &Cells, fonts: &FontSet) -> Result<Placement, CellError> {
+    let (min, max) = extents(cells, fonts)?;
+    let n = min.len();
+    if let Some(cols) = fit_columns(&min, &max, room(TEXT_W, n)) {
+        return Ok(Placement::Portrait(Table::new(cells, cols, fonts)?));
+    }
+    let cols = fit_columns(&min, &max, room(LAND_W, n)).unwrap_or(min);
+    Ok(Placement::Landscape(Table::new(cells, cols, fonts)?))
+}
+
+/// The first table of a notice too wide even for a landscape page, at the
+/// place it is written.
+pub fn too_wide(n: &Notice, fonts: &FontSet) -> Option<Diagnostic> {
+    let blocks = n
+        .body
+        .iter()
+        .chain(n.attachments.iter().flat_map(|a| &a.body));
+    blocks.into_iter().find_map(|b| {
+        let Block::Table {
+            align,
+            head,
+            rows,
+            origin,
+            ..
+        } = b
+        else {
+            return None;
+        };
+        // A missing glyph is reported by the layout, with its role.
+        let (min, _) = extents(&Cells { align, head, rows }, fonts).ok()?;
+        let need = outer_width(&min);
+        if need <= LAND_W + 0.01 {
+            return None;
+        }
+        let d = Diagnostic::error(format!(
+            "this table needs {:.0} mm across but a landscape page of the {} notice has {:.0} mm",
+            need / MM,
+            n.year,
+            LAND_W / MM
+        ))
+        .hint("split the table into two, or shorten its longest words and numbers (they are never broken inside a cell)");
+        Some(match origin {
+            Some(o) => o.locate(d),
+            None => d,
+        })
+    })
+}
