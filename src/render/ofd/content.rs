@@ -75,15 +75,32 @@ fn text(s: &mut String, run: &Run, refs: &Refs, ids: &mut Ids) {
         return;
     };
     // The box: from the first glyph's origin to the last glyph's advance,
-    // an em above the baseline to half an em below it.
-    let left = run.x + first.x;
-    let top = run.baseline - run.size;
-    let width = last.x - first.x + last.em.max(1.0) * run.size;
+    // an em above the baseline to half an em below it. A turned run's box
+    // stands on end, and its CTM turns the text a quarter clockwise about
+    // the run's origin (OFD's y goes down: (X, Y) becomes (-Y, X)).
+    let along = last.x - first.x + last.em.max(1.0) * run.size;
+    let (bounds, ctm, origin_y) = if run.turned {
+        let b = boundary(
+            run.x - run.size / 2.0,
+            run.baseline + first.x,
+            run.size * 1.5,
+            along,
+        );
+        let ctm = format!(" CTM=\"0 1 -1 0 {} 0\"", mm(run.size / 2.0));
+        (b, ctm, 0.0)
+    } else {
+        let b = boundary(
+            run.x + first.x,
+            run.baseline - run.size,
+            along,
+            run.size * 1.5,
+        );
+        (b, String::new(), run.size)
+    };
     let _ = write!(
         s,
-        "<ofd:TextObject ID=\"{}\" Boundary=\"{}\" Font=\"{font_id}\" Size=\"{}\">{}",
+        "<ofd:TextObject ID=\"{}\" Boundary=\"{bounds}\"{ctm} Font=\"{font_id}\" Size=\"{}\">{}",
         ids.take(),
-        boundary(left, top, width, run.size * 1.5),
         mm(run.size),
         colour("FillColor", run.colour, refs)
     );
@@ -101,7 +118,7 @@ fn text(s: &mut String, run: &Run, refs: &Refs, ids: &mut Ids) {
     let _ = write!(
         s,
         "<ofd:TextCode X=\"0\" Y=\"{}\"{}>{}</ofd:TextCode></ofd:TextObject>",
-        mm(run.size),
+        mm(origin_y),
         if deltas.is_empty() {
             String::new()
         } else {
@@ -200,6 +217,7 @@ mod tests {
             baseline: MM * 20.0,
             colour: Colour::BLACK,
             glyphs: vec![glyph(10, 0.0), glyph(11, 16.0)],
+            turned: false,
         };
         let mut s = String::new();
         text(&mut s, &run, &refs, &mut Ids(2));
@@ -208,6 +226,23 @@ mod tests {
         assert!(s.contains(r#"ID="3" Boundary="10 14.356"#), "{s}");
         assert!(
             s.contains(r#"<ofd:TextCode X="0" Y="5.644" DeltaX="5.644">一一</ofd:TextCode>"#),
+            "{s}"
+        );
+
+        // Turned a quarter clockwise (a landscape page's number): the box
+        // stands on end at the origin, and the CTM turns the text.
+        let turned = Run {
+            turned: true,
+            ..run
+        };
+        let mut s = String::new();
+        text(&mut s, &turned, &refs, &mut Ids(2));
+        assert!(
+            s.contains(r#"Boundary="7.178 20 8.467 11.289" CTM="0 1 -1 0 2.822 0""#),
+            "{s}"
+        );
+        assert!(
+            s.contains(r#"<ofd:TextCode X="0" Y="0" DeltaX="5.644">"#),
             "{s}"
         );
     }
