@@ -47,7 +47,10 @@ fn extent(text: &str, role: Role, fonts: &FontSet) -> Result<(f32, f32), Missing
 /// narrowest widths do not fit.
 pub fn fit_columns(min: &[f32], max: &[f32], avail: f32) -> Option<Vec<f32>> {
     let (smin, smax): (f32, f32) = (min.iter().sum(), max.iter().sum());
-    if smin > avail + 0.01 || min.is_empty() {
+    if min.is_empty() {
+        return Some(Vec::new());
+    }
+    if smin > avail + 0.01 {
         return None;
     }
     if smax <= avail {
