@@ -221,11 +221,17 @@ impl Table {
         outer_width(&self.columns)
     }
 
-    /// Height of the header rows plus the first body row: what must fit
-    /// below a caption for the table to start on this page.
-    pub fn opening(&self) -> f32 {
+    /// Height of the header rows plus the first body row (or, when that row
+    /// is taller than a `page` and is split anyway, two of its lines): what
+    /// must fit below a caption for the table to start on this page.
+    pub fn opening(&self, page: f32) -> f32 {
         let head: f32 = self.head.iter().map(Row::height).sum();
-        head + self.rows.first().map_or(0.0, Row::height)
+        let first = self.rows.first().map_or(0.0, Row::height);
+        if first > page - head {
+            head + 2.0 * LEADING + 2.0 * PAD_Y
+        } else {
+            head + first
+        }
     }
 
     /// Draw from `y` down to `bottom` on the current page, each further page

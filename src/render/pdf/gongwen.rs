@@ -209,7 +209,7 @@ impl<'a> Composer<'a> {
         match placed {
             Placement::Portrait(t) => {
                 let start = |line: usize| TOP + (line + rows) as f32 * PITCH;
-                if self.line > 0 && start(self.line) + t.opening() > TOP + TEXT_H {
+                if self.line > 0 && start(self.line) + t.opening(TEXT_H) > TOP + TEXT_H {
                     self.new_page();
                 }
                 let caption_top = TOP + self.line as f32 * PITCH;
