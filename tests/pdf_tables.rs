@@ -361,3 +361,34 @@ fn the_word_file_turns_the_same_wide_table_in_a_landscape_section() {
         ("pdf", &office::text_without_page_numbers(&pdf)),
     );
 }
+
+#[test]
+fn a_row_taller_than_a_page_is_split_and_nothing_is_lost() {
+    let site = example_2024_site();
+    let sentences: String = (1..=300).map(|k| format!("第{k}句。")).collect();
+    let md = format!("| 序号 | 内容 |\n|:-:|---|\n| 1 | {sentences} |\n\n表后的段落。\n");
+    fs::write(site.path().join(ATTACHMENT), md).unwrap();
+    let out = build_print(site.path());
+    let pdf = out.join("notice.pdf");
+    let (first, last) = (page_with(&pdf, "第1句。"), page_with(&pdf, "第300句。"));
+    assert!(last > first, "the row runs over onto the next page");
+    // It starts right under the attachment's title, not on a page of its own.
+    let t = page_text(&pdf, first);
+    assert!(t.contains("工作日程安排序号内容1第1句。"), "{t}");
+    assert!(page_text(&pdf, last).starts_with("序号内容"));
+    // The pages' text without the repeated header and the page numbers.
+    let text: String = (first..=last)
+        .map(|p| {
+            let t = page_text(&pdf, p).replace(&format!("—{p}—"), "");
+            t.strip_prefix("序号内容").map(str::to_string).unwrap_or(t)
+        })
+        .collect();
+    let mut at = 0;
+    for k in 1..=300 {
+        let s = format!("第{k}句。");
+        assert_eq!(text.matches(&s).count(), 1, "{s}");
+        let i = text.find(&s).unwrap();
+        assert!(i >= at, "{s} out of order");
+        at = i;
+    }
+}

@@ -47,7 +47,10 @@ fn extent(text: &str, role: Role, fonts: &FontSet) -> Result<(f32, f32), Missing
 /// narrowest widths do not fit.
 pub fn fit_columns(min: &[f32], max: &[f32], avail: f32) -> Option<Vec<f32>> {
     let (smin, smax): (f32, f32) = (min.iter().sum(), max.iter().sum());
-    if smin > avail + 0.01 || min.is_empty() {
+    if min.is_empty() {
+        return Some(Vec::new());
+    }
+    if smin > avail + 0.01 {
         return None;
     }
     if smax <= avail {
@@ -218,11 +221,17 @@ impl Table {
         outer_width(&self.columns)
     }
 
-    /// Height of the header rows plus the first body row: what must fit
-    /// below a caption for the table to start on this page.
-    pub fn opening(&self) -> f32 {
+    /// Height of the header rows plus the first body row (or, when that row
+    /// is taller than a `page` and is split anyway, two of its lines): what
+    /// must fit below a caption for the table to start on this page.
+    pub fn opening(&self, page: f32) -> f32 {
         let head: f32 = self.head.iter().map(Row::height).sum();
-        head + self.rows.first().map_or(0.0, Row::height)
+        let first = self.rows.first().map_or(0.0, Row::height);
+        if first > page - head {
+            head + 2.0 * LEADING + 2.0 * PAD_Y
+        } else {
+            head + first
+        }
     }
 
     /// Draw from `y` down to `bottom` on the current page, each further page

@@ -7,10 +7,10 @@
 use crate::doc::{Block, Notice};
 use crate::typeset::fonts::{FontSet, Role};
 use crate::typeset::lines::{break_lines, measure, single_line, Frame, Line, MissingGlyph, Style};
-use crate::typeset::page::{Colour, Page, Stroke, A4_H, A4_W, MM};
+use crate::typeset::page::{Colour, Page, Stroke, MM};
 use crate::typeset::table::Cells;
 
-use super::table::{Placement, LAND_H, LAND_LEFT, LAND_TOP, LAND_W};
+use super::table::Placement;
 
 pub const TOP: f32 = 37.0 * MM;
 pub const LEFT: f32 = 28.0 * MM;
@@ -94,12 +94,8 @@ impl<'a> Composer<'a> {
 
     /// Pages of a landscape table (after the current page), and body text
     /// going on from a new portrait page.
-    fn landscape_pages(&mut self, pages: Vec<Vec<crate::typeset::page::Mark>>) {
-        for marks in pages {
-            let mut p = Page::new(A4_H, A4_W);
-            p.marks = marks;
-            self.pages.push(p);
-        }
+    fn landscape_pages(&mut self, pages: Vec<Page>) {
+        self.pages.extend(pages);
         self.line = LINES;
     }
 
@@ -207,38 +203,17 @@ impl<'a> Composer<'a> {
         };
         let placed =
             super::table::plan(cells, self.fonts).map_err(|(e, role)| self.err(role)(e))?;
-        let caption = match caption {
-            Some(c) => {
-                let st = style(Role::Heading1, SIZE_3);
-                break_lines(
-                    c,
-                    Frame {
-                        justify: false,
-                        ..Frame::justified(TEXT_W)
-                    },
-                    st,
-                    self.fonts,
-                )
-                .map_err(self.err(Role::Heading1))?
-            }
-            None => Vec::new(),
-        };
+        let caption =
+            super::table::caption(caption, self.fonts).map_err(self.err(Role::Heading1))?;
         let rows = caption.len();
-        let put_caption = |page: &mut Page, lines: Vec<Line>, x: f32, w: f32, top: f32| {
-            for (k, l) in lines.into_iter().enumerate() {
-                let b = top + k as f32 * PITCH + (PITCH - SIZE_3) / 2.0 + ASCENT * SIZE_3;
-                let lx = x + (w - l.width) / 2.0;
-                page.line(&l, lx, b, SIZE_3, Colour::BLACK);
-            }
-        };
         match placed {
             Placement::Portrait(t) => {
                 let start = |line: usize| TOP + (line + rows) as f32 * PITCH;
-                if self.line > 0 && start(self.line) + t.opening() > TOP + TEXT_H {
+                if self.line > 0 && start(self.line) + t.opening(TEXT_H) > TOP + TEXT_H {
                     self.new_page();
                 }
                 let caption_top = TOP + self.line as f32 * PITCH;
-                put_caption(self.page(), caption, LEFT, TEXT_W, caption_top);
+                super::table::put_caption(self.page(), caption, LEFT, TEXT_W, caption_top);
                 let x = LEFT + (TEXT_W - t.width()) / 2.0;
                 let (pages, end) = t.paginate(x, start(self.line), TOP, TOP + TEXT_H);
                 for (i, marks) in pages.into_iter().enumerate() {
@@ -250,15 +225,7 @@ impl<'a> Composer<'a> {
                 self.line = ((end - TOP) / PITCH - 0.01).ceil().max(0.0) as usize;
             }
             Placement::Landscape(t) => {
-                let mut first = Page::new(A4_H, A4_W);
-                put_caption(&mut first, caption, LAND_LEFT, LAND_W, LAND_TOP);
-                let x = LAND_LEFT + (LAND_W - t.width()) / 2.0;
-                let y = LAND_TOP + rows as f32 * PITCH;
-                let (mut pages, _) = t.paginate(x, y, LAND_TOP, LAND_TOP + LAND_H);
-                if let Some(p) = pages.first_mut() {
-                    first.marks.append(p);
-                    *p = first.marks;
-                }
+                let pages = super::table::landscape(&t, caption);
                 self.landscape_pages(pages);
             }
         }

@@ -8,11 +8,12 @@
 
 use crate::diag::Diagnostic;
 use crate::doc::{Block, Notice};
-use crate::typeset::fonts::FontSet;
-use crate::typeset::page::{A4_H, MM};
+use crate::typeset::fonts::{FontSet, Role};
+use crate::typeset::lines::{break_lines, Frame, Line, MissingGlyph, Style};
+use crate::typeset::page::{Colour, Page, A4_H, A4_W, MM};
 use crate::typeset::table::{extents, fit_columns, outer_width, room, CellError, Cells, Table};
 
-use super::gongwen::{LEFT, TEXT_H, TEXT_W, TOP};
+use super::gongwen::{grid_baseline, CELL, LEFT, PITCH, SIZE_3, TEXT_H, TEXT_W, TOP};
 
 /// The landscape text area: the portrait one seen with the sheet turned a
 /// quarter clockwise (the sheet's left edge on top).
@@ -24,6 +25,53 @@ pub const LAND_H: f32 = TEXT_W;
 /// A point of the sheet held upright as it is on the landscape page.
 pub fn upright(x: f32, y: f32, landscape_width: f32) -> (f32, f32) {
     (landscape_width - y, x)
+}
+
+/// A caption in 3号 黑体, broken to the text area's width.
+pub fn caption(text: Option<&str>, fonts: &FontSet) -> Result<Vec<Line>, MissingGlyph> {
+    let Some(text) = text else {
+        return Ok(Vec::new());
+    };
+    let style = Style {
+        role: Role::Heading1,
+        size: SIZE_3,
+        cell: Some(CELL),
+    };
+    let frame = Frame {
+        justify: false,
+        ..Frame::justified(TEXT_W)
+    };
+    break_lines(text, frame, style, fonts)
+}
+
+/// Caption lines centred across `w` from `x`, on grid lines from `top`.
+pub fn put_caption(page: &mut Page, lines: Vec<Line>, x: f32, w: f32, top: f32) {
+    for (k, l) in lines.into_iter().enumerate() {
+        let baseline = grid_baseline(k, SIZE_3) - TOP + top;
+        page.line(&l, x + (w - l.width) / 2.0, baseline, SIZE_3, Colour::BLACK);
+    }
+}
+
+/// The landscape pages of a table, its caption at the head of the first.
+pub fn landscape(t: &Table, caption: Vec<Line>) -> Vec<Page> {
+    let x = LAND_LEFT + (LAND_W - t.width()) / 2.0;
+    let y = LAND_TOP + caption.len() as f32 * PITCH;
+    let (parts, _) = t.paginate(x, y, LAND_TOP, LAND_TOP + LAND_H);
+    let mut pages: Vec<Page> = parts
+        .into_iter()
+        .map(|marks| Page {
+            marks,
+            ..Page::new(A4_H, A4_W)
+        })
+        .collect();
+    // The caption is drawn first: text is read in the order it is drawn.
+    if let Some(first) = pages.first_mut() {
+        let mut head = Page::new(A4_H, A4_W);
+        put_caption(&mut head, caption, LAND_LEFT, LAND_W, LAND_TOP);
+        head.marks.append(&mut first.marks);
+        *first = head;
+    }
+    pages
 }
 
 pub enum Placement {
