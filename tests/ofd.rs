@@ -52,13 +52,19 @@ fn ofdkit_reads_the_text_of_every_page_as_the_pdf_has_it() {
     let read: serde_json::Value =
         serde_json::from_str(&reader(&["text", ofd.to_str().unwrap()])).expect("json");
     assert_eq!(read["warnings"], serde_json::json!([]));
-    // In content order (-raw): pdftotext's layout guess otherwise puts
-    // the page number of the last page before the 印发日期 on its line.
-    let pdf = tool(
-        "pdftotext",
-        &["-raw", out.join("2024/notice.pdf").to_str().unwrap(), "-"],
+    // In the order the PDF draws its text (both files are written from the
+    // same pages): gazette's own PDF text reader, which reads the content
+    // streams in order and is itself checked against pdftotext
+    // (tests/guard.rs). pdftotext, even with -raw, joins the lines of
+    // neighbouring table cells that share a baseline.
+    let pdf = gazette::privacy::pdf::text(
+        &std::fs::read(out.join("2024/notice.pdf")).unwrap(),
+        &gazette::privacy::pdf::CMapCache::default(),
     );
-    let pdf_pages: Vec<&str> = pdf
+    // The pages' text comes first, each ended by a form feed; the strings
+    // of the PDF's dictionaries follow the last one.
+    let pages = pdf.rsplit_once('\u{c}').map_or("", |(pages, _)| pages);
+    let pdf_pages: Vec<&str> = pages
         .split('\u{c}')
         .filter(|p| !p.trim().is_empty())
         .collect();

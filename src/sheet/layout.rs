@@ -257,7 +257,7 @@ impl Cursor<'_, '_> {
     }
 
     /// A QR code with a quiet zone of 2 modules inside the square; its dark
-    /// modules as filled rectangles, one per horizontal run.
+    /// modules as filled rectangles in module units, one per horizontal run.
     fn qr(&mut self, data: &str, x: f32, top: f32, size: f32) -> Result<(), LayoutError> {
         let code = qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M)
             .map_err(|e| LayoutError::Qr {
@@ -285,14 +285,16 @@ impl Cursor<'_, '_> {
                     col += 1;
                 }
                 areas.push(Area {
-                    x: x + (start as f32 + 2.0) * m,
-                    y: top + (row as f32 + 2.0) * m,
-                    w: (col - start) as f32 * m,
-                    h: m,
+                    x: start as f32,
+                    y: row as f32,
+                    w: (col - start) as f32,
+                    h: 1.0,
                 });
             }
         }
         self.page().marks.push(Mark::Fill {
+            origin: (x + 2.0 * m, top + 2.0 * m),
+            unit: m,
             areas,
             colour: Colour::BLACK,
         });

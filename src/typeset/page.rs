@@ -118,8 +118,12 @@ pub struct Area {
 pub enum Mark {
     Text(Run),
     Stroke(Stroke),
-    /// Filled rectangles (e.g. the modules of a QR code), one shape.
+    /// Filled rectangles (e.g. the modules of a QR code), one shape. The
+    /// areas are measured in `unit`s from `origin`: a QR code's modules are
+    /// whole units, which keeps the PDF's content stream a few kilobytes.
     Fill {
+        origin: (f32, f32),
+        unit: f32,
         areas: Vec<Area>,
         colour: Colour,
     },

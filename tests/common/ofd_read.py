@@ -1,6 +1,6 @@
 """Read an OFD with independent readers from PyPI (see tests/ofd.rs).
 
-  ofd_read.py text FILE        ofdkit: DocInfo and each page's text, as JSON
+  ofd_read.py text FILE        ofdkit: DocInfo and each page's text runs in order, as JSON
   ofd_read.py render FILE OUT  ofd2img: the pages drawn into the PDF OUT
   ofd_read.py check FILE       the package's structure (prints "ok" or fails)
 
@@ -28,7 +28,10 @@ def text(path):
 
     with ofdkit.open(path) as doc:
         info = doc.info.to_dict()
-        pages = [p.text() for p in doc.pages]
+        # Each page's text runs in the order the page stores them (its
+        # drawing order, which the PDF shares), not ofdkit's reading-order
+        # guess, which sorts table cells into lines by baseline.
+        pages = ["".join(run.text for run in p.runs) for p in doc.pages]
         warnings = [str(w) for w in doc.warnings]
     out = {"info": info, "pages": pages, "warnings": warnings}
     print(json.dumps(out, ensure_ascii=False, default=str))

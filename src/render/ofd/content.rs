@@ -40,7 +40,23 @@ pub fn page(page: &Page, refs: &Refs, ids: &mut Ids) -> String {
         match mark {
             Mark::Text(run) => text(&mut s, run, refs, ids),
             Mark::Stroke(st) => stroke(&mut s, st, refs, ids),
-            Mark::Fill { areas, colour } => fill(&mut s, areas, *colour, refs, ids),
+            Mark::Fill {
+                origin: (x, y),
+                unit,
+                areas,
+                colour,
+            } => {
+                let on_page: Vec<Area> = areas
+                    .iter()
+                    .map(|a| Area {
+                        x: x + a.x * unit,
+                        y: y + a.y * unit,
+                        w: a.w * unit,
+                        h: a.h * unit,
+                    })
+                    .collect();
+                fill(&mut s, &on_page, *colour, refs, ids)
+            }
             // The notice has no photo; the PDF draws none without one either.
             Mark::Picture(_) => {}
         }

@@ -144,12 +144,21 @@ impl<'a> PdfWriter<'a> {
                     continue;
                 }
                 Mark::Text(run) => self.text(&mut c, &mut ink, run, height),
-                Mark::Fill { areas, colour } => {
+                Mark::Fill {
+                    origin: (x, y),
+                    unit,
+                    areas,
+                    colour,
+                } => {
                     ink.fill(&mut c, *colour);
+                    // Units down the page: the areas keep their top-left corners.
+                    c.save_state();
+                    c.transform([*unit, 0.0, 0.0, -*unit, *x, height - *y]);
                     for a in areas {
-                        c.rect(a.x, height - a.y - a.h, a.w, a.h);
+                        c.rect(a.x, a.y, a.w, a.h);
                     }
                     c.fill_nonzero();
+                    c.restore_state();
                 }
                 Mark::Picture(a) if picture => {
                     c.save_state();
