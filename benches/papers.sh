@@ -52,6 +52,13 @@ find "$site/out/2024/receipts" -name '*.bin' -printf '%s\n' | sort -n | awk '
   { a[NR] = $1; t += $1 }
   END { printf "  published receipt size: mean %.1f KB, median %.1f KB, max %.1f KB; all receipts %.0f MB\n", t / NR / 1024, a[int((NR + 1) / 2)] / 1024, a[NR] / 1024, t / 1048576 }'
 printf '  forms total %s; private folder %s\n' "$(du -sh "$site/private/2024/forms" | cut -f1)" "$(du -sh "$site/private" | cut -f1)"
+# The privacy guard's pass over that output on its own (the build above ran
+# it too), and its share of the build with keys kept.
+cargo bench --bench guard --no-run -q 2>/dev/null
+guard=$(ls -t target/release/deps/guard-* | grep -v '\.d$' | head -1)
+line=$("$guard" "$site" "$site/out")
+gsecs=$(echo "$line" | grep -o 'in [0-9.]* s' | grep -o '[0-9.]*')
+awk -v g="$gsecs" -v b="$secs" -v l="$line" 'BEGIN { printf "  %s: %.1f%% of the build with keys kept\n", l, 100 * g / b }'
 
 run "rebuild, nothing changed" "$site/out" "$site/private"
 # Change one candidate's major (row 2 of the list).
