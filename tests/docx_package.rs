@@ -9,7 +9,6 @@ mod office;
 
 use common::*;
 use office::*;
-use std::io::Read;
 use std::process::Command;
 
 /// Saved again by LibreOffice, the document keeps its text, its styles by
@@ -102,46 +101,11 @@ fn rebuilds_are_byte_identical_and_only_html_skips_it() {
 /// `gazette serve` serves the Word file its first build made, as a Word file.
 #[test]
 fn serve_serves_the_word_file() {
-    use std::io::{BufRead, BufReader, Write};
     let b = built();
     let site = b.out.parent().unwrap();
-    let mut child = command()
-        .args(["serve", "--root", site.to_str().unwrap(), "--port", "0"])
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("start gazette serve");
-    let stderr = BufReader::new(child.stderr.take().unwrap());
-    let url = stderr.lines().map_while(Result::ok).find_map(|l| {
-        let rest = l.strip_prefix("serving ")?;
-        rest.split_whitespace().next().map(str::to_string)
-    });
-    let reply = url.map(|url| {
-        let addr = url
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        let mut s = std::net::TcpStream::connect(addr).expect("connect");
-        let req = "GET /2024/notice.docx HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-        s.write_all(req.as_bytes()).expect("send");
-        let mut buf = Vec::new();
-        let _ = s.read_to_end(&mut buf);
-        buf
-    });
-    let _ = child.kill();
-    let _ = child.wait();
-    let reply = reply.expect("gazette serve printed no URL");
-    let split = reply
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("headers");
-    let head = String::from_utf8_lossy(&reply[..split]).to_lowercase();
+    let (head, body) = serve_get(site, "/2024/notice.docx");
     assert!(head.starts_with("http/1.1 200"), "{head}");
     assert!(head.contains("wordprocessingml.document"), "{head}");
     let built = std::fs::read(b.out.join("2024/notice.docx")).unwrap();
-    assert!(
-        reply[split + 4..] == built[..],
-        "served file differs from the build's"
-    );
+    assert!(body == built, "served file differs from the build's");
 }

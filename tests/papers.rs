@@ -3,28 +3,13 @@
 //! rqrr), verification, privacy, determinism, incremental and sharded builds.
 
 mod common;
+#[path = "common/papers.rs"]
+mod papers;
 
 use common::*;
+use papers::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-
-/// One row of the example's candidates.csv, by column header.
-type Row = BTreeMap<String, String>;
-
-fn rows(site: &Path) -> Vec<Row> {
-    let mut r = csv::Reader::from_path(site.join("content/2024/candidates.csv")).unwrap();
-    let headers = r.headers().unwrap().clone();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            headers
-                .iter()
-                .zip(rec.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
-}
 
 /// Columns in file order (BTreeMap would sort them): rewrite by header order.
 fn write_rows_ordered(site: &Path, headers: &[String], rows: &[Row]) {
@@ -202,25 +187,6 @@ fn a_receipt_holds_the_candidates_facts_and_dates_but_never_the_full_id() {
     }
 }
 
-/// A PGM (P5, 8-bit) as width, height and pixels.
-fn read_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
-    let mut fields = Vec::new();
-    let mut i = 0;
-    while fields.len() < 4 {
-        while bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let start = i;
-        while !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..i]).to_string());
-    }
-    assert_eq!(fields[0], "P5");
-    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    (w, h, bytes[i + 1..i + 1 + w * h].to_vec())
-}
-
 #[test]
 fn the_qr_code_carries_the_verification_code_and_verify_accepts_only_the_genuine() {
     let site = example_2024_site();
@@ -232,24 +198,7 @@ fn the_qr_code_carries_the_verification_code_and_verify_accepts_only_the_genuine
     let code = code_in(&pdftotext(&pdf));
     assert_eq!(code.len(), 24, "{code}");
 
-    let png = tempfile::tempdir().unwrap();
-    let prefix = png.path().join("page");
-    tool(
-        "pdftoppm",
-        &[
-            "-gray",
-            "-r",
-            "200",
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    let (w, h, px) = read_pgm(&std::fs::read(png.path().join("page.pgm")).unwrap());
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
-    let grids = img.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code on the receipt");
-    let (_, content) = grids[0].decode().expect("the QR code decodes");
+    let content = qr_text(&pdf);
     assert!(content.ends_with(&format!("\n验证码:{code}")), "{content}");
 
     let verify = |code: &str, id: &str| gazette(&["verify", code, "--id", id], site.path());

@@ -10,34 +10,20 @@
 //! the private folder is the owner's alone.
 
 mod common;
+#[path = "common/papers.rs"]
+mod papers;
 
 #[path = "common/static_http.rs"]
 mod static_http;
 
 use common::*;
 use gazette::papers::lookup;
+use papers::*;
 use sha2::{Digest, Sha256};
 use static_http::StaticServer;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Instant;
-
-type Row = BTreeMap<String, String>;
-
-fn rows(site: &Path) -> Vec<Row> {
-    let mut r = csv::Reader::from_path(site.join("content/2024/candidates.csv")).unwrap();
-    let headers = r.headers().unwrap().clone();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            headers
-                .iter()
-                .zip(rec.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
-}
 
 fn check_char(first17: &str) -> char {
     const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

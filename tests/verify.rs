@@ -3,8 +3,11 @@
 //! mismatch is visible. And the QR code carries the same facts.
 
 mod common;
+#[path = "common/papers.rs"]
+mod papers;
 
 use common::*;
+use papers::*;
 use std::path::{Path, PathBuf};
 
 /// Every PDF under `dir` (the public output and any staff copy beside it).
@@ -94,16 +97,6 @@ fn verify_shows_the_registered_facts_beside_a_genuine_code() {
     assert!(!said.contains(id.as_str()), "the full ID is shown: {said}");
 }
 
-/// A PGM (P5, 8-bit) as width, height and pixels.
-fn read_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
-    let text = String::from_utf8_lossy(&bytes[..32.min(bytes.len())]).to_string();
-    let fields: Vec<&str> = text.split_whitespace().take(4).collect();
-    assert_eq!(fields[0], "P5");
-    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    let header = bytes.len() - w * h;
-    (w, h, bytes[header..].to_vec())
-}
-
 #[test]
 fn the_qr_code_shows_the_registered_facts_and_the_code() {
     let site = example_2024_site();
@@ -117,24 +110,7 @@ fn the_qr_code_shows_the_registered_facts_and_the_code() {
         let size = std::fs::metadata(&p).unwrap().len();
         assert!(size <= 60 * 1024, "{} is {size} bytes", p.display());
     }
-    let png = tempfile::tempdir().unwrap();
-    let prefix = png.path().join("page");
-    tool(
-        "pdftoppm",
-        &[
-            "-gray",
-            "-r",
-            "200",
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    let (w, h, px) = read_pgm(&std::fs::read(png.path().join("page.pgm")).unwrap());
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
-    let grids = img.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code on the receipt");
-    let (_, content) = grids[0].decode().expect("the QR code decodes");
+    let content = qr_text(&pdf);
     let lines: Vec<&str> = content.lines().collect();
     assert_eq!(lines[0], "2024年报名回执", "{content}");
     for want in [

@@ -154,3 +154,43 @@ pub fn files_under(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
         })
         .collect()
 }
+
+/// `gazette serve` started on `site` (any free port), asked once for
+/// `path`, then stopped: the reply's head (lower case) and its body.
+#[allow(dead_code)]
+pub fn serve_get(site: &Path, path: &str) -> (String, Vec<u8>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut child = command()
+        .args(["serve", "--root", site.to_str().unwrap(), "--port", "0"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start gazette serve");
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let url = stderr.lines().map_while(Result::ok).find_map(|l| {
+        let rest = l.strip_prefix("serving ")?;
+        rest.split_whitespace().next().map(str::to_string)
+    });
+    let reply = url.map(|url| {
+        let addr = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        let mut s = std::net::TcpStream::connect(addr).expect("connect");
+        let req = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        s.write_all(req.as_bytes()).expect("send");
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+        buf
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    let reply = reply.expect("gazette serve printed no URL");
+    let split = reply
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers");
+    let head = String::from_utf8_lossy(&reply[..split]).to_lowercase();
+    (head, reply[split + 4..].to_vec())
+}

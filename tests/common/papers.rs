@@ -1,0 +1,68 @@
+//! What the receipt tests share: the example's candidate rows and the QR
+//! code read back from a receipt as a phone's scanner would.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::common::tool;
+
+/// One row of the example's candidates.csv, by column header.
+pub type Row = BTreeMap<String, String>;
+
+pub fn rows(site: &Path) -> Vec<Row> {
+    let mut r = csv::Reader::from_path(site.join("content/2024/candidates.csv")).unwrap();
+    let headers = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// A PGM (P5, 8-bit) as width, height and pixels.
+fn read_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..i]).to_string());
+    }
+    assert_eq!(fields[0], "P5");
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (w, h, bytes[i + 1..i + 1 + w * h].to_vec())
+}
+
+/// The text of the one QR code on the PDF's first page, drawn by poppler
+/// at 200 dpi and decoded with rqrr.
+pub fn qr_text(pdf: &Path) -> String {
+    let png = tempfile::tempdir().unwrap();
+    let prefix = png.path().join("page");
+    tool(
+        "pdftoppm",
+        &[
+            "-gray",
+            "-r",
+            "200",
+            "-singlefile",
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let (w, h, px) = read_pgm(&std::fs::read(png.path().join("page.pgm")).unwrap());
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on the receipt");
+    grids[0].decode().expect("the QR code decodes").1
+}
