@@ -8,7 +8,7 @@ pub mod pdf;
 
 use std::path::PathBuf;
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::doc::Notice;
 use crate::load::Site;
 use crate::publicity::Publicity;
@@ -27,6 +27,26 @@ pub struct RenderContext<'a> {
 pub struct OutputFile {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
+}
+
+/// The files of a renderer's documents, or every problem found among them
+/// (one failed document does not hide another's problems).
+pub fn all_or_problems(
+    results: impl IntoIterator<Item = Result<OutputFile, Diagnostic>>,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut files = Vec::new();
+    let mut diags = Diagnostics::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(files)
+    }
 }
 
 pub trait Renderer {

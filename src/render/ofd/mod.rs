@@ -54,18 +54,6 @@ impl Renderer for OfdRenderer<'_> {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
-        let mut files = Vec::new();
-        let mut diags = Diagnostics::new();
-        for n in ctx.notices {
-            match self.notice(ctx, n) {
-                Ok(f) => files.push(f),
-                Err(d) => diags.push(d),
-            }
-        }
-        if diags.has_errors() {
-            Err(diags)
-        } else {
-            Ok(files)
-        }
+        super::all_or_problems(ctx.notices.iter().map(|n| self.notice(ctx, n)))
     }
 }

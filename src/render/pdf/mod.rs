@@ -166,18 +166,6 @@ impl Renderer for PdfRenderer {
             .par_iter()
             .map(|p| self.publicity(ctx.site, p));
         let results: Vec<Result<OutputFile, Diagnostic>> = notices.chain(lists).collect();
-        let mut files = Vec::new();
-        let mut diags = Diagnostics::new();
-        for r in results {
-            match r {
-                Ok(f) => files.push(f),
-                Err(d) => diags.push(d),
-            }
-        }
-        if diags.has_errors() {
-            Err(diags)
-        } else {
-            Ok(files)
-        }
+        super::all_or_problems(results)
     }
 }
