@@ -857,7 +857,7 @@ static REFERENCES: &[Case] = &[
 
 static TEMPLATES: &[Case] = &[
     case(
-        "templates/notice.html: Tera syntax error",
+        "templates/notice.html: template syntax error",
         |s| {
             write(
                 s,
@@ -872,10 +872,7 @@ static TEMPLATES: &[Case] = &[
             "template `notice.html` failed while loading the templates",
         )
         .hint(TEMPLATE_HINT)
-        .causes(&[
-            "Failed to parse 'notice.html'",
-            "expected an expression or a string or a concatenation of strings",
-        ])],
+        .causes(&["syntax error", "unexpected `/`"])],
     ),
     case(
         "templates/notice.html: undefined variable",
@@ -886,7 +883,7 @@ static TEMPLATES: &[Case] = &[
                 "{% extends \"base.html\" %}{% block main %}{{ notice.nope.x }}{% endblock main %}",
             )
         },
-        // Tera gives no position for a render error: gazette finds the variable.
+        // The engine points at the failed lookup (`.nope`): gazette widens it to the name.
         &[error(
             "templates/notice.html",
             1,
@@ -895,8 +892,8 @@ static TEMPLATES: &[Case] = &[
         )
         .hint(TEMPLATE_HINT)
         .causes(&[
-            "Failed to render 'notice.html'",
-            "Variable `notice.nope.x` not found in context while rendering 'notice.html'",
+            "undefined value",
+            "`notice.nope.x` is not among the values the template gets",
         ])],
     ),
     case(
@@ -910,8 +907,8 @@ static TEMPLATES: &[Case] = &[
         )
         .hint(TEMPLATE_HINT)
         .causes(&[
-            "Failed to render 'style.css'",
-            "Variable `colour` not found in context while rendering 'style.css'",
+            "undefined value",
+            "`colour` is not among the values the template gets",
         ])],
     ),
 ];

@@ -4,7 +4,7 @@
 //!
 //! `papers.yaml` says which dates and notes a receipt carries; the
 //! wording and layout are the templates `receipt.yaml` and `form.yaml`
-//! (Tera writing a layout, see [`crate::sheet`]).
+//! (a template writing a layout, see [`crate::sheet`]).
 
 mod derivations;
 pub mod key;
@@ -27,7 +27,7 @@ use crate::load::files::locate;
 use crate::load::{Site, Year};
 use crate::model::format::Show;
 use crate::model::schedule::Resolved;
-use crate::render::html::{load_set, Templates};
+use crate::render::html::{load_set, Context, Escape, Templates};
 use crate::render::pdf::subset::SharedFonts;
 use crate::render::pdf::writer::Meta;
 use crate::sheet::layout::{layout, Inputs};
@@ -105,10 +105,11 @@ fn yaml_escape(s: &str) -> String {
 }
 
 pub fn load_templates(root: &std::path::Path) -> Result<Templates, Diagnostics> {
-    let mut tera = tera::Tera::default();
-    tera.autoescape_on(vec![".yaml"]);
-    tera.set_escape_fn(yaml_escape);
-    load_set(root, &BUILTIN, tera)
+    let escape = Escape {
+        suffix: ".yaml",
+        escape: yaml_escape,
+    };
+    load_set(root, &BUILTIN, escape)
 }
 
 /// One year's inputs, checked: the candidates and the resolved schedule.
@@ -547,8 +548,8 @@ impl Plan {
         c: Option<&Candidate>,
         v: &CandidateView,
         code: &str,
-    ) -> tera::Context {
-        let mut ctx = tera::Context::new();
+    ) -> Context {
+        let mut ctx = Context::new();
         ctx.insert("year", &y.year);
         ctx.insert("authority", &self.authority);
         ctx.insert("exam", &y.spec.exam);
@@ -577,7 +578,7 @@ impl Plan {
         kind: &str,
         text: &str,
         what: &str,
-        ctx: Option<&tera::Context>,
+        ctx: Option<&Context>,
     ) -> Result<Sheet, Diagnostic> {
         Sheet::parse(text).map_err(|e| {
             let shown = text
@@ -605,15 +606,14 @@ impl Plan {
     fn template_position(
         &self,
         name: &str,
-        ctx: &tera::Context,
+        ctx: &Context,
         line: usize,
         column: usize,
     ) -> Option<(usize, usize)> {
         let source = self.templates.source(name);
-        let mut tera = self.templates.tera.clone();
-        tera.add_raw_template(name, &crate::sheet::origin::mark(source))
-            .ok()?;
-        let marked = tera.render(name, ctx).ok()?;
+        let marked = self
+            .templates
+            .render_as(name, &crate::sheet::origin::mark(source), ctx)?;
         crate::sheet::origin::locate(&marked, source, line, column)
     }
 

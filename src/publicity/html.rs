@@ -4,11 +4,10 @@
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
-use tera::Context;
 
 use super::Publicity;
 use crate::diag::Diagnostic;
-use crate::render::html::Templates;
+use crate::render::html::{Context, Templates};
 use crate::render::OutputFile;
 
 #[derive(Serialize)]

@@ -1,17 +1,17 @@
-//! The web pages: the front page and one page per notice, from Tera
+//! The web pages: the front page and one page per notice, from
 //! templates built into the binary and overridable by the site's own
 //! `templates/` folder, file by file.
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use tera::{Context, Tera};
 
+pub use super::template::{load_set, Context, Escape, Templates};
 use super::{OutputFile, RenderContext, Renderer};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::doc::Notice;
 
-/// Built-in templates, in the order Tera needs them (base before children).
+/// Built-in templates.
 pub const BUILTIN: [(&str, &str); 9] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -51,66 +51,19 @@ pub fn escape(s: &str) -> String {
 
 pub struct HtmlRenderer;
 
-/// The templates in use, with their texts for locating errors.
-pub struct Templates {
-    pub tera: Tera,
-    sources: Vec<(&'static str, String)>,
+/// Tera's HTML escaping (`'` and `/` as hexadecimal references), kept so
+/// pages are byte-identical to those built before MiniJinja replaced it.
+fn escape_page(s: &str) -> String {
+    escape(s).replace("&#39;", "&#x27;").replace('/', "&#x2F;")
 }
 
 /// Load the built-in templates, replacing each by the site's file of the same name.
 pub fn load_templates(root: &Path) -> Result<Templates, Diagnostics> {
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html"]);
-    load_set(root, &BUILTIN, tera)
-}
-
-/// Load `builtin` into `tera`, each replaced by the site's
-/// `templates/<name>` when there is one.
-pub fn load_set(
-    root: &Path,
-    builtin: &[(&'static str, &'static str)],
-    tera: Tera,
-) -> Result<Templates, Diagnostics> {
-    let mut diags = Diagnostics::new();
-    let mut sources = Vec::new();
-    for &(name, builtin) in builtin {
-        let rel = PathBuf::from("templates").join(name);
-        let text = match std::fs::read_to_string(root.join(&rel)) {
-            Ok(own) => own,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => builtin.to_string(),
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(format!("failed to read `{}`", rel.display()))
-                        .in_file(&rel)
-                        .cause(e)
-                        .io(),
-                );
-                continue;
-            }
-        };
-        sources.push((name, text));
-    }
-    let mut t = Templates { tera, sources };
-    let added = t
-        .tera
-        .add_raw_templates(t.sources.iter().map(|(n, s)| (*n, s.as_str())));
-    if let Err(e) = added {
-        // Tera names the template it failed to parse in the message.
-        let name = builtin
-            .iter()
-            .map(|(n, _)| *n)
-            .find(|n| {
-                e.to_string().contains(&format!("'{n}'"))
-                    || e.to_string().contains(&format!("\"{n}\""))
-            })
-            .unwrap_or(builtin[0].0);
-        diags.push(t.error(e, name, "loading the templates"));
-    }
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok(t)
-    }
+    let escape = Escape {
+        suffix: ".html",
+        escape: escape_page,
+    };
+    load_set(root, &BUILTIN, escape)
 }
 
 impl Templates {
@@ -127,67 +80,6 @@ impl Templates {
             bytes: text.into_bytes(),
         })
     }
-
-    /// Render `template` to text; `what` names the output in errors.
-    pub fn render_text(
-        &self,
-        template: &str,
-        what: &str,
-        ctx: &Context,
-    ) -> Result<String, Diagnostic> {
-        self.tera
-            .render(template, ctx)
-            .map_err(|e| self.error(e, template, &format!("rendering `{what}`")))
-    }
-
-    /// The template's text as loaded (the site's own or the built-in).
-    pub fn source(&self, template: &str) -> &str {
-        self.sources
-            .iter()
-            .find(|(n, _)| *n == template)
-            .map_or("", |(_, t)| t.as_str())
-    }
-
-    /// A Tera error as a diagnostic: the template, the output being rendered,
-    /// and a position where Tera gives one (syntax errors) or where the
-    /// missing variable is written (render errors).
-    pub fn error(&self, e: tera::Error, template: &str, doing: &str) -> Diagnostic {
-        let mut d = Diagnostic::error(format!("template `{template}` failed while {doing}"))
-            .in_file(PathBuf::from("templates").join(template));
-        let mut chain = Vec::new();
-        let mut cause: Option<&dyn std::error::Error> = Some(&e);
-        while let Some(c) = cause {
-            chain.push(c.to_string());
-            cause = c.source();
-        }
-        let text = self.source(template);
-        let all = chain.join("\n");
-        if let Some((line, col)) = syntax_position(&all) {
-            d = d.at(text, line, col);
-        } else if let Some(at) = missing_variable(&all).and_then(|v| text.find(&v)) {
-            d = d.at_offset(text, at);
-        }
-        for c in chain {
-            // The parser's own picture of the line repeats ours: keep its verdict.
-            let verdict = c.lines().find_map(|l| l.trim().strip_prefix("= "));
-            d = d.cause(verdict.unwrap_or(c.trim()));
-        }
-        d.hint("fix the template, or delete it from templates/ to use the built-in one")
-    }
-}
-
-/// Tera's parser reports " --> 3:5" (line:column).
-fn syntax_position(msg: &str) -> Option<(usize, usize)> {
-    let rest = &msg[msg.find("--> ")? + 4..];
-    let end = rest.find(|c: char| !c.is_ascii_digit() && c != ':')?;
-    let (l, c) = rest[..end].split_once(':')?;
-    Some((l.parse().ok()?, c.parse().ok()?))
-}
-
-/// "Variable `notice.nope` not found in context …"
-fn missing_variable(msg: &str) -> Option<String> {
-    let rest = &msg[msg.find("Variable `")? + 10..];
-    Some(rest[..rest.find('`')?].to_string())
 }
 
 #[derive(Serialize)]

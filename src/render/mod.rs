@@ -5,6 +5,7 @@ pub mod docx;
 pub mod html;
 pub mod ofd;
 pub mod pdf;
+pub mod template;
 
 use std::path::PathBuf;
 

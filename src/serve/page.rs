@@ -162,7 +162,7 @@ fn rewrite_pdf_links(html: &str, page: &str, snap: &Snapshot) -> String {
         rest = &rest[start..];
         let Some(end) = rest.find('"') else { break };
         let href = &rest[..end];
-        // Tera escapes `/` in values (`{{ root }}` gives `..&#x2F;`).
+        // The pages escape `/` in values (`{{ root }}` gives `..&#x2F;`).
         let plain = href
             .replace("&#x2F;", "/")
             .replace("&#47;", "/")

@@ -1,6 +1,6 @@
 //! Where a position in a rendered layout came from in its template. The
 //! template is rendered once more with a marker at the end of each of its
-//! lines (outside Tera tags, and never where whitespace control eats the
+//! lines (outside template tags, and never where whitespace control eats the
 //! line break), so the rendered text keeps its lines and every line ends
 //! with the number of the template line it came from. The column is found
 //! by walking the template line's literal text; inside a `{{ value }}` the
@@ -22,10 +22,9 @@ pub fn mark(template: &str) -> String {
             let rest = &body[i..];
             match inside {
                 Some(end) if rest.starts_with(end) => {
-                    // `-%}` and `-}}` trim the whitespace after the tag, the
-                    // line break too (Tera trims nothing after `-#}`).
-                    eats_break =
-                        end != "#}" && body[..i].ends_with('-') && body[i + 2..].trim().is_empty();
+                    // `-%}`, `-}}` and `-#}` trim the whitespace after the
+                    // tag, the line break too.
+                    eats_break = body[..i].ends_with('-') && body[i + 2..].trim().is_empty();
                     inside = None;
                     i += 2;
                 }
@@ -101,12 +100,16 @@ mod tests {
     use super::*;
 
     fn render(marked: &str) -> String {
-        let mut t = tera::Tera::default();
-        t.add_raw_template("t.yaml", marked).unwrap();
-        let mut ctx = tera::Context::new();
+        let mut ctx = crate::render::template::Context::new();
         ctx.insert("name", "张三");
         ctx.insert("items", &["a", "b"]);
-        t.render("t.yaml", &ctx).unwrap()
+        let escape = crate::render::template::Escape {
+            suffix: ".yaml",
+            escape: str::to_string,
+        };
+        let dir = std::env::temp_dir().join("gazette-origin-no-templates");
+        let t = crate::render::template::load_set(&dir, &[("t.yaml", "")], escape).unwrap();
+        t.render_as("t.yaml", marked, &ctx).unwrap()
     }
 
     const TEMPLATE: &str = "{#- a comment\n   over two lines -#}\npage: {}\n{% for i in items -%}\n- \"{{ i }}\"\n{% endfor -%}\nname: \"{{ name }}\": bad\n";
@@ -141,7 +144,8 @@ mod tests {
         let chars = plain.lines().nth(line - 1).unwrap()[..col].chars().count() + 1;
         assert_eq!(locate(&marked, TEMPLATE, line, chars), Some((7, 8)));
         assert_eq!(locate(&marked, TEMPLATE, line, 1), Some((7, 1)));
-        assert_eq!(locate(&marked, TEMPLATE, 2, 1), Some((3, 1)));
+        let page = plain.lines().position(|l| l.starts_with("page")).unwrap() + 1;
+        assert_eq!(locate(&marked, TEMPLATE, page, 1), Some((3, 1)));
         let item = plain.lines().position(|l| l == "- \"b\"").unwrap() + 1;
         assert_eq!(locate(&marked, TEMPLATE, item, 4), Some((5, 4)));
     }
