@@ -92,22 +92,21 @@ fn red_rows(pdf: &Path, dir: &Path) -> Vec<(u32, u32)> {
             "1",
             "-l",
             "1",
-            "-png",
             pdf.to_str().unwrap(),
             prefix.to_str().unwrap(),
         ],
     );
-    let png = std::fs::read_dir(dir)
+    let page = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .find(|p| p.extension().is_some_and(|e| e == "ppm"))
         .expect("page image");
-    let img = image::open(&png).expect("png").to_rgb8();
-    (0..img.height())
+    let (w, h, _, rgb) = read_pnm(&std::fs::read(&page).expect("ppm"));
+    (0..h)
         .map(|y| {
-            let red = (0..img.width())
+            let red = (0..w)
                 .filter(|&x| {
-                    let p = img.get_pixel(x, y);
+                    let p = &rgb[((y * w + x) * 3) as usize..];
                     p[0] > 200 && p[1] < 140 && p[2] < 140
                 })
                 .count() as u32;

@@ -107,7 +107,6 @@ fn pixels(pdf: &Path, page: usize, dir: &Path) -> (u32, u32, Vec<f32>) {
         "pdftoppm",
         &[
             "-gray",
-            "-png",
             "-scale-to-x",
             "827",
             "-scale-to-y",
@@ -121,16 +120,13 @@ fn pixels(pdf: &Path, page: usize, dir: &Path) -> (u32, u32, Vec<f32>) {
             prefix.to_str().unwrap(),
         ],
     );
-    let img = image::open(prefix.with_extension("png"))
-        .expect("png")
-        .to_luma8();
-    let (w, h) = img.dimensions();
+    let (w, h, _, grey) = read_pnm(&std::fs::read(prefix.with_extension("pgm")).expect("pgm"));
     let at = |x: i64, y: i64| {
         let (x, y) = (
             x.clamp(0, w as i64 - 1) as u32,
             y.clamp(0, h as i64 - 1) as u32,
         );
-        img.get_pixel(x, y).0[0] as f32
+        grey[(y * w + x) as usize] as f32
     };
     let mut out = Vec::with_capacity((w * h) as usize);
     for y in 0..h as i64 {

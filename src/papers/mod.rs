@@ -11,6 +11,7 @@ pub mod key;
 pub mod lookup;
 pub mod manifest;
 mod photo;
+mod picture;
 pub mod run;
 
 pub use run::{Folders, RunOptions, RunReport, Shard};

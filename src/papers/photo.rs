@@ -1,19 +1,19 @@
 //! Candidates' photos for the recommendation forms: `<ID number>.jpg`,
-//! `.jpeg` or `.png` in the year's photos folder, re-encoded as a small
-//! baseline JPEG for the photo box (about 300 dpi at 35 × 45 mm).
+//! `.jpeg` or `.png` in the year's photos folder. A JPEG goes into the form
+//! as it is; a PNG is shrunk to the photo box (about 300 dpi at 35 × 45 mm).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use image::codecs::jpeg::JpegEncoder;
-use image::imageops::FilterType;
-use image::{DynamicImage, GenericImageView, RgbImage};
 use sha2::{Digest, Sha256};
+
+use super::picture;
 
 use crate::data::idcard::mask;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::files::{locate, Source};
-use crate::typeset::page::Photo;
+use crate::render::pdf::subset::deflate;
+use crate::typeset::page::{Photo, PhotoEncoding};
 
 const EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "JPG", "PNG"];
 const MAX_W: u32 = 413;
@@ -124,59 +124,49 @@ impl PhotoFile {
         .hint("save it again as a JPEG or PNG, or remove it to leave the photo box empty")
     }
 
-    /// Decode, shrink to the photo box and re-encode as JPEG.
+    /// The photo for the PDF: a JPEG as it is (its header checked), a PNG
+    /// decoded, put on white and shrunk to the photo box.
     pub fn decode(&self) -> Result<Photo, Diagnostic> {
-        let reader = || {
-            image::ImageReader::new(std::io::Cursor::new(&self.bytes))
-                .with_guessed_format()
-                .map_err(|e| self.fail(e.to_string()))
+        let jpeg = self.bytes.starts_with(&[0xFF, 0xD8]);
+        let frame = if jpeg {
+            Some(picture::jpeg_frame(&self.bytes).map_err(|e| self.fail(e))?)
+        } else {
+            None
         };
-        let (w, h) = reader()?
-            .into_dimensions()
-            .map_err(|e| self.fail(e.to_string()))?;
+        let (w, h) = match &frame {
+            Some(f) => (f.width, f.height),
+            None if self.bytes.starts_with(b"\x89PNG") => {
+                picture::png_size(&self.bytes).map_err(|e| self.fail(e))?
+            }
+            None => return Err(self.fail("it is neither a JPEG nor a PNG file".into())),
+        };
         if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
             return Err(self.fail(format!(
                 "it declares {w}×{h} pixels; at most {MAX_SIDE} pixels a side and {} megapixels are accepted",
                 MAX_PIXELS / 1_000_000
             )));
         }
-        let mut limits = image::Limits::default();
-        limits.max_image_width = Some(MAX_SIDE);
-        limits.max_image_height = Some(MAX_SIDE);
-        limits.max_alloc = Some(MAX_PIXELS * 4);
-        let mut r = reader()?;
-        r.limits(limits);
-        let img = r.decode().map_err(|e| self.fail(e.to_string()))?;
-        let (w, h) = img.dimensions();
         if w < 16 || h < 16 {
             return Err(self.fail(format!("it is only {w}×{h} pixels")));
         }
-        let img = if w > MAX_W || h > MAX_H {
-            img.resize(MAX_W, MAX_H, FilterType::Triangle)
-        } else {
-            img
-        };
-        let rgb = on_white(&img);
-        let mut jpeg = Vec::new();
-        JpegEncoder::new_with_quality(&mut jpeg, 85)
-            .encode_image(&rgb)
-            .map_err(|e| self.fail(e.to_string()))?;
+        if let Some(f) = frame {
+            return Ok(Photo {
+                data: self.bytes.clone(),
+                width: w,
+                height: h,
+                encoding: PhotoEncoding::Jpeg {
+                    grey: f.components == 1,
+                },
+            });
+        }
+        let (rgb, w, h) =
+            picture::png_rgb(&self.bytes, (MAX_PIXELS * 4) as usize).map_err(|e| self.fail(e))?;
+        let (rgb, width, height) = picture::fit(rgb, w, h, MAX_W, MAX_H);
         Ok(Photo {
-            jpeg,
-            width: rgb.width(),
-            height: rgb.height(),
+            data: deflate(&rgb),
+            width,
+            height,
+            encoding: PhotoEncoding::DeflatedRgb,
         })
     }
-}
-
-/// Transparent pixels become white paper, not black.
-fn on_white(img: &DynamicImage) -> RgbImage {
-    let rgba = img.to_rgba8();
-    let mut out = RgbImage::new(rgba.width(), rgba.height());
-    for (x, y, p) in rgba.enumerate_pixels() {
-        let a = u16::from(p[3]);
-        let mix = |c: u8| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8;
-        out.put_pixel(x, y, image::Rgb([mix(p[0]), mix(p[1]), mix(p[2])]));
-    }
-    out
 }

@@ -213,11 +213,19 @@ fn runs(
     })
 }
 
-/// A picture as pages carry it: a baseline RGB JPEG.
+/// A picture as pages carry it, in a form a PDF holds as it is.
 pub struct Photo {
-    pub jpeg: Vec<u8>,
+    pub data: Vec<u8>,
     pub width: u32,
     pub height: u32,
+    pub encoding: PhotoEncoding,
+}
+
+pub enum PhotoEncoding {
+    /// A JPEG file's bytes, grey or colour.
+    Jpeg { grey: bool },
+    /// 8-bit RGB pixels, zlib-compressed.
+    DeflatedRgb,
 }
 
 /// Where a layout hands its pages as it finishes them, so a writer can

@@ -194,3 +194,29 @@ pub fn serve_get(site: &Path, path: &str) -> (String, Vec<u8>) {
     let head = String::from_utf8_lossy(&reply[..split]).to_lowercase();
     (head, reply[split + 4..].to_vec())
 }
+
+/// A binary PGM (P5, grey) or PPM (P6, RGB) as poppler's `pdftoppm` writes
+/// it: width, height, samples per pixel and the pixels.
+pub fn read_pnm(bytes: &[u8]) -> (u32, u32, usize, Vec<u8>) {
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        let end = at
+            + bytes[at..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .unwrap();
+        if end > at {
+            fields.push(String::from_utf8_lossy(&bytes[at..end]).to_string());
+        }
+        at = end + 1;
+    }
+    let channels = match fields[0].as_str() {
+        "P5" => 1,
+        "P6" => 3,
+        other => panic!("not a binary PGM or PPM: {other}"),
+    };
+    let (w, h): (u32, u32) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let len = (w * h) as usize * channels;
+    (w, h, channels, bytes[at..at + len].to_vec())
+}

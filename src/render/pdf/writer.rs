@@ -15,7 +15,7 @@ use subsetter::GlyphRemapper;
 
 use super::subset::{deflate, system_info, FontPart, GlyphSet, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
-use crate::typeset::page::{Colour, Mark, Page, PageSink, Photo, Run, Stroke};
+use crate::typeset::page::{Colour, Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
 
 /// Document information written into the PDF.
 pub struct Meta<'a> {
@@ -90,13 +90,19 @@ impl<'a> PdfWriter<'a> {
         let picture = photo.filter(|_| page.marks.iter().any(|m| matches!(m, Mark::Picture(_))));
         let picture = picture.map(|ph| {
             let r = self.alloc();
-            self.hash.update(&ph.jpeg);
-            let mut img = self.pdf.image_xobject(r, &ph.jpeg);
+            self.hash.update(&ph.data);
+            let mut img = self.pdf.image_xobject(r, &ph.data);
             img.width(ph.width as i32);
             img.height(ph.height as i32);
             img.bits_per_component(8);
-            img.color_space().device_rgb();
-            img.filter(Filter::DctDecode);
+            match ph.encoding {
+                PhotoEncoding::Jpeg { grey: true } => img.color_space().device_gray(),
+                _ => img.color_space().device_rgb(),
+            }
+            img.filter(match ph.encoding {
+                PhotoEncoding::Jpeg { .. } => Filter::DctDecode,
+                PhotoEncoding::DeflatedRgb => Filter::FlateDecode,
+            });
             img.finish();
             r
         });
