@@ -1,12 +1,11 @@
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use gazette::papers::key::Origin;
-use gazette::papers::run::Progress;
 use gazette::papers::Shard;
 
+use super::progress::Bar;
 use super::{exit_code, report, Verbosity};
 use crate::cli::{Format, Only};
 
@@ -16,46 +15,6 @@ pub struct Options {
     pub only: Option<Only>,
     pub deny_warnings: bool,
     pub shard: Option<Shard>,
-}
-
-/// A progress bar for the papers on a terminal; nothing otherwise (CI logs).
-struct Bar {
-    bar: indicatif::ProgressBar,
-    shown: bool,
-}
-
-impl Bar {
-    fn new(verbosity: Verbosity) -> Bar {
-        let shown = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
-        // Drawn only once the total is known.
-        let bar = indicatif::ProgressBar::hidden();
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {rate} eta {eta}")
-        {
-            let rate = |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                let _ = write!(w, "{:.0}/s", s.per_sec());
-            };
-            bar.set_style(style.with_key("rate", rate).progress_chars("=> "));
-        }
-        bar.set_message("receipts and forms");
-        Bar { bar, shown }
-    }
-}
-
-impl Progress for Bar {
-    fn start(&self, total: u64) {
-        self.bar.set_length(total);
-        if self.shown {
-            self.bar
-                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        }
-    }
-    fn advance(&self) {
-        self.bar.inc(1);
-    }
-    fn finish(&self) {
-        self.bar.finish_and_clear();
-    }
 }
 
 pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {

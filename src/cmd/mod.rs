@@ -1,6 +1,7 @@
 mod build;
 mod check;
 mod diff;
+mod progress;
 mod serve;
 mod verify;
 
