@@ -1,9 +1,7 @@
 //! A build killed at any moment (SIGKILL) leaves the previous output whole,
 //! and the next build cleans up after it.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Stdio;
@@ -51,7 +49,7 @@ fn killed_builds_leave_the_previous_output_intact() {
     let mut finished = 0;
     for i in 0..10u32 {
         let delay = full.mul_f64(f64::from(i) / 9.0);
-        let mut child = common::command()
+        let mut child = crate::common::command()
             .args(["build"])
             .current_dir(site.path())
             .stderr(Stdio::null())

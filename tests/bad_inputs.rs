@@ -2,9 +2,7 @@
 //! thing, renders in-process and pins every diagnostic exactly (severity,
 //! file, line, column, message, hint, causes).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gazette::diag::{Diagnostic, Severity};
 use std::fmt::Write as _;
 use std::path::Path;

@@ -2,10 +2,7 @@
 //! Chromium: typing filters a table like a user would, clearing restores it,
 //! clicks reach handlers, and a JavaScript-generated download lands on disk.
 
-#[path = "common/browser.rs"]
-mod browser;
-
-use browser::{file_url, Browser};
+use crate::common::browser::{file_url, Browser};
 use std::path::Path;
 
 const PAGE: &str = r#"<!doctype html>

@@ -1,9 +1,7 @@
 //! `gazette diff`, driven through the real binary on copies of the example,
 //! whose 2023 and 2024 notices differ in dates, categories, rules and body.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// stdout, stderr and the exit code of a run.
 fn run(args: &[&str], cwd: &std::path::Path) -> (String, String, Option<i32>) {

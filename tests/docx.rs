@@ -3,12 +3,8 @@
 //! header and rule, page numbers on alternating sides, the 版记 at the foot,
 //! fonts); see tests/docx_package.rs for the package itself.
 
-mod common;
-#[path = "common/office.rs"]
-mod office;
-
-use common::*;
-use office::*;
+use crate::common::office::*;
+use crate::common::*;
 use std::path::Path;
 
 #[test]

@@ -3,12 +3,8 @@
 //! `--only html` skips it, the notice page links it and `gazette serve`
 //! serves it.
 
-mod common;
-#[path = "common/office.rs"]
-mod office;
-
-use common::*;
-use office::*;
+use crate::common::office::*;
+use crate::common::*;
 use std::process::Command;
 
 /// Saved again by LibreOffice, the document keeps its text, its styles by

@@ -2,8 +2,6 @@
 //! example's YAML and random Markdown must give diagnostics, never a panic.
 //! `GAZETTE_FUZZ_CASES` sets the number of cases per target (default 256).
 
-mod common;
-
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -120,7 +118,7 @@ const YAML_FILES: [&str; 6] = [
 
 #[test]
 fn random_edits_of_the_yaml_never_panic() {
-    let site = common::example_2024_site();
+    let site = crate::common::example_2024_site();
     let originals: Vec<String> = YAML_FILES
         .iter()
         .map(|f| std::fs::read_to_string(site.path().join(f)).unwrap())
@@ -140,7 +138,7 @@ fn random_edits_of_the_yaml_never_panic() {
 
 #[test]
 fn random_markdown_never_panics() {
-    let site = common::example_2024_site();
+    let site = crate::common::example_2024_site();
     let body = site.path().join("content/2024/notice.md");
     let config = ProptestConfig {
         cases: cases(),
@@ -197,7 +195,7 @@ fn table() -> impl Strategy<Value = String> {
 
 #[test]
 fn random_tables_never_panic() {
-    let site = common::example_2024_site();
+    let site = crate::common::example_2024_site();
     let attachment = site.path().join("content/2024/attachment-1.md");
     let original = gazette::prepare(site.path()).unwrap().notices;
     let config = ProptestConfig {
@@ -226,7 +224,7 @@ fn random_tables_never_panic() {
 
 #[test]
 fn random_schedule_table_settings_never_panic() {
-    let site = common::example_2024_site();
+    let site = crate::common::example_2024_site();
     std::fs::write(
         site.path().join("content/2024/attachment-1.md"),
         "{{ schedule | table }}\n",

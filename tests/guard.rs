@@ -3,9 +3,7 @@
 //! guard's error and leaves the previous output as it was; and the guard's
 //! PDF text extractor reads what poppler's pdftotext reads.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -1,9 +1,7 @@
 //! The receipt key file, through the real binary: a key file other users
 //! may read is warned about, a trivially weak key is refused.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::Path;
 use std::process::Output;
 

@@ -3,9 +3,7 @@
 //! right file, line and column, with a hint, through `check` (human and
 //! JSON) and, for errors, `build` (which then writes nothing).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 /// One expected diagnostic.

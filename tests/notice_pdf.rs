@@ -1,8 +1,6 @@
 //! The notice PDF of the bundled example, read back with poppler.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gazette::doc::Block;
 use std::path::Path;
 

@@ -4,9 +4,7 @@
 //! the package's structure holds; rebuilds are byte-identical, `--only
 //! html` skips it, the notice page links it and `gazette serve` serves it.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;

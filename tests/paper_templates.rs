@@ -1,9 +1,7 @@
 //! A paper template that writes an invalid layout is reported where the
 //! template says it, through the real binary.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// The example with its own `templates/receipt.yaml`, line `line` (1-based)
 /// of the built-in one replaced by `with`.

@@ -2,12 +2,8 @@
 //! what the PDFs say (read back with poppler), the QR code (decoded with
 //! rqrr), verification, privacy, determinism, incremental and sharded builds.
 
-mod common;
-#[path = "common/papers.rs"]
-mod papers;
-
-use common::*;
-use papers::*;
+use crate::common::papers::*;
+use crate::common::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

@@ -4,11 +4,7 @@
 //! a wide table on a landscape page with its page number where §10.1 puts
 //! it, in the PDF and in the Word file.
 
-mod common;
-#[path = "common/office.rs"]
-mod office;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -3,13 +3,8 @@
 //! its own box, and the 公示 list is one card per candidate with names on
 //! one line. Each page's screenshot is saved under target/phone/ to look at.
 
-mod common;
-
-#[path = "common/browser.rs"]
-mod browser;
-
-use browser::{file_url, Browser};
-use common::*;
+use crate::common::browser::{file_url, Browser};
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 const WIDTH: u32 = 390;

@@ -6,13 +6,8 @@
 //! escaping, the offline search in headless Chromium, and the links to the
 //! lists.
 
-mod common;
-
-#[path = "common/browser.rs"]
-mod browser;
-
-use browser::{file_url, Browser};
-use common::*;
+use crate::common::browser::{file_url, Browser};
+use crate::common::*;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -9,18 +9,11 @@
 //! receipt names, the manifest is private, forms are not published, and
 //! the private folder is the owner's alone.
 
-mod common;
-#[path = "common/papers.rs"]
-mod papers;
-
-#[path = "common/static_http.rs"]
-mod static_http;
-
-use common::*;
+use crate::common::papers::*;
+use crate::common::static_http::StaticServer;
+use crate::common::*;
 use gazette::papers::lookup;
-use papers::*;
 use sha2::{Digest, Sha256};
-use static_http::StaticServer;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Instant;

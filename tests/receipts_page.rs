@@ -5,16 +5,9 @@
 //! refused plainly with nothing decrypted; a mistyped ID number is caught
 //! before any request; and nothing typed ever reaches the server.
 
-mod common;
-
-#[path = "common/browser.rs"]
-mod browser;
-#[path = "common/static_http.rs"]
-mod static_http;
-
-use browser::Browser;
-use common::*;
-use static_http::StaticServer;
+use crate::common::browser::Browser;
+use crate::common::static_http::StaticServer;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -2,9 +2,7 @@
 //! (tests/fixtures/seed-literal): `gazette check` finds exactly the three
 //! errors a careful editor finds, and `gazette build` writes nothing.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::Output;
@@ -21,7 +19,10 @@ fn fixture_copy() -> tempfile::TempDir {
 }
 
 fn run(args: &[&str]) -> Output {
-    common::command().args(args).output().expect("run gazette")
+    crate::common::command()
+        .args(args)
+        .output()
+        .expect("run gazette")
 }
 
 fn stderr(out: &Output) -> String {

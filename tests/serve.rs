@@ -4,13 +4,8 @@
 //! requests trying to step out of the site; and `gazette build` output free
 //! of anything serve mode adds.
 
-mod common;
-
-#[path = "common/browser.rs"]
-mod browser;
-
-use browser::Browser;
-use common::*;
+use crate::common::browser::Browser;
+use crate::common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -33,7 +28,7 @@ struct Serve {
 
 impl Serve {
     fn start(root: &Path) -> Serve {
-        Serve::start_with(root, common::command())
+        Serve::start_with(root, crate::common::command())
     }
 
     /// Start with `command` (e.g. with its own environment).
@@ -540,7 +535,7 @@ fn serve_uses_the_preview_key_never_the_authoritys() {
     let real = "1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c5b6a7988";
     std::fs::create_dir_all(home.path().join("gazette")).unwrap();
     std::fs::write(home.path().join("gazette/receipt-key"), real).unwrap();
-    let mut cmd = common::command();
+    let mut cmd = crate::common::command();
     cmd.env("XDG_CONFIG_HOME", home.path());
     let server = Serve::start_with(site.path(), cmd);
     let (status, page) = server.raw("/2024/receipts/index.html");

@@ -1,8 +1,6 @@
 //! The whole site built by the real binary: pages, templates, fonts, failures.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gazette::doc::Block;
 use std::fs;
 

@@ -4,9 +4,7 @@
 //! the Nu HTML Checker), a table too wide for any page refused at the table, and
 //! `gazette diff` cell by cell.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 

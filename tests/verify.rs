@@ -2,12 +2,8 @@
 //! paper prints other facts; the verdict shows the registered facts so the
 //! mismatch is visible. And the QR code carries the same facts.
 
-mod common;
-#[path = "common/papers.rs"]
-mod papers;
-
-use common::*;
-use papers::*;
+use crate::common::papers::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 /// Every PDF under `dir` (the public output and any staff copy beside it).

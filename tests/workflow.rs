@@ -1,9 +1,7 @@
 //! The staff's yearly loop, driven through the real binary: start a site,
 //! start a new year from the last one.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn init_creates_a_site_that_builds() {

@@ -2,12 +2,7 @@
 //! Chromium, for integration tests that need a real browser: open a generated
 //! page, type and click like a user, read the DOM, catch downloads.
 //!
-//! Tests include it with
-//!
-//! ```ignore
-//! #[path = "common/browser.rs"]
-//! mod browser;
-//! ```
+//! Tests use it as `crate::common::browser`.
 //!
 //! Design: one Chromium per [`Browser`] (own `--user-data-dir` temp dir, own
 //! DevTools port via `--remote-debugging-port=0`), one websocket to the

@@ -2,6 +2,11 @@
 //! and the poppler tools that read the PDFs back.
 #![allow(dead_code)]
 
+pub mod browser;
+pub mod office;
+pub mod papers;
+pub mod static_http;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
