@@ -3,13 +3,40 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use std::path::PathBuf;
-use tera::Context;
 
 use super::Publicity;
-use crate::diag::Diagnostic;
-use crate::render::html::Templates;
-use crate::render::OutputFile;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::render::html::{HtmlRenderer, Templates};
+use crate::render::{OutputFile, RenderContext, Renderer};
+
+/// The web pages of every 公示 list, from the same templates as the other
+/// pages (`publicity_index.html`, `publicity_list.html`).
+pub struct PagesRenderer<'a> {
+    pub html: &'a HtmlRenderer,
+}
+
+impl Renderer for PagesRenderer<'_> {
+    fn name(&self) -> &'static str {
+        "publicity pages"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
+        let base = self.html.base(ctx);
+        let mut files = Vec::new();
+        let mut diags = Diagnostics::new();
+        for p in ctx.publicity {
+            match render(&self.html.templates, &base, p) {
+                Ok(f) => files.extend(f),
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(files)
+        }
+    }
+}
 
 #[derive(Serialize)]
 struct GroupView<'a> {
@@ -55,15 +82,13 @@ fn pages(p: &Publicity) -> Vec<PageView<'_>> {
     out
 }
 
-/// Folder of one category's publicity, relative to the output.
-pub fn folder(p: &Publicity) -> PathBuf {
-    PathBuf::from(p.year.to_string())
-        .join("publicity")
-        .join(&p.category_id)
-}
-
-pub fn render(t: &Templates, base: &Context, p: &Publicity) -> Result<Vec<OutputFile>, Diagnostic> {
-    let dir = folder(p);
+/// One list's pages.
+fn render(
+    t: &Templates,
+    base: &tera::Context,
+    p: &Publicity,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let dir = p.folder();
     let views = pages(p);
     let name_col = p
         .columns
@@ -79,28 +104,26 @@ pub fn render(t: &Templates, base: &Context, p: &Publicity) -> Result<Vec<Output
     ctx.insert("name_col", &name_col);
     let mut index = ctx.clone();
     index.insert("pages", &views);
-    let mut files = vec![t.render("publicity_index.html", dir.join("index.html"), &index)?];
+    let first = t.render("publicity_index.html", dir.join("index.html"), &index);
     // List pages render in parallel; order is restored by collecting.
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = views
-        .par_iter()
-        .map(|v| {
-            let mut c = ctx.clone();
-            c.insert("page", v);
-            t.render(
-                "publicity_list.html",
-                dir.join(format!("page-{}.html", v.number)),
-                &c,
-            )
-        })
-        .collect();
-    for r in rendered {
-        files.push(r?);
-    }
-    files.push(OutputFile {
+    let pages = views.par_iter().map(|v| {
+        let mut c = ctx.clone();
+        c.insert("page", v);
+        t.render(
+            "publicity_list.html",
+            dir.join(format!("page-{}.html", v.number)),
+            &c,
+        )
+    });
+    let data = OutputFile {
         path: dir.join("list-data.js"),
         bytes: search_data(p).into_bytes(),
-    });
-    Ok(files)
+    };
+    let mut rendered: Vec<Result<OutputFile, Diagnostic>> = vec![first];
+    rendered.par_extend(pages);
+    rendered.push(Ok(data));
+    // A template's mistake shows on every page: its first is reported.
+    rendered.into_iter().collect()
 }
 
 /// `window.GAZETTE_LIST = [[serial, page, college, cells…], …];` with only
