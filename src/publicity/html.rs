@@ -55,6 +55,14 @@ struct PageView<'a> {
     groups: Vec<GroupView<'a>>,
 }
 
+/// A page as the index links it.
+#[derive(Serialize)]
+struct PageLink<'a> {
+    number: usize,
+    first_college: &'a str,
+    last_college: &'a str,
+}
+
 fn pages(p: &Publicity) -> Vec<PageView<'_>> {
     let mut out: Vec<PageView> = Vec::new();
     let mut prev: Option<&str> = None;
@@ -103,7 +111,17 @@ fn render(
     ctx.insert("page_count", &views.len());
     ctx.insert("name_col", &name_col);
     let mut index = ctx.clone();
-    index.insert("pages", &views);
+    // The index links every page by its colleges; the rows stay out of its
+    // context (serializing 100,000 rows for it was a fifth of the pages' time).
+    let links: Vec<PageLink> = views
+        .iter()
+        .map(|v| PageLink {
+            number: v.number,
+            first_college: v.first_college,
+            last_college: v.last_college,
+        })
+        .collect();
+    index.insert("pages", &links);
     let first = t.render("publicity_index.html", dir.join("index.html"), &index);
     // List pages render in parallel; order is restored by collecting.
     let pages = views.par_iter().map(|v| {
@@ -117,7 +135,7 @@ fn render(
     });
     let data = OutputFile {
         path: dir.join("list-data.js"),
-        bytes: search_data(p).into_bytes(),
+        bytes: search_data(p),
     };
     let mut rendered: Vec<Result<OutputFile, Diagnostic>> = vec![first];
     rendered.par_extend(pages);
@@ -128,18 +146,24 @@ fn render(
 
 /// `window.GAZETTE_LIST = [[serial, page, college, cells…], …];` with only
 /// the published columns.
-fn search_data(p: &Publicity) -> String {
-    let mut s = String::with_capacity(p.count * 64 + 32);
-    s.push_str("window.GAZETTE_LIST=[");
+/// Written straight into the buffer, strings escaped as JSON.
+fn search_data(p: &Publicity) -> Vec<u8> {
+    use std::io::Write;
+    let mut s: Vec<u8> = Vec::with_capacity(p.count * 64 + 32);
+    s.extend_from_slice(b"window.GAZETTE_LIST=[");
     for (i, (college, row)) in p.rows().enumerate() {
         if i > 0 {
-            s.push(',');
+            s.push(b',');
         }
-        let mut item: Vec<serde_json::Value> =
-            vec![(i + 1).into(), (i / p.page_size + 1).into(), college.into()];
-        item.extend(row.iter().map(|c| serde_json::Value::from(c.as_str())));
-        s.push_str(&serde_json::Value::Array(item).to_string());
+        // Writing into a Vec cannot fail.
+        let _ = write!(s, "[{},{},", i + 1, i / p.page_size + 1);
+        let _ = serde_json::to_writer(&mut s, college);
+        for c in row {
+            s.push(b',');
+            let _ = serde_json::to_writer(&mut s, c);
+        }
+        s.push(b']');
     }
-    s.push_str("];\n");
+    s.extend_from_slice(b"];\n");
     s
 }
