@@ -3,9 +3,10 @@
 #   bash benches/notice.sh [RUNS]     default 7 runs
 # Builds the example's 2024 notice alone (no 2023, no candidates, publicity
 # or papers) with the release binary, RUNS times after one warm-up run, and
-# prints the median wall time and peak memory: once the whole build (web
-# page, PDF, Word and OFD), once each of --only html and --only pdf. With
-# `hugo` installed it also times Hugo on a one-page site for comparison.
+# prints the median wall time, CPU time (user + system, 10 ms resolution)
+# and peak memory: the whole build (web page, PDF, Word and OFD), then
+# --only html and --only pdf. With `hugo` installed it also times Hugo on
+# a one-page site for comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -27,12 +28,13 @@ measure() {
   "$@" >/dev/null 2>&1
   : > "$site/times"
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -a -o "$site/times" "$@" >/dev/null 2>&1
+    /usr/bin/time -f "%e %M %U %S" -a -o "$site/times" "$@" >/dev/null 2>&1
   done
-  local ms mb
+  local ms mb cpu
   ms=$(awk '{ print $1 * 1000 }' "$site/times" | median)
+  cpu=$(awk '{ print ($3 + $4) * 1000 }' "$site/times" | median)
   mb=$(awk '{ print $2 / 1024 }' "$site/times" | median)
-  printf '%-28s %6.0f ms wall  %6.1f MB peak  (median of %d)\n' "$label" "$ms" "$mb" "$runs"
+  printf '%-28s %6.0f ms wall  %6.0f ms CPU  %6.1f MB peak  (median of %d)\n' "$label" "$ms" "$cpu" "$mb" "$runs"
 }
 
 echo "notice-only build ($(nproc) cores):"

@@ -3,8 +3,8 @@
 #   bash benches/publicity.sh [COUNT] [RUNS]   default 100000 candidates, 3 runs
 # Builds the example with COUNT generated candidates: the web pages and CSV
 # (--only html), and the PDF lists and CSV (--only pdf), each RUNS times
-# after a warm-up run, and prints the median wall time and peak memory of
-# each. With `hugo` installed it also times Hugo on the same list as pages.
+# after a warm-up run, and prints the median wall time, CPU time (user +
+# system: the figure that holds on a busy machine) and peak memory of each. With `hugo` installed it also times Hugo on the same list as pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
@@ -25,14 +25,15 @@ measure() {
   "$bin" build --root "$site" --output "$site/out-$label" "$@" >/dev/null 2>&1
   : > "$site/times"
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -a -o "$site/times" "$bin" build --root "$site" --output "$site/out-$label" "$@" >/dev/null 2>&1
+    /usr/bin/time -f "%e %M %U %S" -a -o "$site/times" "$bin" build --root "$site" --output "$site/out-$label" "$@" >/dev/null 2>&1
   done
-  local secs mb files size
+  local secs mb cpu files size
   secs=$(awk '{ print $1 }' "$site/times" | median)
+  cpu=$(awk '{ print $3 + $4 }' "$site/times" | median)
   mb=$(awk '{ print $2 / 1024 }' "$site/times" | median)
   files=$(find "$site/out-$label/2024/publicity" -type f | wc -l)
   size=$(du -sh "$site/out-$label/2024/publicity" | cut -f1)
-  printf '%-22s %6.2f s wall  %6.0f MB peak  %6d files  %s  (median of %d)\n' "$label" "$secs" "$mb" "$files" "$size" "$runs"
+  printf '%-22s %6.2f s wall  %6.2f s CPU  %6.0f MB peak  %6d files  %s  (median of %d)\n' "$label" "$secs" "$cpu" "$mb" "$files" "$size" "$runs"
 }
 echo "publicity set for $count candidates ($(nproc) cores):"
 measure "html+csv (--only html)" --only html
