@@ -4,7 +4,8 @@
 # Builds the example with COUNT generated candidates: the web pages and CSV
 # (--only html), and the PDF lists and CSV (--only pdf), each RUNS times
 # after a warm-up run, and prints the median wall time, CPU time (user +
-# system: the figure that holds on a busy machine) and peak memory of each. With `hugo` installed it also times Hugo on the same list as pages.
+# system: the figure that holds on a busy machine) and peak memory of
+# each. With `hugo` installed it also times Hugo on the same list as pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
