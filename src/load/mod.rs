@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use crate::check::text;
-use crate::data::CandidateSpec;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::calendar::{Calendar, CalendarFile};
+use crate::model::candidates::CandidateSpec;
 use crate::model::publicity::PublicitySpec;
 use crate::model::schedule::{Phase, ScheduleFile, ScheduleTable};
 use crate::model::year::{CategoriesFile, Category, DocumentMeta, RulesFile};

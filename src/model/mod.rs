@@ -2,6 +2,7 @@
 //! the schedule, categories and rules.
 
 pub mod calendar;
+pub mod candidates;
 pub mod format;
 pub mod publicity;
 pub mod schedule;
