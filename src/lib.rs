@@ -194,37 +194,8 @@ fn render_with(
         publicity: &publicity,
         receipts: &salts,
     };
-    let pdf = if outputs.pdf {
-        let r = render::pdf::PdfRenderer::new(&site).map_err(|mut d| {
-            d.extend(warnings.clone());
-            d
-        })?;
-        Some(r)
-    } else {
-        None
-    };
-    let ofd = pdf.as_ref().map(|pdf| render::ofd::OfdRenderer { pdf });
-    let mut renderers: Vec<&dyn Renderer> = Vec::new();
-    if outputs.html {
-        renderers.push(&render::html::HtmlRenderer);
-    }
-    if let Some(p) = &pdf {
-        renderers.push(p);
-        // The Word version goes with the print documents.
-        renderers.push(&render::docx::DocxRenderer);
-    }
-    // The archive copy (OFD) draws the PDF's pages with the PDF's fonts.
-    if let Some(o) = &ofd {
-        renderers.push(o);
-    }
-    let mut files: Vec<OutputFile> = Vec::new();
-    let mut diags = Diagnostics::new();
-    for r in renderers {
-        match r.render(&ctx) {
-            Ok(f) => files.extend(f),
-            Err(d) => diags.extend(d),
-        }
-    }
+    let made = run_renderers(&ctx, outputs).map_err(|d| with_warnings(d, &warnings))?;
+    let (mut files, mut diags, pdf) = (made.files, made.problems, made.pdf);
     if let Some(p) = &pdf {
         warnings.extend(p.warnings.clone());
     }
@@ -259,6 +230,65 @@ fn render_with(
         papers: plan,
         secrets,
         fonts: pdf.map(|p| p.fonts),
+    })
+}
+
+/// What the renderers made, every problem they found, and the PDF
+/// renderer (its fonts serve the papers).
+struct Made {
+    files: Vec<OutputFile>,
+    problems: Diagnostics,
+    pdf: Option<render::pdf::PdfRenderer>,
+}
+
+/// Run the renderers `outputs` asks for, each into its own files. `--only
+/// html`: the web pages, the 公示 pages and CSV; `--only pdf`: the notice's
+/// PDF, Word and OFD files, the 公示 PDF lists and CSV. A renderer that fails
+/// does not stop the others, so every problem is reported at once.
+fn run_renderers(ctx: &RenderContext, outputs: Outputs) -> Result<Made, Diagnostics> {
+    use publicity::{csv::CsvRenderer, html::PagesRenderer, pdf::ListPdfRenderer};
+    let mut problems = Diagnostics::new();
+    let html = match outputs
+        .html
+        .then(|| render::html::HtmlRenderer::new(&ctx.site.root))
+    {
+        Some(Err(d)) => {
+            problems.extend(d);
+            None
+        }
+        Some(Ok(h)) => Some(h),
+        None => None,
+    };
+    let pdf = match outputs.pdf {
+        true => Some(render::pdf::PdfRenderer::new(ctx.site)?),
+        false => None,
+    };
+    let pages = html.as_ref().map(|html| PagesRenderer { html });
+    let lists = pdf.as_ref().map(|pdf| ListPdfRenderer { pdf });
+    // The archive copy (OFD) draws the PDF's pages with the PDF's fonts.
+    let ofd = pdf.as_ref().map(|pdf| render::ofd::OfdRenderer { pdf });
+    let mut renderers: Vec<&dyn Renderer> = Vec::new();
+    if let (Some(h), Some(p)) = (&html, &pages) {
+        renderers.extend([h as &dyn Renderer, p]);
+    }
+    if let (Some(p), Some(l), Some(o)) = (&pdf, &lists, &ofd) {
+        // The Word version goes with the print documents.
+        renderers.extend([p as &dyn Renderer, &render::docx::DocxRenderer, o, l]);
+    }
+    if outputs.html || outputs.pdf {
+        renderers.push(&CsvRenderer);
+    }
+    let mut files = Vec::new();
+    for r in renderers {
+        match r.render(ctx) {
+            Ok(f) => files.extend(f),
+            Err(d) => problems.extend(d),
+        }
+    }
+    Ok(Made {
+        files,
+        problems,
+        pdf,
     })
 }
 

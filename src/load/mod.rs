@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use crate::check::text;
-use crate::data::CandidateSpec;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::calendar::{Calendar, CalendarFile};
+use crate::model::candidates::CandidateSpec;
+use crate::model::publicity::PublicitySpec;
 use crate::model::schedule::{Phase, ScheduleFile, ScheduleTable};
 use crate::model::year::{CategoriesFile, Category, DocumentMeta, RulesFile};
 use crate::papers::PapersSpec;
-use crate::publicity::PublicitySpec;
 pub use config::SiteConfig;
 pub use files::Source;
 use files::{parse_yaml, read_source};

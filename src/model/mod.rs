@@ -2,7 +2,9 @@
 //! the schedule, categories and rules.
 
 pub mod calendar;
+pub mod candidates;
 pub mod format;
+pub mod publicity;
 pub mod schedule;
 pub mod when;
 pub mod year;

@@ -1,102 +1,40 @@
 //! The privacy guard of every build: before the new output is swapped in,
 //! every file written is searched for every full ID number and phone
-//! number of the candidate lists, with one Aho-Corasick automaton over all
-//! of them (IDs also with a lower-case check `x`). Text files are searched
-//! as they are; PDFs by the text a reader extracts ([`pdf::text`]); any
-//! other file by its bytes. A hit is an error naming the file and the
+//! number of the candidate lists ([`Secrets`]: runs of digits looked up in
+//! a sorted table, IDs also with a lower-case check `x`). Text files are
+//! searched as they are; PDFs by the text a reader extracts ([`pdf::text`]);
+//! any other file by its bytes. A hit is an error naming the file and the
 //! column of the candidate list the number came from, and the build
 //! publishes nothing.
 
 mod lex;
 pub mod pdf;
+mod secrets;
 
 use std::path::{Path, PathBuf};
 
-use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
-use crate::data::idcard::mask;
-use crate::data::CandidateList;
 use crate::diag::{Diagnostic, Diagnostics};
+use secrets::Found;
+pub use secrets::Secrets;
 
 /// Hits reported in full; the rest are counted.
 const SHOWN: usize = 20;
 
-/// Which column of the candidate list a number came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Id,
-    Phone,
-}
-
-/// One candidate's numbers: where they are kept, to name in an error.
-struct Owner {
-    list: usize,
-    row: usize,
-    masked_id: String,
-}
-
-/// Every full ID and phone number of the candidate lists.
-#[derive(Default)]
-pub struct Secrets {
-    /// (list file, ID column header, phone column header)
-    lists: Vec<(PathBuf, String, String)>,
-    owners: Vec<Owner>,
-    patterns: Vec<String>,
-    /// Per pattern: its owner and kind.
-    of: Vec<(usize, Kind)>,
-}
-
-impl Secrets {
-    /// Add a list; `id_header` and `phone_header` name its columns.
-    pub fn add(&mut self, list: &CandidateList, id_header: &str, phone_header: &str) {
-        let l = self.lists.len();
-        self.lists
-            .push((list.file.clone(), id_header.into(), phone_header.into()));
-        for c in &list.candidates {
-            let owner = self.owners.len();
-            self.owners.push(Owner {
-                list: l,
-                row: c.row,
-                masked_id: mask(&c.id_number),
-            });
-            self.patterns.push(c.id_number.clone());
-            self.of.push((owner, Kind::Id));
-            if let Some(body) = c.id_number.strip_suffix('X') {
-                self.patterns.push(format!("{body}x"));
-                self.of.push((owner, Kind::Id));
-            }
-            self.patterns.push(c.phone.clone());
-            self.of.push((owner, Kind::Phone));
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
-    }
-
-    fn describe(&self, pattern: usize, file: &str, place: &str) -> Diagnostic {
-        let (owner, kind) = self.of[pattern];
-        let o = &self.owners[owner];
-        let (list, id_col, phone_col) = &self.lists[o.list];
-        let (what, col) = match kind {
-            Kind::Id => ("the full ID number", id_col),
-            Kind::Phone => ("the phone number", phone_col),
-        };
-        Diagnostic::error(format!(
-            "`{file}` would publish {what} of candidate {} (column `{col}`, row {} of {}){place}",
-            o.masked_id,
-            o.row,
-            list.display()
-        ))
-        .hint("a template, the body or a published column prints it: remove it; nothing was published")
-    }
+fn describe(secrets: &Secrets, found: &Found, file: &str, place: &str) -> Diagnostic {
+    let (what, masked, col, row, list) = secrets.describe(found);
+    Diagnostic::error(format!(
+        "`{file}` would publish {what} of candidate {masked} (column `{col}`, row {row} of {}){place}",
+        list.display()
+    ))
+    .hint("a template, the body or a published column prints it: remove it; nothing was published")
 }
 
 /// What one file gives away: the first hit, and where.
 struct Hit {
     file: String,
-    pattern: usize,
+    found: Found,
     place: String,
 }
 
@@ -106,9 +44,6 @@ pub fn guard(stage: &Path, shown: &Path, secrets: &Secrets) -> Result<(), Diagno
     if secrets.is_empty() {
         return Ok(());
     }
-    let ac = AhoCorasick::new(&secrets.patterns).map_err(|e| {
-        Diagnostics::from(Diagnostic::error("cannot build the privacy guard's matcher").cause(e))
-    })?;
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(stage)
         .into_iter()
         .filter_map(Result::ok)
@@ -122,7 +57,7 @@ pub fn guard(stage: &Path, shown: &Path, secrets: &Secrets) -> Result<(), Diagno
         .map(|path| {
             let rel = path.strip_prefix(stage).unwrap_or(path);
             let name = shown.join(rel).display().to_string();
-            scan(path, &name, &ac, &cache)
+            scan(path, &name, secrets, &cache)
         })
         .collect();
     let mut diags = Diagnostics::new();
@@ -132,7 +67,7 @@ pub fn guard(stage: &Path, shown: &Path, secrets: &Secrets) -> Result<(), Diagno
             Ok(Some(hit)) => {
                 found += 1;
                 if found <= SHOWN {
-                    diags.push(secrets.describe(hit.pattern, &hit.file, &hit.place));
+                    diags.push(describe(secrets, &hit.found, &hit.file, &hit.place));
                 }
             }
             Ok(None) => {}
@@ -156,7 +91,7 @@ pub fn guard(stage: &Path, shown: &Path, secrets: &Secrets) -> Result<(), Diagno
 fn scan(
     path: &Path,
     name: &str,
-    ac: &AhoCorasick,
+    secrets: &Secrets,
     cache: &pdf::CMapCache,
 ) -> Result<Option<Hit>, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
@@ -169,22 +104,22 @@ fn scan(
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if is_pdf {
         let text = pdf::text(&bytes, cache);
-        return Ok(ac.find(&text).map(|m| Hit {
+        return Ok(secrets.find(text.as_bytes()).map(|found| Hit {
             file: name.to_string(),
-            pattern: m.pattern().as_usize(),
+            found,
             place: format!(
                 " on page {} of its text",
-                text[..m.start()].matches('\x0c').count() + 1
+                text[..found.start].matches('\x0c').count() + 1
             ),
         }));
     }
-    Ok(ac.find(&bytes).map(|m| {
-        let text = String::from_utf8_lossy(&bytes[..m.start()]);
+    Ok(secrets.find(&bytes).map(|found| {
+        let text = String::from_utf8_lossy(&bytes[..found.start]);
         let line = text.matches('\n').count() + 1;
         let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Hit {
             file: name.to_string(),
-            pattern: m.pattern().as_usize(),
+            found,
             place: format!(" at line {line}, column {column}"),
         }
     }))

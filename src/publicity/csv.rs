@@ -7,10 +7,27 @@
 //! recommends, quoted with a single quote before its text, so it opens as
 //! the text typed.
 
-use super::Publicity;
-use crate::render::OutputFile;
+use rayon::prelude::*;
 
-pub fn render(p: &Publicity) -> OutputFile {
+use super::Publicity;
+use crate::diag::Diagnostics;
+use crate::render::{OutputFile, RenderContext, Renderer};
+
+/// `list.csv` of every 公示 list. The CSV is the data of both the pages and
+/// the PDF list, so it is made with either (`--only html` or `--only pdf`).
+pub struct CsvRenderer;
+
+impl Renderer for CsvRenderer {
+    fn name(&self) -> &'static str {
+        "publicity csv"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
+        Ok(ctx.publicity.par_iter().map(render).collect())
+    }
+}
+
+fn render(p: &Publicity) -> OutputFile {
     let mut out = Vec::with_capacity(p.count * 64 + 64);
     out.extend_from_slice(b"\xEF\xBB\xBF");
     record(&mut out, p.columns.iter().map(|c| c.header.as_str()));
@@ -18,7 +35,7 @@ pub fn render(p: &Publicity) -> OutputFile {
         record(&mut out, row.iter().map(|s| s.as_ref()));
     }
     OutputFile {
-        path: super::html::folder(p).join("list.csv"),
+        path: p.folder().join("list.csv"),
         bytes: out,
     }
 }

@@ -3,12 +3,40 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use std::path::PathBuf;
 
 use super::Publicity;
-use crate::diag::Diagnostic;
-use crate::render::html::{Context, Templates};
-use crate::render::OutputFile;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::render::html::{Context, HtmlRenderer, Templates};
+use crate::render::{OutputFile, RenderContext, Renderer};
+
+/// The web pages of every 公示 list, from the same templates as the other
+/// pages (`publicity_index.html`, `publicity_list.html`).
+pub struct PagesRenderer<'a> {
+    pub html: &'a HtmlRenderer,
+}
+
+impl Renderer for PagesRenderer<'_> {
+    fn name(&self) -> &'static str {
+        "publicity pages"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
+        let base = self.html.base(ctx);
+        let mut files = Vec::new();
+        let mut diags = Diagnostics::new();
+        for p in ctx.publicity {
+            match render(&self.html.templates, &base, p) {
+                Ok(f) => files.extend(f),
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(files)
+        }
+    }
+}
 
 #[derive(Serialize)]
 struct GroupView<'a> {
@@ -25,6 +53,14 @@ struct PageView<'a> {
     first_college: &'a str,
     last_college: &'a str,
     groups: Vec<GroupView<'a>>,
+}
+
+/// A page as the index links it.
+#[derive(Serialize)]
+struct PageLink<'a> {
+    number: usize,
+    first_college: &'a str,
+    last_college: &'a str,
 }
 
 fn pages(p: &Publicity) -> Vec<PageView<'_>> {
@@ -54,15 +90,13 @@ fn pages(p: &Publicity) -> Vec<PageView<'_>> {
     out
 }
 
-/// Folder of one category's publicity, relative to the output.
-pub fn folder(p: &Publicity) -> PathBuf {
-    PathBuf::from(p.year.to_string())
-        .join("publicity")
-        .join(&p.category_id)
-}
-
-pub fn render(t: &Templates, base: &Context, p: &Publicity) -> Result<Vec<OutputFile>, Diagnostic> {
-    let dir = folder(p);
+/// One list's pages.
+fn render(
+    t: &Templates,
+    base: &Context,
+    p: &Publicity,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let dir = p.folder();
     let views = pages(p);
     let name_col = p
         .columns
@@ -77,45 +111,59 @@ pub fn render(t: &Templates, base: &Context, p: &Publicity) -> Result<Vec<Output
     ctx.insert("page_count", &views.len());
     ctx.insert("name_col", &name_col);
     let mut index = ctx.clone();
-    index.insert("pages", &views);
-    let mut files = vec![t.render("publicity_index.html", dir.join("index.html"), &index)?];
-    // List pages render in parallel; order is restored by collecting.
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = views
-        .par_iter()
-        .map(|v| {
-            let mut c = ctx.clone();
-            c.insert("page", v);
-            t.render(
-                "publicity_list.html",
-                dir.join(format!("page-{}.html", v.number)),
-                &c,
-            )
+    // The index links every page by its colleges; the rows stay out of its
+    // context (serializing 100,000 rows for it was a fifth of the pages' time).
+    let links: Vec<PageLink> = views
+        .iter()
+        .map(|v| PageLink {
+            number: v.number,
+            first_college: v.first_college,
+            last_college: v.last_college,
         })
         .collect();
-    for r in rendered {
-        files.push(r?);
-    }
-    files.push(OutputFile {
-        path: dir.join("list-data.js"),
-        bytes: search_data(p).into_bytes(),
+    index.insert("pages", &links);
+    let first = t.render("publicity_index.html", dir.join("index.html"), &index);
+    // List pages render in parallel; order is restored by collecting.
+    let pages = views.par_iter().map(|v| {
+        let mut c = ctx.clone();
+        c.insert("page", v);
+        t.render(
+            "publicity_list.html",
+            dir.join(format!("page-{}.html", v.number)),
+            &c,
+        )
     });
-    Ok(files)
+    let data = OutputFile {
+        path: dir.join("list-data.js"),
+        bytes: search_data(p),
+    };
+    let mut rendered: Vec<Result<OutputFile, Diagnostic>> = vec![first];
+    rendered.par_extend(pages);
+    rendered.push(Ok(data));
+    // A template's mistake shows on every page: its first is reported.
+    rendered.into_iter().collect()
 }
 
 /// `window.GAZETTE_LIST = [[serial, page, college, cells…], …];` with only
 /// the published columns.
-fn search_data(p: &Publicity) -> String {
-    let mut s = String::with_capacity(p.count * 64 + 32);
-    s.push_str("window.GAZETTE_LIST=[");
+/// Written straight into the buffer, strings escaped as JSON.
+fn search_data(p: &Publicity) -> Vec<u8> {
+    use std::io::Write;
+    let mut s: Vec<u8> = Vec::with_capacity(p.count * 64 + 32);
+    s.extend_from_slice(b"window.GAZETTE_LIST=[");
     for (i, (college, row)) in p.rows().enumerate() {
         if i > 0 {
-            s.push(',');
+            s.push(b',');
         }
-        let mut item: Vec<serde_json::Value> =
-            vec![(i + 1).into(), (i / p.page_size + 1).into(), college.into()];
-        item.extend(row.iter().map(|c| serde_json::Value::from(c.as_str())));
-        s.push_str(&serde_json::Value::Array(item).to_string());
+        // Writing into a Vec cannot fail.
+        let _ = write!(s, "[{},{},", i + 1, i / p.page_size + 1);
+        let _ = serde_json::to_writer(&mut s, college);
+        for c in row {
+            s.push(b',');
+            let _ = serde_json::to_writer(&mut s, c);
+        }
+        s.push(b']');
     }
-    s.push_str("];\n");
+    s.extend_from_slice(b"];\n");
     s
 }

@@ -3,7 +3,13 @@
 //! the same fonts as the notice. Pages go to the writer as they are
 //! finished: a list of 100,000 names is never held laid out.
 
+use rayon::prelude::*;
+
 use super::Publicity;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::render::pdf::writer::{Meta, PdfWriter};
+use crate::render::pdf::{subset_error, PdfRenderer};
+use crate::render::{all_or_problems, OutputFile, RenderContext, Renderer};
 use crate::typeset::fonts::{FontSet, Role};
 use crate::typeset::lines::{break_lines, single_line, Frame, Line, MissingGlyph, Style};
 use crate::typeset::page::{Colour, Page, PageSink, Stroke, A4_H, MM};
@@ -36,10 +42,6 @@ struct Table<'s> {
 }
 
 impl Table<'_> {
-    fn page(&mut self) -> &mut Page {
-        &mut self.page
-    }
-
     fn next_page(&mut self) {
         let full = std::mem::replace(&mut self.page, Page::a4());
         self.sink.page(full);
@@ -114,11 +116,53 @@ fn fit_widths(want: &[f32], keep: &[bool], room: f32) -> Vec<f32> {
     out.iter().map(|w| w + extra).collect()
 }
 
-/// Lay out one category's list, handing each page to `sink` when it is full.
-pub fn layout(p: &Publicity, fonts: &FontSet, sink: &mut dyn PageSink) -> Result<(), MissingGlyph> {
-    let body = style(Role::Body, SIZE);
-    let head = style(Role::Heading1, SIZE);
-    // Column widths: 序号 fixed, the others by their longest content (sampled).
+/// `list.pdf` of every 公示 list, in the build's fonts (those of the notice).
+pub struct ListPdfRenderer<'a> {
+    pub pdf: &'a PdfRenderer,
+}
+
+impl Renderer for ListPdfRenderer<'_> {
+    fn name(&self) -> &'static str {
+        "publicity pdf"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
+        let results: Vec<Result<OutputFile, Diagnostic>> = ctx
+            .publicity
+            .par_iter()
+            .map(|p| self.list(ctx, p))
+            .collect();
+        all_or_problems(results)
+    }
+}
+
+impl ListPdfRenderer<'_> {
+    fn list(&self, ctx: &RenderContext, p: &Publicity) -> Result<OutputFile, Diagnostic> {
+        // Each page is written as the layout finishes it.
+        let mut w = PdfWriter::new(&self.pdf.fonts, None);
+        layout(p, &self.pdf.fonts, &mut w).map_err(|MissingGlyph(c)| {
+            Diagnostic::error(format!(
+                "no font has the character `{c}` (U+{:04X}) in the {} list of {}",
+                c as u32, p.category, p.year
+            ))
+            .hint("add a font that has it to the `body` chain under `fonts:` in gazette.yaml")
+        })?;
+        let year = ctx.site.years.iter().find(|y| y.year == p.year);
+        let meta = Meta {
+            title: &p.title,
+            author: &ctx.site.config.authority.name,
+            subject: Some(&p.category),
+            date: year.map(|y| y.meta.date.start_instant()),
+        };
+        Ok(OutputFile {
+            path: p.folder().join("list.pdf"),
+            bytes: w.finish(&meta).map_err(subset_error)?,
+        })
+    }
+}
+
+/// Column widths: 序号 fixed, the others by their longest content (sampled).
+fn column_widths(p: &Publicity) -> Vec<f32> {
     let mut want: Vec<f32> = p
         .columns
         .iter()
@@ -139,7 +183,35 @@ pub fn layout(p: &Publicity, fonts: &FontSet, sink: &mut dyn PageSink) -> Result
     let keep: Vec<bool> = p.columns.iter().map(|c| c.key == "id_masked").collect();
     let padded: Vec<f32> = want.iter().map(|w| w + 2.0 * PAD).collect();
     widths.extend(fit_widths(&padded, &keep, WIDTH - serial_w));
+    widths
+}
 
+/// Page 1: title, period and count above the table; returns where the table starts.
+fn first_page(p: &Publicity, fonts: &FontSet, page: &mut Page) -> Result<f32, MissingGlyph> {
+    let title_size = 16.0;
+    let title = single_line(&p.title, style(Role::Title, title_size), fonts)?;
+    let tx = LEFT + ((WIDTH - title.width) / 2.0).max(0.0);
+    page.line(&title, tx, TOP + title_size, title_size, Colour::BLACK);
+    let info = format!(
+        "公示期：{}至{}（{}）　共{}人",
+        p.start, p.end, p.length, p.count
+    );
+    let body = style(Role::Body, SIZE);
+    for (k, l) in break_lines(&info, Frame::justified(WIDTH), body, fonts)?
+        .iter()
+        .enumerate()
+    {
+        let baseline = TOP + title_size + 12.0 + (k + 1) as f32 * LEADING;
+        page.line(l, LEFT, baseline, SIZE, Colour::BLACK);
+    }
+    Ok(TOP + title_size + 12.0 + 2.0 * LEADING + 6.0)
+}
+
+/// Lay out one category's list, handing each page to `sink` when it is full.
+pub fn layout(p: &Publicity, fonts: &FontSet, sink: &mut dyn PageSink) -> Result<(), MissingGlyph> {
+    let body = style(Role::Body, SIZE);
+    let head = style(Role::Heading1, SIZE);
+    let widths = column_widths(p);
     let cell = |text: &str, w: f32, st: Style| {
         break_lines(text, Frame::justified(w - 2.0 * PAD), st, fonts)
     };
@@ -155,24 +227,7 @@ pub fn layout(p: &Publicity, fonts: &FontSet, sink: &mut dyn PageSink) -> Result
         done: 0,
         y: TOP,
     };
-    // Page 1: title, period and count above the table.
-    let title_size = 16.0;
-    let title = single_line(&p.title, style(Role::Title, title_size), fonts)?;
-    let tx = LEFT + ((WIDTH - title.width) / 2.0).max(0.0);
-    t.page()
-        .line(&title, tx, TOP + title_size, title_size, Colour::BLACK);
-    let info = format!(
-        "公示期：{}至{}（{}）　共{}人",
-        p.start, p.end, p.length, p.count
-    );
-    for (k, l) in break_lines(&info, Frame::justified(WIDTH), body, fonts)?
-        .iter()
-        .enumerate()
-    {
-        let baseline = TOP + title_size + 12.0 + (k + 1) as f32 * LEADING;
-        t.page().line(l, LEFT, baseline, SIZE, Colour::BLACK);
-    }
-    t.y = TOP + title_size + 12.0 + 2.0 * LEADING + 6.0;
+    t.y = first_page(p, fonts, &mut t.page)?;
     t.draw(
         &header,
         header.iter().map(Vec::len).max().unwrap_or(1) as f32 * LEADING + 2.0 * PAD,

@@ -49,7 +49,27 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-pub struct HtmlRenderer;
+/// The front page, the notices' pages and the receipt download page. The
+/// templates are loaded once per build and shared with the 公示 pages.
+pub struct HtmlRenderer {
+    pub templates: Templates,
+}
+
+impl HtmlRenderer {
+    pub fn new(root: &Path) -> Result<HtmlRenderer, Diagnostics> {
+        Ok(HtmlRenderer {
+            templates: load_templates(root)?,
+        })
+    }
+
+    /// What every page's context starts from.
+    pub fn base(&self, ctx: &RenderContext) -> Context {
+        let mut base = Context::new();
+        base.insert("site", &ctx.site.config.site);
+        base.insert("authority", &ctx.site.config.authority);
+        base
+    }
+}
 
 /// Tera's HTML escaping (`'` and `/` as hexadecimal references), kept so
 /// pages are byte-identical to those built before MiniJinja replaced it.
@@ -121,11 +141,9 @@ impl Renderer for HtmlRenderer {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
-        let t = load_templates(&ctx.site.root)?;
+        let t = &self.templates;
         let cfg = &ctx.site.config;
-        let mut base = Context::new();
-        base.insert("site", &cfg.site);
-        base.insert("authority", &cfg.authority);
+        let base = self.base(ctx);
 
         // Newest year first on the front page.
         let mut years: Vec<&Notice> = ctx.notices.iter().collect();
@@ -173,25 +191,6 @@ impl Renderer for HtmlRenderer {
             let path = PathBuf::from(n.year.to_string()).join("notice.html");
             results.push(t.render("notice.html", path, &c));
         }
-        let mut out = Vec::new();
-        let mut diags = Diagnostics::new();
-        for p in ctx.publicity {
-            match crate::publicity::html::render(&t, &base, p) {
-                Ok(files) => out.extend(files),
-                Err(d) => diags.push(d),
-            }
-            out.push(crate::publicity::csv::render(p));
-        }
-        for r in results {
-            match r {
-                Ok(f) => out.push(f),
-                Err(d) => diags.push(d),
-            }
-        }
-        if diags.has_errors() {
-            Err(diags)
-        } else {
-            Ok(out)
-        }
+        super::all_or_problems(results)
     }
 }

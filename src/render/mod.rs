@@ -12,9 +12,10 @@ use std::path::PathBuf;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::doc::Notice;
 use crate::load::Site;
-use crate::publicity::Publicity;
+use crate::model::publicity::Publicity;
 
-/// What every backend gets: the site and the composed notice of each year.
+/// What every backend gets: the site, the composed notice of each year and
+/// the 公示 lists.
 pub struct RenderContext<'a> {
     pub site: &'a Site,
     pub notices: &'a [Notice],

@@ -1,7 +1,7 @@
 //! Every PDF gazette writes: the print-ready notice laid out to GB/T
-//! 9704-2012 ([`gongwen`]) and the 公示 lists here, receipts and forms from
-//! the papers; all serialized by [`writer`] with font [`subset`]s. This is
-//! the only module that knows PDF.
+//! 9704-2012 ([`gongwen`]) here, the 公示 lists (`publicity::pdf`),
+//! receipts and forms from the papers; all serialized by [`writer`] with
+//! font [`subset`]s. This is the only module that knows PDF syntax.
 
 pub mod gongwen;
 pub mod subset;
@@ -17,9 +17,7 @@ use super::{OutputFile, RenderContext, Renderer};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::doc::Notice;
 use crate::load::Site;
-use crate::publicity::Publicity;
 use crate::typeset::fonts::FontSet;
-use crate::typeset::lines::MissingGlyph;
 use crate::typeset::page::{Colour, Page};
 use writer::{Meta, PdfWriter};
 
@@ -110,32 +108,7 @@ impl PdfRenderer {
     }
 }
 
-impl PdfRenderer {
-    fn publicity(&self, site: &Site, p: &Publicity) -> Result<OutputFile, Diagnostic> {
-        // Each page is written as the layout finishes it.
-        let mut w = PdfWriter::new(&self.fonts, None);
-        crate::publicity::pdf::layout(p, &self.fonts, &mut w).map_err(|MissingGlyph(c)| {
-            Diagnostic::error(format!(
-                "no font has the character `{c}` (U+{:04X}) in the {} list of {}",
-                c as u32, p.category, p.year
-            ))
-            .hint("add a font that has it to the `body` chain under `fonts:` in gazette.yaml")
-        })?;
-        let year = site.years.iter().find(|y| y.year == p.year);
-        let meta = Meta {
-            title: &p.title,
-            author: &site.config.authority.name,
-            subject: Some(&p.category),
-            date: year.map(|y| y.meta.date.start_instant()),
-        };
-        Ok(OutputFile {
-            path: crate::publicity::html::folder(p).join("list.pdf"),
-            bytes: w.finish(&meta).map_err(subset_error)?,
-        })
-    }
-}
-
-fn subset_error(e: subset::SubsetError) -> Diagnostic {
+pub fn subset_error(e: subset::SubsetError) -> Diagnostic {
     Diagnostic::error(e.to_string())
         .hint("name another font in gazette.yaml, or reinstall this one")
 }
@@ -160,12 +133,11 @@ impl Renderer for PdfRenderer {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
-        let notices = ctx.notices.par_iter().map(|n| self.notice(ctx.site, n));
-        let lists = ctx
-            .publicity
+        let results: Vec<Result<OutputFile, Diagnostic>> = ctx
+            .notices
             .par_iter()
-            .map(|p| self.publicity(ctx.site, p));
-        let results: Vec<Result<OutputFile, Diagnostic>> = notices.chain(lists).collect();
+            .map(|n| self.notice(ctx.site, n))
+            .collect();
         super::all_or_problems(results)
     }
 }

@@ -1,0 +1,335 @@
+//! The numbers the guard looks for, and the search for them in a text.
+//!
+//! Every full ID number and phone number is made of digits and the ID's
+//! check `X`, so any place a text shows one lies inside a run of digits and
+//! `X`/`x`. The search walks the text once, and for each such run looks up
+//! every window of a secret's length (11 for phones, 18 for IDs) in a
+//! sorted table of the numbers read as base-11 integers (`X` and `x` both
+//! count 10, which is how a lower-case check `x` is caught). A window
+//! anywhere in a longer run is looked up too, so an ID inside a longer
+//! string of digits is found, as a substring search finds it.
+
+use std::path::PathBuf;
+
+use crate::data::idcard::mask;
+use crate::data::CandidateList;
+
+/// Which column of the candidate list a number came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Id,
+    Phone,
+}
+
+/// One candidate: where the numbers are kept, to name in an error.
+struct Owner {
+    list: u32,
+    row: usize,
+    id: IdOf,
+}
+
+/// A candidate's ID number, kept for the masked ID of errors: as its key
+/// (decoded back when needed) or, if it is not digits and `X`, as text.
+enum IdOf {
+    Key(Key, u8),
+    Text(Box<str>),
+}
+
+impl IdOf {
+    fn new(id: &str) -> IdOf {
+        match key(id.as_bytes()) {
+            Some(k) => IdOf::Key(k, id.len() as u8),
+            None => IdOf::Text(id.into()),
+        }
+    }
+
+    fn text(&self) -> String {
+        match self {
+            IdOf::Key(k, len) => decode(*k, usize::from(*len)),
+            IdOf::Text(t) => t.to_string(),
+        }
+    }
+}
+
+/// A number read in base 11 (`0`–`9`, `X`/`x` = 10) with its length; any
+/// secret of up to 18 characters fits (11^18 < 2^64).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Key(u64);
+
+const MAX_LEN: usize = 18;
+const NONE: u8 = 0xFF;
+
+/// The base-11 value of each byte, or [`NONE`].
+static VALUE: [u8; 256] = {
+    let mut t = [NONE; 256];
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = d as u8;
+        d += 1;
+    }
+    t[b'X' as usize] = 10;
+    t[b'x' as usize] = 10;
+    t
+};
+
+fn key(bytes: &[u8]) -> Option<Key> {
+    if bytes.is_empty() || bytes.len() > MAX_LEN {
+        return None;
+    }
+    bytes
+        .iter()
+        .try_fold(Key(0), |Key(n), &b| match VALUE[b as usize] {
+            NONE => None,
+            v => Some(Key(n * 11 + u64::from(v))),
+        })
+}
+
+fn decode(Key(mut n): Key, len: usize) -> String {
+    let mut out = vec![b'0'; len];
+    for b in out.iter_mut().rev() {
+        let d = (n % 11) as u8;
+        *b = if d == 10 { b'X' } else { b'0' + d };
+        n /= 11;
+    }
+    String::from_utf8(out).expect("ASCII")
+}
+
+/// The secrets of one length, sorted by key; among equal keys the one
+/// added first comes first (the owner named when a number is listed twice).
+#[derive(Default)]
+struct Table {
+    len: usize,
+    entries: Vec<(Key, u32, Kind)>,
+}
+
+/// Every full ID and phone number of the candidate lists.
+#[derive(Default)]
+pub struct Secrets {
+    /// (list file, ID column header, phone column header)
+    lists: Vec<(PathBuf, String, String)>,
+    owners: Vec<Owner>,
+    /// By length, longest first (a longer number ending where a shorter one
+    /// does is reported, as a substring search reports it).
+    tables: Vec<Table>,
+    /// Numbers that are not digits and `X` (none once a list is checked),
+    /// searched byte by byte so that nothing is left out.
+    odd: Vec<(Vec<u8>, u32, Kind)>,
+}
+
+/// A number found: where it ends in the text, and whose it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    owner: u32,
+    kind: Kind,
+}
+
+impl Secrets {
+    /// Add a list; `id_header` and `phone_header` name its columns.
+    pub fn add(&mut self, list: &CandidateList, id_header: &str, phone_header: &str) {
+        let l = self.lists.len() as u32;
+        self.lists
+            .push((list.file.clone(), id_header.into(), phone_header.into()));
+        for c in &list.candidates {
+            let owner = self.owners.len() as u32;
+            self.owners.push(Owner {
+                list: l,
+                row: c.row,
+                id: IdOf::new(&c.id_number),
+            });
+            self.insert(&c.id_number, owner, Kind::Id);
+            self.insert(&c.phone, owner, Kind::Phone);
+        }
+        for t in &mut self.tables {
+            // Stable: equal keys keep the order they were added in.
+            t.entries.sort_by_key(|e| e.0);
+        }
+    }
+
+    fn insert(&mut self, number: &str, owner: u32, kind: Kind) {
+        let Some(k) = key(number.as_bytes()) else {
+            self.odd.push((number.as_bytes().to_vec(), owner, kind));
+            return;
+        };
+        let len = number.len();
+        let at = match self.tables.iter().position(|t| t.len <= len) {
+            Some(i) if self.tables[i].len == len => i,
+            Some(i) => {
+                self.tables.insert(
+                    i,
+                    Table {
+                        len,
+                        ..Table::default()
+                    },
+                );
+                i
+            }
+            None => {
+                self.tables.push(Table {
+                    len,
+                    ..Table::default()
+                });
+                self.tables.len() - 1
+            }
+        };
+        self.tables[at].entries.push((k, owner, kind));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tables.is_empty() && self.odd.is_empty()
+    }
+
+    /// The first number in `text`: the one that ends first, the longest of
+    /// those ending at the same place.
+    pub fn find(&self, text: &[u8]) -> Option<Found> {
+        let runs = self.find_in_runs(text);
+        let odd = self.find_odd(text);
+        match (runs, odd) {
+            (Some((a_end, a)), Some((b_end, b))) => Some(if b_end < a_end { b } else { a }),
+            (a, b) => a.or(b).map(|(_, f)| f),
+        }
+    }
+
+    fn find_in_runs(&self, text: &[u8]) -> Option<(usize, Found)> {
+        let shortest = self.tables.last()?.len;
+        let mut i = 0;
+        while i < text.len() {
+            if VALUE[text[i] as usize] == NONE {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < text.len() && VALUE[text[i] as usize] != NONE {
+                i += 1;
+            }
+            if i - start < shortest {
+                continue;
+            }
+            for end in start + shortest..=i {
+                if let Some(f) = self.ending_at(text, start, end) {
+                    return Some((end, f));
+                }
+            }
+        }
+        None
+    }
+
+    /// A number that is `text[end - len..end]` for one of the lengths, not
+    /// reaching before `start`.
+    fn ending_at(&self, text: &[u8], start: usize, end: usize) -> Option<Found> {
+        for t in &self.tables {
+            if end - start < t.len {
+                continue;
+            }
+            let Some(k) = key(&text[end - t.len..end]) else {
+                continue;
+            };
+            let first = t.entries.partition_point(|e| e.0 < k);
+            if let Some(&(found, owner, kind)) = t.entries.get(first) {
+                if found == k {
+                    let start = end - t.len;
+                    return Some(Found { start, owner, kind });
+                }
+            }
+        }
+        None
+    }
+
+    fn find_odd(&self, text: &[u8]) -> Option<(usize, Found)> {
+        let mut best: Option<(usize, Found)> = None;
+        for (number, owner, kind) in &self.odd {
+            let Some(start) = text.windows(number.len()).position(|w| w == number) else {
+                continue;
+            };
+            let end = start + number.len();
+            if best.is_none_or(|(e, _)| end < e) {
+                let (owner, kind) = (*owner, *kind);
+                best = Some((end, Found { start, owner, kind }));
+            }
+        }
+        best
+    }
+
+    /// The candidate and column of a number found, for the error:
+    /// ("the full ID number", masked ID, column, row, list file).
+    pub fn describe(&self, f: &Found) -> (&'static str, String, &str, usize, &PathBuf) {
+        let o = &self.owners[f.owner as usize];
+        let (list, id_col, phone_col) = &self.lists[o.list as usize];
+        let (what, col) = match f.kind {
+            Kind::Id => ("the full ID number", id_col),
+            Kind::Phone => ("the phone number", phone_col),
+        };
+        (what, mask(&o.id.text()), col, o.row, list)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secrets(numbers: &[(&str, Kind)]) -> Secrets {
+        let mut s = Secrets::default();
+        s.lists
+            .push(("list.csv".into(), "id".into(), "phone".into()));
+        for (i, (n, kind)) in numbers.iter().enumerate() {
+            s.owners.push(Owner {
+                list: 0,
+                row: i + 2,
+                id: IdOf::new(n),
+            });
+            s.insert(n, i as u32, *kind);
+        }
+        for t in &mut s.tables {
+            t.entries.sort_by_key(|e| e.0);
+        }
+        s
+    }
+
+    const ID: &str = "43010219900307123X";
+    const PHONE: &str = "13812345678";
+
+    fn found(s: &Secrets, text: &str) -> Option<(usize, u32)> {
+        s.find(text.as_bytes()).map(|f| (f.start, f.owner))
+    }
+
+    #[test]
+    fn ids_in_either_case_and_inside_longer_runs() {
+        let s = secrets(&[(ID, Kind::Id), (PHONE, Kind::Phone)]);
+        assert_eq!(found(&s, ID), Some((0, 0)));
+        assert_eq!(
+            found(&s, &format!("号码：{}。", ID.to_lowercase())),
+            Some((9, 0))
+        );
+        // Inside a longer run of digits, on either side.
+        assert_eq!(found(&s, &format!("99{ID}77")), Some((2, 0)));
+        assert_eq!(found(&s, &format!("x{PHONE}x")), Some((1, 1)));
+        // One character off is no hit; a masked one neither.
+        assert_eq!(found(&s, "43010219900307124X"), None);
+        assert_eq!(found(&s, "430102********123X"), None);
+        assert_eq!(found(&s, "1381234567"), None);
+        // Split by anything but a digit or x is no longer the number.
+        assert_eq!(found(&s, "138 1234 5678"), None);
+        // Full-width digits are other characters, as for a substring search.
+        assert_eq!(found(&s, "１３８１２３４５６７８"), None);
+    }
+
+    #[test]
+    fn the_first_to_end_is_reported_and_the_first_added_of_equals() {
+        let s = secrets(&[(ID, Kind::Id), (PHONE, Kind::Phone), (PHONE, Kind::Phone)]);
+        assert_eq!(found(&s, &format!("{ID} {PHONE}")), Some((0, 0)));
+        assert_eq!(found(&s, &format!("{PHONE} {ID}")), Some((0, 1)));
+        let id_with_phone = "13812345678000011";
+        assert_eq!(id_with_phone.len(), 17);
+        assert_eq!(found(&s, id_with_phone), Some((0, 1)));
+    }
+
+    #[test]
+    fn keys_round_trip_and_odd_numbers_are_still_searched() {
+        assert_eq!(decode(key(ID.as_bytes()).unwrap(), 18), ID);
+        assert_eq!(key(b"43010219900307123x"), key(ID.as_bytes()));
+        assert_eq!(key(b"1234567890123456789"), None);
+        let s = secrets(&[("+8613812345678", Kind::Phone), (ID, Kind::Id)]);
+        assert_eq!(found(&s, "电话+8613812345678"), Some((6, 0)));
+        assert_eq!(found(&s, &format!("{ID}+8613812345678")), Some((0, 1)));
+    }
+}
