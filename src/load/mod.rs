@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::calendar::{Calendar, CalendarFile};
 use crate::model::schedule::{Phase, ScheduleFile, ScheduleTable};
 use crate::model::year::{CategoriesFile, Category, DocumentMeta, RulesFile};
-use crate::papers::PapersSpec;
+use crate::model::papers::PapersSpec;
 use crate::publicity::PublicitySpec;
 pub use config::SiteConfig;
 pub use files::Source;

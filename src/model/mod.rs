@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod format;
+pub mod papers;
 pub mod schedule;
 pub mod when;
 pub mod year;

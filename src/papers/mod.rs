@@ -18,13 +18,14 @@ pub use run::{Folders, RunOptions, RunReport, Shard};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha2::Digest;
 
 use crate::data::{Candidate, CandidateList, Review, Sex};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::files::locate;
 use crate::load::{Site, Year};
+pub use crate::model::papers::{DateSpec, FormSpec, PapersSpec, ReceiptSpec};
 use crate::model::format::Show;
 use crate::model::schedule::Resolved;
 use crate::render::html::{load_set, Templates};
@@ -35,53 +36,6 @@ use crate::sheet::spec::Sheet;
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::Page;
 use key::Key;
-
-/// `content/<year>/papers.yaml`.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct PapersSpec {
-    /// The examination's name as the papers print it after the year.
-    #[serde(default = "default_exam")]
-    pub exam: String,
-    #[serde(default)]
-    pub receipts: Option<ReceiptSpec>,
-    #[serde(default)]
-    pub forms: Option<FormSpec>,
-}
-
-fn default_exam() -> String {
-    "普通高等教育专升本考试".into()
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct ReceiptSpec {
-    /// Phases of schedule.yaml a receipt lists, in order.
-    pub dates: Vec<DateSpec>,
-    #[serde(default)]
-    pub instructions: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct DateSpec {
-    pub phase: String,
-    /// Only candidates of these categories (ids); all when absent.
-    #[serde(default)]
-    pub categories: Option<Vec<String>>,
-    /// The label; the phase's name when absent.
-    #[serde(default)]
-    pub label: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct FormSpec {
-    /// Folder of photos named by ID number (`<ID>.jpg`, `.jpeg` or `.png`),
-    /// relative to the year folder.
-    #[serde(default)]
-    pub photos: Option<String>,
-}
 
 /// The built-in paper templates; a site's `templates/` overrides them by name.
 pub const BUILTIN: [(&str, &str); 2] = [
