@@ -259,18 +259,13 @@ impl Cursor<'_, '_> {
     /// A QR code with a quiet zone of 2 modules inside the square; its dark
     /// modules as filled rectangles in module units, one per horizontal run.
     fn qr(&mut self, data: &str, x: f32, top: f32, size: f32) -> Result<(), LayoutError> {
-        let code = qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M)
-            .map_err(|e| LayoutError::Qr {
-                block: self.block,
-                data: data.to_string(),
-                reason: e.to_string(),
-            })?;
-        let n = code.width();
-        let dark: Vec<bool> = code
-            .to_colors()
-            .into_iter()
-            .map(|c| c == qrcode::Color::Dark)
-            .collect();
+        let code = super::qr::encode(data.as_bytes()).map_err(|e| LayoutError::Qr {
+            block: self.block,
+            data: data.to_string(),
+            reason: e.to_string(),
+        })?;
+        let n = code.width;
+        let dark = &code.dark;
         let m = size / (n as f32 + 4.0);
         let mut areas = Vec::new();
         for row in 0..n {

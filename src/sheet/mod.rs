@@ -4,4 +4,5 @@
 
 pub mod layout;
 pub mod origin;
+pub mod qr;
 pub mod spec;
