@@ -331,16 +331,18 @@ pub fn write_build(
     write::check_apart(output, &private).map_err(|d| fail(d.into()))?;
     let public = write::Stage::new(output, write::Access::Public).map_err(|d| fail(d.into()))?;
     public.write_files(&r.files).map_err(|d| fail(d.into()))?;
+    // The papers stream into both staging folders; what the previous build
+    // made and nothing changed is carried over whole at the swap.
     let mut report = None;
     let mut staff = None;
     if let Some(plan) = &r.papers {
         let stage =
             write::Stage::new(&private, write::Access::Private).map_err(|d| fail(d.into()))?;
         let made = plan
-            .run(
-                papers::Folders {
-                    public: public.path(),
-                    private: stage.path(),
+            .render(
+                papers::Sinks {
+                    public: &public,
+                    private: &stage,
                 },
                 &papers::RunOptions {
                     shard: opts.shard,
@@ -353,13 +355,22 @@ pub fn write_build(
         report = Some(made);
         staff = Some(stage);
     }
-    // Everything public is written: nothing is swapped in unless it holds
-    // no candidate's full ID or phone number.
+    // Everything made by this build is in the staging folder: nothing is
+    // swapped in unless it holds no candidate's full ID or phone number.
+    // Carried receipts were searched by the build that made them.
     privacy::guard(public.path(), output, &r.secrets).map_err(fail)?;
+    let carried = report
+        .as_ref()
+        .map(|r| r.carried.clone())
+        .unwrap_or_default();
     if let Some(stage) = staff {
-        stage.commit().map_err(|d| fail(d.into()))?;
+        stage
+            .commit_carrying(&carried.private)
+            .map_err(|d| fail(d.into()))?;
     }
-    public.commit().map_err(|d| fail(d.into()))?;
+    public
+        .commit_carrying(&carried.public)
+        .map_err(|d| fail(d.into()))?;
     papers::manifest::remove_legacy(output);
     if let Some(rep) = &report {
         // A lost manifest only costs a full rebuild next time.

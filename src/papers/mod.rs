@@ -7,7 +7,9 @@
 //! (Tera writing a layout, see [`crate::sheet`]).
 
 mod derivations;
+mod form;
 mod input;
+mod jobs;
 pub mod key;
 pub mod lookup;
 pub mod manifest;
@@ -19,9 +21,10 @@ mod verify;
 
 pub use crate::model::papers::{DateSpec, FormSpec, PapersSpec, ReceiptSpec};
 pub use input::{input, CandidateView, DateView, YearInput};
+pub use jobs::Shard;
 pub use plan::Plan;
 pub use receipt::qr_payload;
-pub use run::{Folders, RunOptions, RunReport, Shard};
+pub use run::{Carried, RunOptions, RunReport, Sinks};
 pub use verify::{verify_receipt, Verdict};
 
 use crate::diag::Diagnostics;

@@ -7,7 +7,7 @@ use sha2::Digest;
 
 use super::input::{CandidateView, YearInput};
 use super::key::{self, Key};
-use super::{load_templates, photo, qr_payload, run};
+use super::{jobs, load_templates, photo, qr_payload};
 use crate::data::{Candidate, CandidateList};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Site;
@@ -42,6 +42,8 @@ pub struct Plan {
     /// Blank forms of every year, written with the site.
     pub blanks: Vec<(PathBuf, Vec<u8>)>,
     pub(super) site_root: PathBuf,
+    /// Per year: what its papers share besides their kind (see [`Plan::year_fingerprint`]).
+    pub(super) year_fingerprints: Vec<String>,
     pub warnings: Diagnostics,
 }
 
@@ -82,66 +84,101 @@ impl Plan {
             authority,
             blanks: Vec::new(),
             site_root: site.root.clone(),
+            year_fingerprints: Vec::new(),
             warnings: Diagnostics::new(),
         };
         for y in &plan.years {
             if let Some(dir) = y.spec.forms.as_ref().and_then(|f| f.photos.as_ref()) {
-                let ids = run::exempt_ids(y);
+                let ids = jobs::exempt_ids(y);
                 photo::unmatched(&site.root, &y.dir.join(dir), &ids, &mut plan.warnings);
             }
         }
+        let (blank_receipts, blank_forms) = plan.blank_pages()?;
+        plan.receipt = plan.kind("receipt", &blank_receipts)?;
+        plan.form = plan.kind("form", blank_forms.iter().flat_map(|(_, p)| p))?;
+        plan.year_fingerprints = plan
+            .years
+            .iter()
+            .map(|y| plan.year_fingerprint(y))
+            .collect();
+        for (i, pages) in blank_forms {
+            let y = &plan.years[i];
+            let title = format!("{}年免试推荐登记表（空白）", y.year);
+            let pages: Vec<_> = pages.into_iter().map(|page| (page, None)).collect();
+            let bytes = plan.assemble(&plan.form, &pages, &title)?;
+            plan.blanks
+                .push((PathBuf::from(format!("{}/forms/blank.pdf", y.year)), bytes));
+        }
+        Ok(plan)
+    }
+
+    /// The blank receipt of every category and the blank forms of every
+    /// exempt category, by year: they check the templates and hold the
+    /// text every paper of their kind shares.
+    #[allow(clippy::type_complexity)]
+    fn blank_pages(&self) -> Result<(Vec<Page>, Vec<(usize, Vec<Page>)>), Diagnostics> {
         let mut diags = Diagnostics::new();
-        let mut blank_receipts: Vec<Page> = Vec::new();
-        let mut blank_forms: Vec<(usize, Vec<Page>)> = Vec::new();
-        for (i, y) in plan.years.iter().enumerate() {
-            let cats: Vec<&str> = y.categories.keys().map(|s| s.as_str()).collect();
+        let mut lay_out = |y: &YearInput, kind: &str, cat: &str, into: &mut Vec<Page>| {
+            match self.lay_out(y, kind, None, &y.blank_view(cat), "", None) {
+                Ok(p) => into.extend(p),
+                // Every category's blank would repeat a template's error.
+                Err(d) if !diags.iter().any(|e| *e == d) => diags.push(d),
+                Err(_) => {}
+            }
+        };
+        let mut receipts = Vec::new();
+        let mut forms = Vec::new();
+        for (i, y) in self.years.iter().enumerate() {
             if y.spec.receipts.is_some() {
-                for cat in &cats {
-                    let v = y.blank_view(cat);
-                    match plan.lay_out(y, "receipt", None, &v, "", None) {
-                        Ok(p) => blank_receipts.extend(p),
-                        // Every category's blank would repeat a template's error.
-                        Err(d) if !diags.iter().any(|e| *e == d) => diags.push(d),
-                        Err(_) => {}
-                    }
+                for cat in y.categories.keys() {
+                    lay_out(y, "receipt", cat, &mut receipts);
                 }
             }
             if y.spec.forms.is_some() {
                 let mut pages = Vec::new();
                 for cat in y.exempt_categories() {
-                    let v = y.blank_view(cat);
-                    match plan.lay_out(y, "form", None, &v, "", None) {
-                        Ok(p) => pages.extend(p),
-                        // Every category's blank would repeat a template's error.
-                        Err(d) if !diags.iter().any(|e| *e == d) => diags.push(d),
-                        Err(_) => {}
-                    }
+                    lay_out(y, "form", cat, &mut pages);
                 }
-                blank_forms.push((i, pages));
+                forms.push((i, pages));
             }
         }
         if diags.has_errors() {
             return Err(diags);
         }
-        plan.receipt = plan.kind("receipt", &blank_receipts)?;
-        plan.form = plan.kind("form", blank_forms.iter().flat_map(|(_, p)| p))?;
-        for (i, pages) in blank_forms {
-            let y = &plan.years[i];
-            let title = format!("{}年免试推荐登记表（空白）", y.year);
-            let pages: Vec<_> = pages.into_iter().map(|page| (page, None)).collect();
-            let meta = Meta {
-                title: &title,
-                author: &plan.authority,
-                subject: None,
-                date: None,
-            };
-            let bytes =
-                crate::render::pdf::document(&plan.fonts, Some(&plan.form.shared), &pages, &meta)
-                    .map_err(|e| Diagnostics::from(Diagnostic::error(e.to_string())))?;
-            plan.blanks
-                .push((PathBuf::from(format!("{}/forms/blank.pdf", y.year)), bytes));
-        }
-        Ok(plan)
+        Ok((receipts, forms))
+    }
+
+    /// The one place papers become PDF: pages of one kind, with its shared subsets.
+    pub(super) fn assemble(
+        &self,
+        kind: &Kind,
+        pages: &[(Page, Option<&crate::typeset::page::Photo>)],
+        title: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let meta = Meta {
+            title,
+            author: &self.authority,
+            subject: None,
+            date: None,
+        };
+        crate::render::pdf::document(&self.fonts, Some(&kind.shared), pages, &meta)
+            .map_err(|e| Diagnostic::error(e.to_string()))
+    }
+
+    /// What every paper of `y` shares besides its kind: the values of the
+    /// template context that are not the candidate's.
+    fn year_fingerprint(&self, y: &YearInput) -> String {
+        let notes = y.spec.receipts.as_ref().map(|r| &r.instructions);
+        let shared = serde_json::json!({
+            "year": y.year,
+            "authority": self.authority,
+            "exam": y.spec.exam,
+            "instructions": notes,
+            "dates": y.dates,
+        });
+        key::hex(&sha2::Sha256::digest(
+            serde_json::to_vec(&shared).unwrap_or_default(),
+        ))
     }
 
     fn kind<'p>(

@@ -1,12 +1,35 @@
 //! The receipt (报名回执): its layout text, its PDF and its QR code's text.
 
-use super::input::YearInput;
-use super::Plan;
+use sha2::{Digest, Sha256};
+
+use super::input::{CandidateView, YearInput};
+use super::{key, Plan};
 use crate::data::Candidate;
 use crate::diag::Diagnostic;
-use crate::render::pdf::writer::Meta;
 
 impl Plan {
+    /// The hash of everything that decides the receipt of `c` published as
+    /// `public`: its kind's fingerprint, the year's, and the candidate's
+    /// values the template sees (the template itself is not run); with
+    /// those values, to render it when the hash is new.
+    pub(super) fn receipt_inputs<'y>(
+        &'y self,
+        year: usize,
+        c: &'y Candidate,
+        public: &str,
+    ) -> (String, CandidateView<'y>, String) {
+        let y = &self.years[year];
+        let v = y.view(c);
+        let code = y.code(&self.key, c, &v);
+        let mut h = Sha256::new();
+        h.update(self.receipt.fingerprint.as_bytes());
+        h.update(self.year_fingerprints[year].as_bytes());
+        h.update(public.as_bytes());
+        h.update(serde_json::to_vec(&v).unwrap_or_default());
+        h.update(code.as_bytes());
+        (key::hex(&h.finalize()), v, code)
+    }
+
     /// The layout text of `c`'s receipt, its verification code filled in.
     pub fn receipt_text(&self, y: &YearInput, c: &Candidate) -> Result<String, Diagnostic> {
         let v = y.view(c);
@@ -14,28 +37,24 @@ impl Plan {
         self.layout_text(y, "receipt", Some(c), &v, &code)
     }
 
-    /// The receipt PDF from its layout text.
-    pub fn receipt_pdf(
+    /// The receipt PDF of `c`, from the values its template sees.
+    pub(super) fn receipt_pdf(
         &self,
         y: &YearInput,
         c: &Candidate,
-        text: &str,
+        v: &CandidateView,
+        code: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let pages = self.lay_out_text(y, "receipt", Some(c), text, None)?;
+        let text = self.layout_text(y, "receipt", Some(c), v, code)?;
+        let pages = self.lay_out_text(y, "receipt", Some(c), &text, None)?;
         let title = format!(
             "{}年报名回执 {}",
             y.year,
             c.registration_number.as_deref().unwrap_or("")
         );
         let pages: Vec<_> = pages.into_iter().map(|page| (page, None)).collect();
-        let meta = Meta {
-            title: &title,
-            author: &self.authority,
-            subject: None,
-            date: None,
-        };
-        crate::render::pdf::document(&self.fonts, Some(&self.receipt.shared), &pages, &meta)
-            .map_err(|e| Diagnostic::error(e.to_string()).in_file(&y.list.file))
+        self.assemble(&self.receipt, &pages, &title)
+            .map_err(|d| d.in_file(&y.list.file))
     }
 }
 

@@ -46,7 +46,11 @@ pub fn encode(data: &[u8]) -> Result<Modules, QrError> {
     for mask in MASKS {
         let mut c = canvas.clone();
         c.apply_mask(mask);
-        let dark: Vec<bool> = c.into_colors().into_iter().map(|c| c == Color::Dark).collect();
+        let dark: Vec<bool> = c
+            .into_colors()
+            .into_iter()
+            .map(|c| c == Color::Dark)
+            .collect();
         let score = penalty(&dark, width);
         if best.as_ref().is_none_or(|(b, _)| score < *b) {
             best = Some((score, dark));
@@ -136,11 +140,15 @@ mod tests {
             ));
         }
         for t in &texts {
-            let theirs = qrcode::QrCode::with_error_correction_level(t.as_bytes(), EcLevel::M)
-                .unwrap();
+            let theirs =
+                qrcode::QrCode::with_error_correction_level(t.as_bytes(), EcLevel::M).unwrap();
             let ours = encode(t.as_bytes()).unwrap();
             assert_eq!(ours.width, theirs.width(), "{t}");
-            let dark: Vec<bool> = theirs.to_colors().iter().map(|c| *c == Color::Dark).collect();
+            let dark: Vec<bool> = theirs
+                .to_colors()
+                .iter()
+                .map(|c| *c == Color::Dark)
+                .collect();
             assert_eq!(ours.dark, dark, "{t}");
         }
     }
