@@ -49,7 +49,9 @@ impl Moves {
     }
 
     pub fn rename(&mut self, from: &Path, to: &Path) -> Result<(), Diagnostic> {
-        let line = format!("{}\t{}\n", from.display(), to.display());
+        // Absolute: the next build may run from another folder.
+        let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let line = format!("{}\t{}\n", abs(from).display(), abs(to).display());
         self.file
             .write_all(line.as_bytes())
             .map_err(|e| io_error("write", &self.journal, e))?;
@@ -137,4 +139,114 @@ fn names(dir: &Path) -> Result<Vec<String>, Diagnostic> {
         out.push(e.file_name().to_string_lossy().into_owned());
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::{Sink, Stage};
+
+    fn tree(root: &Path) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(root).unwrap().display().to_string();
+                (rel, fs::read_to_string(e.path()).unwrap())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn previous(tmp: &Path) -> PathBuf {
+        let out = tmp.join("output");
+        fs::create_dir_all(out.join("2024/receipts")).unwrap();
+        for (name, text) in [("a.bin", "a"), ("b.bin", "b"), ("index.html", "old page")] {
+            fs::write(out.join("2024/receipts").join(name), text).unwrap();
+        }
+        fs::write(out.join("index.html"), "old front").unwrap();
+        out
+    }
+
+    fn carry_keeping(names: &[&str]) -> Vec<Carry> {
+        vec![Carry {
+            dir: "2024/receipts".into(),
+            keep: names.iter().map(|n| n.to_string()).collect(),
+        }]
+    }
+
+    #[test]
+    fn keeps_the_carried_files_and_takes_the_new_ones() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = previous(tmp.path());
+        let stage = Stage::new(&out, Access::Public).unwrap();
+        stage.dir(Path::new("2024/receipts")).unwrap();
+        stage.put(Path::new("2024/receipts/c.bin"), b"c").unwrap();
+        stage
+            .put(Path::new("2024/receipts/index.html"), b"new page")
+            .unwrap();
+        stage.put(Path::new("index.html"), b"new front").unwrap();
+        stage.commit_carrying(&carry_keeping(&["a.bin"])).unwrap();
+        let want = [
+            ("2024/receipts/a.bin", "a"),
+            ("2024/receipts/c.bin", "c"),
+            ("2024/receipts/index.html", "new page"),
+            ("index.html", "new front"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(tree(&out), want);
+        let left: Vec<_> = fs::read_dir(tmp.path()).unwrap().flatten().collect();
+        assert_eq!(left.len(), 1, "no staging, work folder or journal is left");
+    }
+
+    #[test]
+    fn a_failed_swap_leaves_the_previous_output_as_it_was() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = previous(tmp.path());
+        let before = tree(&out);
+        let stage = Stage::new(&out, Access::Public).unwrap();
+        stage.put(Path::new("index.html"), b"new front").unwrap();
+        // A folder the previous output does not have: the move fails
+        // after the receipts were carried.
+        let mut carry = carry_keeping(&["a.bin"]);
+        carry.push(Carry {
+            dir: "2023/receipts".into(),
+            keep: HashSet::new(),
+        });
+        assert!(stage.commit_carrying(&carry).is_err());
+        assert_eq!(tree(&out), before);
+    }
+
+    #[test]
+    fn the_next_build_undoes_a_killed_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = previous(tmp.path());
+        let before = tree(&out);
+        let stage = tmp.path().join(".output.gazette-new-1");
+        let work = tmp.path().join(".output.gazette-work-1");
+        fs::create_dir_all(stage.join("2024/receipts")).unwrap();
+        fs::write(stage.join("2024/receipts/c.bin"), "c").unwrap();
+        let mut moves = Moves::begin(&out).unwrap();
+        apply(
+            &mut moves,
+            &carry_keeping(&["a.bin"]),
+            &out,
+            &stage,
+            &work,
+            Access::Public,
+        )
+        .unwrap();
+        // Killed here: the journal stays.
+        std::mem::forget(moves);
+        assert!(!out.join("2024/receipts").exists());
+        let next = Stage::new(&out, Access::Public).unwrap();
+        assert_eq!(tree(&out), before);
+        assert!(!stage.exists() && !work.exists() && !journal_path(&out).exists());
+        drop(next);
+    }
 }
