@@ -264,29 +264,8 @@ impl Cursor<'_, '_> {
             data: data.to_string(),
             reason: e.to_string(),
         })?;
-        let n = code.width;
-        let dark = &code.dark;
-        let m = size / (n as f32 + 4.0);
-        let mut areas = Vec::new();
-        for row in 0..n {
-            let mut col = 0;
-            while col < n {
-                if !dark[row * n + col] {
-                    col += 1;
-                    continue;
-                }
-                let start = col;
-                while col < n && dark[row * n + col] {
-                    col += 1;
-                }
-                areas.push(Area {
-                    x: start as f32,
-                    y: row as f32,
-                    w: (col - start) as f32,
-                    h: 1.0,
-                });
-            }
-        }
+        let m = size / (code.width as f32 + 4.0);
+        let areas = code.areas();
         self.page().marks.push(Mark::Fill {
             origin: (x + 2.0 * m, top + 2.0 * m),
             unit: m,
