@@ -165,44 +165,21 @@ fn render_with(
         site,
         notices,
         publicity,
-        papers: papers_in,
+        papers: mut papers_in,
         secrets,
         mut warnings,
     } = prepare(root)?;
-    let key = if papers_in.iter().any(|p| p.spec.receipts.is_some()) {
-        Some(
-            papers::key::Key::load(&site.config.receipts, &site.root, missing_key)
-                .map_err(|d| with_warnings(d.into(), &warnings))?,
-        )
-    } else {
-        None
-    };
-    if let Some(w) = key.as_ref().and_then(|(_, origin)| origin.warning()) {
-        warnings.push(w);
-    }
-    let salts: Vec<(i32, String)> = match &key {
-        Some((k, _)) => papers_in
-            .iter()
-            .filter(|p| p.spec.receipts.is_some())
-            .map(|p| (p.year, k.salt(p.year)))
-            .collect(),
-        None => Vec::new(),
-    };
+    let key = receipt_key(&site, &mut papers_in, missing_key, &mut warnings)?;
+    let salts: Vec<(i32, String)> = papers_in.iter().filter_map(|p| p.salted()).collect();
     let ctx = RenderContext {
         site: &site,
         notices: &notices,
         publicity: &publicity,
         receipts: &salts,
     };
-    let pdf = if outputs.pdf {
-        let r = render::pdf::PdfRenderer::new(&site).map_err(|mut d| {
-            d.extend(warnings.clone());
-            d
-        })?;
-        Some(r)
-    } else {
-        None
-    };
+    let pdf = (outputs.pdf.then(|| render::pdf::PdfRenderer::new(&site)))
+        .transpose()
+        .map_err(|d| with_warnings(d, &warnings))?;
     let ofd = pdf.as_ref().map(|pdf| render::ofd::OfdRenderer { pdf });
     let mut renderers: Vec<&dyn Renderer> = Vec::new();
     if outputs.html {
@@ -228,23 +205,18 @@ fn render_with(
     if let Some(p) = &pdf {
         warnings.extend(p.warnings.clone());
     }
-    let mut plan = None;
-    if let (Some(p), false) = (&pdf, papers_in.is_empty()) {
-        let (k, origin) =
-            key.unwrap_or((papers::key::Key::preview(), papers::key::Origin::Preview));
-        match papers::Plan::new(&site, &p.fonts, papers_in, k, origin) {
-            Ok(mut made) => {
-                files.extend(
-                    made.blanks
-                        .drain(..)
-                        .map(|(path, bytes)| OutputFile { path, bytes }),
-                );
-                warnings.extend(std::mem::take(&mut made.warnings));
-                plan = Some(made);
-            }
-            Err(d) => diags.extend(d),
-        }
-    }
+    let made = plan_papers(
+        &site,
+        pdf.as_ref(),
+        papers_in,
+        key,
+        &mut files,
+        &mut warnings,
+    );
+    let plan = made.unwrap_or_else(|d| {
+        diags.extend(d);
+        None
+    });
     if diags.has_errors() {
         diags.extend(warnings);
         diags.sort();
@@ -260,6 +232,52 @@ fn render_with(
         secrets,
         fonts: pdf.map(|p| p.fonts),
     })
+}
+
+/// The receipt key, when a year makes receipts; each such year gets its
+/// salt from it here, the one place it is computed.
+fn receipt_key(
+    site: &Site,
+    years: &mut [papers::YearInput],
+    missing: papers::key::Missing,
+    warnings: &mut Diagnostics,
+) -> Result<Option<(papers::key::Key, papers::key::Origin)>, Diagnostics> {
+    if !years.iter().any(|p| p.spec.receipts.is_some()) {
+        return Ok(None);
+    }
+    let (key, origin) = papers::key::Key::load(&site.config.receipts, &site.root, missing)
+        .map_err(|d| with_warnings(d.into(), warnings))?;
+    if let Some(w) = origin.warning() {
+        warnings.push(w);
+    }
+    for y in years.iter_mut().filter(|y| y.spec.receipts.is_some()) {
+        y.salt = Some(key.salt(y.year));
+    }
+    Ok(Some((key, origin)))
+}
+
+/// The papers' plan (receipts and forms) when PDFs are made and a year
+/// has papers, with the blank forms published among the site's files.
+fn plan_papers(
+    site: &Site,
+    pdf: Option<&render::pdf::PdfRenderer>,
+    years: Vec<papers::YearInput>,
+    key: Option<(papers::key::Key, papers::key::Origin)>,
+    files: &mut Vec<OutputFile>,
+    warnings: &mut Diagnostics,
+) -> Result<Option<papers::Plan>, Diagnostics> {
+    let Some(pdf) = pdf.filter(|_| !years.is_empty()) else {
+        return Ok(None);
+    };
+    let (k, origin) = key.unwrap_or((papers::key::Key::preview(), papers::key::Origin::Preview));
+    let mut made = papers::Plan::new(site, &pdf.fonts, years, k, origin)?;
+    files.extend(
+        made.blanks
+            .drain(..)
+            .map(|(path, bytes)| OutputFile { path, bytes }),
+    );
+    warnings.extend(std::mem::take(&mut made.warnings));
+    Ok(Some(made))
 }
 
 fn with_warnings(mut d: Diagnostics, warnings: &Diagnostics) -> Diagnostics {

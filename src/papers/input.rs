@@ -25,6 +25,8 @@ pub struct YearInput {
     pub categories: BTreeMap<String, (String, bool)>,
     /// Category id → the receipt's dates for it.
     pub dates: BTreeMap<String, Vec<DateView>>,
+    /// The year's public salt of the receipt lookup, once the key is known.
+    pub salt: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -49,48 +51,9 @@ pub fn input(
         .iter()
         .map(|c| (c.id.clone(), (c.name.clone(), c.exempt)))
         .collect();
-    let mut dates: BTreeMap<String, Vec<DateView>> = BTreeMap::new();
+    let mut dates = BTreeMap::new();
     if let Some(r) = &spec.receipts {
-        for d in &r.dates {
-            let Some(phase) = schedule.iter().find(|p| p.id == d.phase) else {
-                let known = schedule.iter().map(|p| p.id.as_str());
-                let mut e = locate(
-                    Diagnostic::error(format!("no phase `{}` in schedule.yaml", d.phase)),
-                    src,
-                    &format!("phase: {}", d.phase),
-                );
-                if let Some(m) = crate::diag::did_you_mean(&d.phase, known) {
-                    e = e.hint(format!("did you mean `{m}`?"));
-                }
-                diags.push(e);
-                continue;
-            };
-            for id in d.categories.iter().flatten() {
-                if !categories.contains_key(id) {
-                    diags.push(
-                        locate(
-                            Diagnostic::error(format!("no category `{id}` in categories.yaml")),
-                            src,
-                            id,
-                        )
-                        .hint("list category ids, e.g. general or veteran"),
-                    );
-                }
-            }
-            let show = Show {
-                weekday: true,
-                ..Show::default()
-            };
-            let view = DateView {
-                name: d.label.clone().unwrap_or_else(|| phase.name.clone()),
-                text: phase.text(site.config.dates, show),
-            };
-            for id in categories.keys() {
-                if d.categories.as_ref().is_none_or(|c| c.contains(id)) {
-                    dates.entry(id.clone()).or_default().push(view.clone());
-                }
-            }
-        }
+        dates = receipt_dates(site, r, schedule, &categories, src, diags);
         if list
             .candidates
             .iter()
@@ -120,7 +83,62 @@ pub fn input(
         list,
         categories,
         dates,
+        salt: None,
     })
+}
+
+/// Category id → the dates its receipts list, from `papers.yaml`'s
+/// `dates:`; a phase or category the year does not have is an error.
+fn receipt_dates(
+    site: &Site,
+    r: &super::ReceiptSpec,
+    schedule: &[Resolved],
+    categories: &BTreeMap<String, (String, bool)>,
+    src: &crate::load::Source,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, Vec<DateView>> {
+    let mut dates: BTreeMap<String, Vec<DateView>> = BTreeMap::new();
+    for d in &r.dates {
+        let Some(phase) = schedule.iter().find(|p| p.id == d.phase) else {
+            let known = schedule.iter().map(|p| p.id.as_str());
+            let mut e = locate(
+                Diagnostic::error(format!("no phase `{}` in schedule.yaml", d.phase)),
+                src,
+                &format!("phase: {}", d.phase),
+            );
+            if let Some(m) = crate::diag::did_you_mean(&d.phase, known) {
+                e = e.hint(format!("did you mean `{m}`?"));
+            }
+            diags.push(e);
+            continue;
+        };
+        for id in d.categories.iter().flatten() {
+            if !categories.contains_key(id) {
+                diags.push(
+                    locate(
+                        Diagnostic::error(format!("no category `{id}` in categories.yaml")),
+                        src,
+                        id,
+                    )
+                    .hint("list category ids, e.g. general or veteran"),
+                );
+            }
+        }
+        let show = Show {
+            weekday: true,
+            ..Show::default()
+        };
+        let view = DateView {
+            name: d.label.clone().unwrap_or_else(|| phase.name.clone()),
+            text: phase.text(site.config.dates, show),
+        };
+        for id in categories.keys() {
+            if d.categories.as_ref().is_none_or(|c| c.contains(id)) {
+                dates.entry(id.clone()).or_default().push(view.clone());
+            }
+        }
+    }
+    dates
 }
 
 /// What a template sees of a candidate: the ID number masked, no phone.
@@ -141,6 +159,11 @@ pub struct CandidateView<'a> {
 }
 
 impl YearInput {
+    /// The year and its salt, when it makes receipts.
+    pub fn salted(&self) -> Option<(i32, String)> {
+        Some((self.year, self.salt.clone()?))
+    }
+
     pub(super) fn view<'a>(&'a self, c: &'a Candidate) -> CandidateView<'a> {
         let (category, exempt) = self
             .categories

@@ -155,12 +155,11 @@ impl Plan {
         to: Sinks,
         opts: &RunOptions,
     ) -> Result<(Vec<Keyed<'j>>, Cost), Diagnostic> {
-        let salts: Vec<String> = self.years.iter().map(|y| self.key.salt(y.year)).collect();
         let secrets: Vec<Secret> = jobs
             .iter()
             .filter_map(|j| match j {
                 Job::Receipt { year, c, .. } => Some(Secret {
-                    salt: &salts[*year],
+                    salt: self.years[*year].salt.as_deref().unwrap_or_default(),
                     id: &c.id_number,
                     name: &c.name,
                     phone: &c.phone,
