@@ -165,29 +165,12 @@ fn render_with(
         site,
         notices,
         publicity,
-        papers: papers_in,
+        papers: mut papers_in,
         secrets,
         mut warnings,
     } = prepare(root)?;
-    let key = if papers_in.iter().any(|p| p.spec.receipts.is_some()) {
-        Some(
-            papers::key::Key::load(&site.config.receipts, &site.root, missing_key)
-                .map_err(|d| with_warnings(d.into(), &warnings))?,
-        )
-    } else {
-        None
-    };
-    if let Some(w) = key.as_ref().and_then(|(_, origin)| origin.warning()) {
-        warnings.push(w);
-    }
-    let salts: Vec<(i32, String)> = match &key {
-        Some((k, _)) => papers_in
-            .iter()
-            .filter(|p| p.spec.receipts.is_some())
-            .map(|p| (p.year, k.salt(p.year)))
-            .collect(),
-        None => Vec::new(),
-    };
+    let key = receipt_key(&site, &mut papers_in, missing_key, &mut warnings)?;
+    let salts: Vec<(i32, String)> = papers_in.iter().filter_map(|p| p.salted()).collect();
     let ctx = RenderContext {
         site: &site,
         notices: &notices,
@@ -199,23 +182,18 @@ fn render_with(
     if let Some(p) = &pdf {
         warnings.extend(p.warnings.clone());
     }
-    let mut plan = None;
-    if let (Some(p), false) = (&pdf, papers_in.is_empty()) {
-        let (k, origin) =
-            key.unwrap_or((papers::key::Key::preview(), papers::key::Origin::Preview));
-        match papers::Plan::new(&site, &p.fonts, papers_in, k, origin) {
-            Ok(mut made) => {
-                files.extend(
-                    made.blanks
-                        .drain(..)
-                        .map(|(path, bytes)| OutputFile { path, bytes }),
-                );
-                warnings.extend(std::mem::take(&mut made.warnings));
-                plan = Some(made);
-            }
-            Err(d) => diags.extend(d),
-        }
-    }
+    let made = plan_papers(
+        &site,
+        pdf.as_ref(),
+        papers_in,
+        key,
+        &mut files,
+        &mut warnings,
+    );
+    let plan = made.unwrap_or_else(|d| {
+        diags.extend(d);
+        None
+    });
     if diags.has_errors() {
         diags.extend(warnings);
         diags.sort();
@@ -292,6 +270,52 @@ fn run_renderers(ctx: &RenderContext, outputs: Outputs) -> Result<Made, Diagnost
     })
 }
 
+/// The receipt key, when a year makes receipts; each such year gets its
+/// salt from it here, the one place it is computed.
+fn receipt_key(
+    site: &Site,
+    years: &mut [papers::YearInput],
+    missing: papers::key::Missing,
+    warnings: &mut Diagnostics,
+) -> Result<Option<(papers::key::Key, papers::key::Origin)>, Diagnostics> {
+    if !years.iter().any(|p| p.spec.receipts.is_some()) {
+        return Ok(None);
+    }
+    let (key, origin) = papers::key::Key::load(&site.config.receipts, &site.root, missing)
+        .map_err(|d| with_warnings(d.into(), warnings))?;
+    if let Some(w) = origin.warning() {
+        warnings.push(w);
+    }
+    for y in years.iter_mut().filter(|y| y.spec.receipts.is_some()) {
+        y.salt = Some(key.salt(y.year));
+    }
+    Ok(Some((key, origin)))
+}
+
+/// The papers' plan (receipts and forms) when PDFs are made and a year
+/// has papers, with the blank forms published among the site's files.
+fn plan_papers(
+    site: &Site,
+    pdf: Option<&render::pdf::PdfRenderer>,
+    years: Vec<papers::YearInput>,
+    key: Option<(papers::key::Key, papers::key::Origin)>,
+    files: &mut Vec<OutputFile>,
+    warnings: &mut Diagnostics,
+) -> Result<Option<papers::Plan>, Diagnostics> {
+    let Some(pdf) = pdf.filter(|_| !years.is_empty()) else {
+        return Ok(None);
+    };
+    let (k, origin) = key.unwrap_or((papers::key::Key::preview(), papers::key::Origin::Preview));
+    let mut made = papers::Plan::new(site, &pdf.fonts, years, k, origin)?;
+    files.extend(
+        made.blanks
+            .drain(..)
+            .map(|(path, bytes)| OutputFile { path, bytes }),
+    );
+    warnings.extend(std::mem::take(&mut made.warnings));
+    Ok(Some(made))
+}
+
 fn with_warnings(mut d: Diagnostics, warnings: &Diagnostics) -> Diagnostics {
     d.extend(warnings.clone());
     d.sort();
@@ -361,16 +385,18 @@ pub fn write_build(
     write::check_apart(output, &private).map_err(|d| fail(d.into()))?;
     let public = write::Stage::new(output, write::Access::Public).map_err(|d| fail(d.into()))?;
     public.write_files(&r.files).map_err(|d| fail(d.into()))?;
+    // The papers stream into both staging folders; what the previous build
+    // made and nothing changed is carried over whole at the swap.
     let mut report = None;
     let mut staff = None;
     if let Some(plan) = &r.papers {
         let stage =
             write::Stage::new(&private, write::Access::Private).map_err(|d| fail(d.into()))?;
         let made = plan
-            .run(
-                papers::Folders {
-                    public: public.path(),
-                    private: stage.path(),
+            .render(
+                papers::Sinks {
+                    public: &public,
+                    private: &stage,
                 },
                 &papers::RunOptions {
                     shard: opts.shard,
@@ -383,13 +409,22 @@ pub fn write_build(
         report = Some(made);
         staff = Some(stage);
     }
-    // Everything public is written: nothing is swapped in unless it holds
-    // no candidate's full ID or phone number.
+    // Everything made by this build is in the staging folder: nothing is
+    // swapped in unless it holds no candidate's full ID or phone number.
+    // Carried receipts were searched by the build that made them.
     privacy::guard(public.path(), output, &r.secrets).map_err(fail)?;
+    let carried = report
+        .as_ref()
+        .map(|r| r.carried.clone())
+        .unwrap_or_default();
     if let Some(stage) = staff {
-        stage.commit().map_err(|d| fail(d.into()))?;
+        stage
+            .commit_carrying(&carried.private)
+            .map_err(|d| fail(d.into()))?;
     }
-    public.commit().map_err(|d| fail(d.into()))?;
+    public
+        .commit_carrying(&carried.public)
+        .map_err(|d| fail(d.into()))?;
     papers::manifest::remove_legacy(output);
     if let Some(rep) = &report {
         // A lost manifest only costs a full rebuild next time.

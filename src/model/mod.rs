@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod candidates;
 pub mod format;
+pub mod papers;
 pub mod publicity;
 pub mod schedule;
 pub mod when;

@@ -16,7 +16,7 @@ use super::key::{hex, Key};
 use super::lookup::{self, Master, ITERATIONS};
 use super::run::Progress;
 use crate::diag::Diagnostic;
-use crate::write::{write_file, Access};
+use crate::write::Sink;
 
 /// Its name in the private folder.
 pub const FILE: &str = "derivations.txt";
@@ -78,7 +78,7 @@ pub fn derive_all(
     key: &Key,
     secrets: &[Secret],
     previous: Option<&Path>,
-    stage: &Path,
+    stage: &dyn Sink,
     progress: &dyn Progress,
     papers: usize,
 ) -> Result<(Vec<Master>, Cost), Diagnostic> {
@@ -109,11 +109,7 @@ pub fn derive_all(
         .collect();
     lines.sort();
     lines.dedup();
-    write_file(
-        &stage.join(FILE),
-        lines.concat().as_bytes(),
-        Access::Private,
-    )?;
+    stage.put(Path::new(FILE), lines.concat().as_bytes())?;
     Ok((
         masters,
         Cost {

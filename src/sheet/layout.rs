@@ -3,72 +3,11 @@
 //! page breaks between blocks and between table rows. Coordinates are pt
 //! from the top left of the page, as in every page description.
 
+pub use super::error::LayoutError;
 use super::spec::{role_of, Align, Block, Cell, Sheet, Style, Table, VAlign};
 use crate::typeset::fonts::{FontSet, Role};
 use crate::typeset::lines::{break_lines, Frame, Line, MissingGlyph, Style as LineStyle};
 use crate::typeset::page::{Area, Colour, Mark, Page, Stroke, MM};
-
-/// Why a layout cannot be placed; `block` is the 0-based index of the
-/// block under `blocks:`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LayoutError {
-    /// No face of the font's chain has the character.
-    NoGlyph { block: usize, c: char, text: String },
-    /// A table with no `widths:`.
-    NoColumns { block: usize },
-    /// A row with more cells than the table has columns.
-    TooManyCells {
-        block: usize,
-        row: usize,
-        columns: usize,
-        cell: String,
-    },
-    /// Text too long for a QR code.
-    Qr {
-        block: usize,
-        data: String,
-        reason: String,
-    },
-}
-
-impl LayoutError {
-    pub fn block(&self) -> usize {
-        match self {
-            LayoutError::NoGlyph { block, .. }
-            | LayoutError::NoColumns { block }
-            | LayoutError::TooManyCells { block, .. }
-            | LayoutError::Qr { block, .. } => *block,
-        }
-    }
-
-    /// A character no font has: the input can be fixed by a font, not by the template.
-    pub fn is_font(&self) -> bool {
-        matches!(self, LayoutError::NoGlyph { .. })
-    }
-}
-
-impl std::fmt::Display for LayoutError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LayoutError::NoGlyph { c, text, .. } => write!(
-                f,
-                "no installed font has the character `{c}` (U+{:04X}) in “{text}”",
-                *c as u32
-            ),
-            LayoutError::NoColumns { .. } => write!(f, "a table needs at least one column width"),
-            LayoutError::TooManyCells {
-                row, columns, cell, ..
-            } => write!(
-                f,
-                "row {} of a table has more cells than its {columns} columns (at “{cell}”)",
-                row + 1
-            ),
-            LayoutError::Qr { data, reason, .. } => {
-                write!(f, "cannot make a QR code of “{data}”: {reason}")
-            }
-        }
-    }
-}
 
 /// What the layout needs to know about the paper's photo: its aspect
 /// ratio (width / height), when there is one.
@@ -259,39 +198,13 @@ impl Cursor<'_, '_> {
     /// A QR code with a quiet zone of 2 modules inside the square; its dark
     /// modules as filled rectangles in module units, one per horizontal run.
     fn qr(&mut self, data: &str, x: f32, top: f32, size: f32) -> Result<(), LayoutError> {
-        let code = qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M)
-            .map_err(|e| LayoutError::Qr {
-                block: self.block,
-                data: data.to_string(),
-                reason: e.to_string(),
-            })?;
-        let n = code.width();
-        let dark: Vec<bool> = code
-            .to_colors()
-            .into_iter()
-            .map(|c| c == qrcode::Color::Dark)
-            .collect();
-        let m = size / (n as f32 + 4.0);
-        let mut areas = Vec::new();
-        for row in 0..n {
-            let mut col = 0;
-            while col < n {
-                if !dark[row * n + col] {
-                    col += 1;
-                    continue;
-                }
-                let start = col;
-                while col < n && dark[row * n + col] {
-                    col += 1;
-                }
-                areas.push(Area {
-                    x: start as f32,
-                    y: row as f32,
-                    w: (col - start) as f32,
-                    h: 1.0,
-                });
-            }
-        }
+        let code = super::qr::encode(data.as_bytes()).map_err(|e| LayoutError::Qr {
+            block: self.block,
+            data: data.to_string(),
+            reason: e.to_string(),
+        })?;
+        let m = size / (code.width as f32 + 4.0);
+        let areas = code.areas();
         self.page().marks.push(Mark::Fill {
             origin: (x + 2.0 * m, top + 2.0 * m),
             unit: m,
@@ -321,38 +234,7 @@ impl Cursor<'_, '_> {
             .map(|x| x + self.left())
             .collect();
         let placed = place_cells(t, ncols).map_err(|e| e.in_block(self.block))?;
-        let base = self.style(&t.style);
-        // Heights: each row's minimum, raised to fit its one-row cells,
-        // then the last row of a span raised to fit the spanning cell.
-        let mut heights: Vec<f32> = t.rows.iter().map(|r| r.height * MM).collect();
-        let mut contents = Vec::with_capacity(placed.len());
-        for p in &placed {
-            let style = self.cell_style(&p.cell.style, base);
-            let w = xs[p.col + p.colspan] - xs[p.col] - 2.0 * PAD;
-            let lines = if p.cell.photo && self.inp.photo_aspect.is_some() || p.cell.qr.is_some() {
-                Vec::new()
-            } else {
-                self.wrap(&p.cell.text, style, w, 0.0)?
-            };
-            let foot = match &p.cell.foot {
-                Some(f) => self.wrap(f, style, w, 0.0)?,
-                None => Vec::new(),
-            };
-            let lh = style.size * style.leading;
-            let need = (lines.len() + foot.len()) as f32 * lh + 2.0 * PAD;
-            contents.push((style, lines, foot, need));
-        }
-        for span in [false, true] {
-            for (p, c) in placed.iter().zip(&contents) {
-                if (p.rowspan > 1) != span {
-                    continue;
-                }
-                let have: f32 = heights[p.row..p.row + p.rowspan].iter().sum();
-                if c.3 > have {
-                    heights[p.row + p.rowspan - 1] += c.3 - have;
-                }
-            }
-        }
+        let (contents, heights) = self.measure(t, &placed, &xs)?;
         // Rows joined by a span stay on one page.
         let mut group_end: Vec<usize> = (0..t.rows.len()).collect();
         for p in &placed {
@@ -393,6 +275,48 @@ impl Cursor<'_, '_> {
         }
         self.y += t.space_after * MM;
         Ok(())
+    }
+
+    /// Each cell's style and lines, and each row's height: its minimum,
+    /// raised to fit its one-row cells, then the last row of a span raised
+    /// to fit the spanning cell.
+    fn measure(
+        &self,
+        t: &Table,
+        placed: &[Placed],
+        xs: &[f32],
+    ) -> Result<(Vec<Measured>, Vec<f32>), LayoutError> {
+        let base = self.style(&t.style);
+        let mut heights: Vec<f32> = t.rows.iter().map(|r| r.height * MM).collect();
+        let mut contents = Vec::with_capacity(placed.len());
+        for p in placed {
+            let style = self.cell_style(&p.cell.style, base);
+            let w = xs[p.col + p.colspan] - xs[p.col] - 2.0 * PAD;
+            let lines = if p.cell.photo && self.inp.photo_aspect.is_some() || p.cell.qr.is_some() {
+                Vec::new()
+            } else {
+                self.wrap(&p.cell.text, style, w, 0.0)?
+            };
+            let foot = match &p.cell.foot {
+                Some(f) => self.wrap(f, style, w, 0.0)?,
+                None => Vec::new(),
+            };
+            let lh = style.size * style.leading;
+            let need = (lines.len() + foot.len()) as f32 * lh + 2.0 * PAD;
+            contents.push((style, lines, foot, need));
+        }
+        for span in [false, true] {
+            for (p, c) in placed.iter().zip(&contents) {
+                if (p.rowspan > 1) != span {
+                    continue;
+                }
+                let have: f32 = heights[p.row..p.row + p.rowspan].iter().sum();
+                if c.3 > have {
+                    heights[p.row + p.rowspan - 1] += c.3 - have;
+                }
+            }
+        }
+        Ok((contents, heights))
     }
 
     fn cell_style(&self, s: &Style, base: Resolved) -> Resolved {
@@ -459,6 +383,9 @@ impl Cursor<'_, '_> {
         Ok(())
     }
 }
+
+/// A cell measured: its style, its lines, its foot lines, the height it needs.
+type Measured = (Resolved, Vec<Line>, Vec<Line>, f32);
 
 struct Placed<'a> {
     cell: &'a Cell,

@@ -2,6 +2,8 @@
 //! template ([`spec`]), laid out on pages ([`layout`]) with the build's
 //! font set; the pages are written as PDF by [`crate::render::pdf`].
 
+mod error;
 pub mod layout;
 pub mod origin;
+pub mod qr;
 pub mod spec;

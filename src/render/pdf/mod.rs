@@ -120,7 +120,7 @@ pub fn document(
     pages: &[(Page, Option<&crate::typeset::page::Photo>)],
     meta: &Meta,
 ) -> Result<Vec<u8>, subset::SubsetError> {
-    let mut w = PdfWriter::new(fonts, shared);
+    let mut w = PdfWriter::new(fonts, shared).quick_pages();
     for (p, photo) in pages {
         w.add(p, *photo);
     }

@@ -139,7 +139,12 @@ pub fn system_info() -> SystemInfo<'static> {
 }
 
 pub fn deflate(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+    deflate_at(data, 6)
+}
+
+/// Flate at `level` (0–10): see [`super::writer::PdfWriter::quick_pages`].
+pub fn deflate_at(data: &[u8], level: u8) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, level)
 }
 
 /// Subsets shared by many documents, one per face: the text every paper

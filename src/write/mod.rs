@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use crate::diag::Diagnostic;
 use crate::render::OutputFile;
 
+pub mod carry;
+pub use carry::Carry;
+
 fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(format!("failed to {what} `{}`", path.display()))
         .cause(e)
@@ -17,15 +20,22 @@ fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
 
 /// Sibling folder names used while building; leftovers of killed builds are removed.
 fn staging_name(target: &Path, tag: &str) -> PathBuf {
+    staging_name_fixed(target, &format!("{tag}-{}", std::process::id()))
+}
+
+/// A sibling name that the next build finds whatever its process id.
+fn staging_name_fixed(target: &Path, tag: &str) -> PathBuf {
     let name = target
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().to_string());
-    target.with_file_name(format!(".{name}.gazette-{tag}-{}", std::process::id()))
+    target.with_file_name(format!(".{name}.gazette-{tag}"))
 }
 
 /// Clean up after builds that were killed: a killed swap may have left the
 /// previous output under its temporary name, which is put back first.
 fn remove_leftovers(target: &Path) {
+    // Folders a killed build carried into its staging folder go back first.
+    carry::recover(target);
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -78,6 +88,12 @@ pub fn create_dir(path: &Path, access: Access) -> Result<(), Diagnostic> {
 /// previous output) is unlinked first, never written through.
 pub fn write_file(path: &Path, bytes: &[u8], access: Access) -> Result<(), Diagnostic> {
     let _ = fs::remove_file(path);
+    create_file(path, bytes, access)
+}
+
+/// Write a new file in one call (open, write, close): a staging folder
+/// holds nothing to replace.
+fn create_file(path: &Path, bytes: &[u8], access: Access) -> Result<(), Diagnostic> {
     let mut opts = fs::OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
@@ -87,6 +103,25 @@ pub fn write_file(path: &Path, bytes: &[u8], access: Access) -> Result<(), Diagn
     }
     let mut f = opts.open(path).map_err(|e| io_error("write", path, e))?;
     std::io::Write::write_all(&mut f, bytes).map_err(|e| io_error("write", path, e))
+}
+
+/// Where a renderer streams the files it makes, by path relative to the
+/// output: the staging folder for `build`.
+pub trait Sink: Sync {
+    /// Make a folder (and its parents) before files are put in it.
+    fn dir(&self, rel: &Path) -> Result<(), Diagnostic>;
+    /// A file, written whole in one call.
+    fn put(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic>;
+}
+
+impl Sink for Stage {
+    fn dir(&self, rel: &Path) -> Result<(), Diagnostic> {
+        create_dir(&self.path.join(rel), self.access)
+    }
+
+    fn put(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        create_file(&self.path.join(rel), bytes, self.access)
+    }
 }
 
 /// A new folder being written beside `target`, swapped in by
@@ -131,10 +166,39 @@ impl Stage {
     }
 
     /// Swap the new folder in for the target.
-    pub fn commit(mut self) -> Result<(), Diagnostic> {
-        swap_in(&self.path, &self.target)?;
-        self.committed = true;
-        Ok(())
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        self.commit_carrying(&[])
+    }
+
+    /// Swap the new folder in, with `carry`'s folders taken from the
+    /// target being replaced (see [`carry`]); on failure the target is as
+    /// it was.
+    pub fn commit_carrying(mut self, carry: &[Carry]) -> Result<(), Diagnostic> {
+        if carry.is_empty() {
+            swap_in(&self.path, &self.target)?;
+            self.committed = true;
+            return Ok(());
+        }
+        let work = staging_name(&self.target, "work");
+        let mut moves = carry::Moves::begin(&self.target)?;
+        let done = carry::apply(
+            &mut moves,
+            carry,
+            &self.target,
+            &self.path,
+            &work,
+            self.access,
+        )
+        .and_then(|()| swap_in(&self.path, &self.target));
+        match done {
+            Ok(()) => {
+                moves.finish();
+                self.committed = true;
+            }
+            Err(_) => moves.undo(),
+        }
+        let _ = fs::remove_dir_all(&work);
+        done
     }
 }
 

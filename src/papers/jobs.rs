@@ -1,0 +1,149 @@
+//! The papers of a plan as jobs: one per receipt, one per college's
+//! forms, in a fixed order, optionally one shard of them.
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+
+use super::{Plan, YearInput};
+use crate::data::Candidate;
+
+/// The I-th (1-based) of N disjoint parts of the papers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let (i, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("`{s}` is not I/N, e.g. 2/4"))?;
+        let index: usize = i
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{i}` is not a number"))?;
+        let count: usize = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{n}` is not a number"))?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index}/{count}: I must be between 1 and N"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+pub(super) enum Job<'a> {
+    Receipt {
+        year: usize,
+        c: &'a Candidate,
+        /// Its place in the shard order: an HMAC of the ID number.
+        rank: [u8; 32],
+    },
+    Form {
+        year: usize,
+        college: &'a str,
+        list: Vec<&'a Candidate>,
+    },
+}
+
+impl Job<'_> {
+    pub(super) fn year(&self) -> usize {
+        match self {
+            Job::Receipt { year, .. } | Job::Form { year, .. } => *year,
+        }
+    }
+
+    /// The folder of the private folder it goes in, e.g. `2024/receipts`.
+    pub(super) fn dir(&self, plan: &Plan) -> String {
+        let year = plan.years[self.year()].year;
+        match self {
+            Job::Receipt { .. } => format!("{year}/receipts"),
+            Job::Form { .. } => format!("{year}/forms"),
+        }
+    }
+
+    /// Its file name there: receipts (the staff copy) by registration
+    /// number, forms by college.
+    pub(super) fn name(&self) -> String {
+        match self {
+            Job::Receipt { c, .. } => format!(
+                "{}.pdf",
+                file_name(c.registration_number.as_deref().unwrap_or(&c.name))
+            ),
+            Job::Form { college, .. } => format!("{}.pdf", file_name(college)),
+        }
+    }
+}
+
+/// A name as a file name: path separators and reserved characters replaced.
+fn file_name(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+impl Plan {
+    /// Every job of the plan, or of one shard of it.
+    pub(super) fn jobs(&self, shard: Option<Shard>) -> Vec<Job<'_>> {
+        let mut jobs = Vec::new();
+        for (i, y) in self.years.iter().enumerate() {
+            if y.spec.receipts.is_some() {
+                let mut receipts: Vec<Job> = y
+                    .list
+                    .candidates
+                    .par_iter()
+                    .map(|c| Job::Receipt {
+                        year: i,
+                        c,
+                        rank: self.key.mac(
+                            "gazette shard",
+                            format!("{}\n{}", y.year, c.id_number).as_bytes(),
+                        ),
+                    })
+                    .collect();
+                // By a keyed hash: shards then hold no recognisable slice of the list.
+                receipts.sort_by_key(|j| match j {
+                    Job::Receipt { rank, .. } => *rank,
+                    Job::Form { .. } => [0; 32],
+                });
+                jobs.extend(receipts);
+            }
+            for (college, list) in y.form_groups() {
+                jobs.push(Job::Form {
+                    year: i,
+                    college,
+                    list,
+                });
+            }
+        }
+        match shard {
+            Some(s) => jobs
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| i % s.count == s.index - 1)
+                .map(|(_, j)| j)
+                .collect(),
+            None => jobs,
+        }
+    }
+}
+
+/// Every ID number of the exempt candidates, for matching photo names.
+pub(super) fn exempt_ids(y: &YearInput) -> HashSet<&str> {
+    y.form_groups()
+        .values()
+        .flatten()
+        .map(|c| c.id_number.as_str())
+        .collect()
+}

@@ -1,0 +1,90 @@
+//! The receipt (报名回执): its layout text, its PDF and its QR code's text.
+
+use sha2::{Digest, Sha256};
+
+use super::input::{CandidateView, YearInput};
+use super::{key, Plan};
+use crate::data::Candidate;
+use crate::diag::Diagnostic;
+
+impl Plan {
+    /// The hash of everything that decides the receipt of `c` published as
+    /// `public`: its kind's fingerprint, the year's, and the candidate's
+    /// values the template sees (the template itself is not run); with
+    /// those values, to render it when the hash is new.
+    pub(super) fn receipt_inputs<'y>(
+        &'y self,
+        year: usize,
+        c: &'y Candidate,
+        public: &str,
+    ) -> (String, CandidateView<'y>, String) {
+        let y = &self.years[year];
+        let v = y.view(c);
+        let code = y.code(&self.key, c, &v);
+        let mut h = Sha256::new();
+        h.update(self.receipt.fingerprint.as_bytes());
+        h.update(self.year_fingerprints[year].as_bytes());
+        h.update(public.as_bytes());
+        h.update(serde_json::to_vec(&v).unwrap_or_default());
+        h.update(code.as_bytes());
+        (key::hex(&h.finalize()), v, code)
+    }
+
+    /// The layout text of `c`'s receipt, its verification code filled in.
+    pub fn receipt_text(&self, y: &YearInput, c: &Candidate) -> Result<String, Diagnostic> {
+        let v = y.view(c);
+        let code = y.code(&self.key, c, &v);
+        self.layout_text(y, "receipt", Some(c), &v, &code)
+    }
+
+    /// The receipt PDF of `c`, from the values its template sees.
+    pub(super) fn receipt_pdf(
+        &self,
+        y: &YearInput,
+        c: &Candidate,
+        v: &CandidateView,
+        code: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let text = self.layout_text(y, "receipt", Some(c), v, code)?;
+        let pages = self.lay_out_text(y, "receipt", Some(c), &text, None)?;
+        let title = format!(
+            "{}年报名回执 {}",
+            y.year,
+            c.registration_number.as_deref().unwrap_or("")
+        );
+        let pages: Vec<_> = pages.into_iter().map(|page| (page, None)).collect();
+        self.assemble(&self.receipt, &pages, &title)
+            .map_err(|d| d.in_file(&y.list.file))
+    }
+}
+
+/// The text of a receipt's QR code: what a phone's scanner shows. A title
+/// line, then one fact a line, `label:value`: the candidate's own facts,
+/// the ID masked, 志愿类别 only when it differs from 报考类别; the dates,
+/// the same for a whole category, are left out to keep the code small
+/// enough to scan from paper. The verification code comes last:
+///
+/// ```text
+/// 2024年报名回执
+/// 报名号:244300000004
+/// 姓名:钟明
+/// 性别:男
+/// 身份证号:430405********1672
+/// 院校:湖南化工职业技术学院
+/// 专业:大数据技术
+/// 报考类别:普通计划
+/// 资格审核:通过
+/// 验证码:QVDJ-TXQT-JM67-KGWM-BPBA
+/// ```
+pub fn qr_payload(year: i32, facts: &[(String, String)], code: &str) -> String {
+    let mut s = format!("{year}年报名回执\n");
+    let category = facts.iter().find(|(k, _)| k == "报考类别").map(|(_, v)| v);
+    for (k, v) in facts {
+        if k == "志愿类别" && Some(v) == category {
+            continue;
+        }
+        s.push_str(&format!("{k}:{v}\n"));
+    }
+    s.push_str(&format!("验证码:{code}"));
+    s
+}

@@ -1,0 +1,63 @@
+//! Why a paper's layout cannot be placed, by block.
+
+/// Why a layout cannot be placed; `block` is the 0-based index of the
+/// block under `blocks:`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LayoutError {
+    /// No face of the font's chain has the character.
+    NoGlyph { block: usize, c: char, text: String },
+    /// A table with no `widths:`.
+    NoColumns { block: usize },
+    /// A row with more cells than the table has columns.
+    TooManyCells {
+        block: usize,
+        row: usize,
+        columns: usize,
+        cell: String,
+    },
+    /// Text too long for a QR code.
+    Qr {
+        block: usize,
+        data: String,
+        reason: String,
+    },
+}
+
+impl LayoutError {
+    pub fn block(&self) -> usize {
+        match self {
+            LayoutError::NoGlyph { block, .. }
+            | LayoutError::NoColumns { block }
+            | LayoutError::TooManyCells { block, .. }
+            | LayoutError::Qr { block, .. } => *block,
+        }
+    }
+
+    /// A character no font has: the input can be fixed by a font, not by the template.
+    pub fn is_font(&self) -> bool {
+        matches!(self, LayoutError::NoGlyph { .. })
+    }
+}
+
+impl std::fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LayoutError::NoGlyph { c, text, .. } => write!(
+                f,
+                "no installed font has the character `{c}` (U+{:04X}) in “{text}”",
+                *c as u32
+            ),
+            LayoutError::NoColumns { .. } => write!(f, "a table needs at least one column width"),
+            LayoutError::TooManyCells {
+                row, columns, cell, ..
+            } => write!(
+                f,
+                "row {} of a table has more cells than its {columns} columns (at “{cell}”)",
+                row + 1
+            ),
+            LayoutError::Qr { data, reason, .. } => {
+                write!(f, "cannot make a QR code of “{data}”: {reason}")
+            }
+        }
+    }
+}
