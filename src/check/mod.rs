@@ -342,10 +342,15 @@ pub fn literal_dates(src: &Source, year: i32, diags: &mut Diagnostics) {
             };
             let right = weekday_name(date.weekday(), style);
             diags.push(
-                Diagnostic::error(format!("{y}年{m}月{d}日 was a {right}, not a {typed}"))
-                    .in_file(&src.path)
-                    .at_offset(&src.text, cap.get(4).expect("group").start())
-                    .hint(format!("write {right}, or better: reference the date from schedule.yaml with `| weekday` so it is computed")),
+                crate::diag!(
+                    Error,
+                    "weekday-mismatch",
+                    date = format!("{y}年{m}月{d}日"),
+                    actual = right,
+                    written = typed
+                )
+                .in_file(&src.path)
+                .at_offset(&src.text, cap.get(4).expect("group").start()),
             );
         }
     }
@@ -365,7 +370,17 @@ mod tests {
         literal_dates(&src, 2024, &mut diags);
         assert_eq!(diags.errors(), 1, "{diags}");
         let d = &diags.0[0];
-        assert_eq!(d.message, "2024年2月4日 was a 周日, not a 周四");
+        assert_eq!(d.code, "weekday-mismatch");
+        let en = crate::i18n::text_in(
+            crate::i18n::Lang::En,
+            "weekday-mismatch",
+            &[
+                ("date", "2024年2月4日".into()),
+                ("actual", "周日".into()),
+                ("written", "周四".into()),
+            ],
+        );
+        assert_eq!(en, "2024年2月4日 was a 周日, not a 周四");
         assert_eq!((d.line, d.column), (Some(1), Some(7)));
     }
 

@@ -8,7 +8,7 @@ use gazette::papers::run::Progress;
 use gazette::papers::Shard;
 
 use super::{exit_code, report, Verbosity};
-use crate::cli::{Format, Only};
+use gazette::cli::{Format, Only};
 
 pub struct Options {
     pub output: Option<PathBuf>,

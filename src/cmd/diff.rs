@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{exit_code, report, Verbosity};
-use crate::cli::Format;
+use gazette::cli::Format;
 use gazette::diag::{Diagnostic, Diagnostics};
 use gazette::diff;
 

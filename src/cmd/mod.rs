@@ -6,7 +6,7 @@ mod verify;
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, Format};
+use gazette::cli::{Cli, Command, Format};
 use gazette::diag::Diagnostics;
 
 /// How much to say on stderr.
@@ -103,8 +103,7 @@ pub fn run(cli: Cli) -> ExitCode {
             html,
         } => diff::run(&root, old, new, html, verbosity),
         Command::Completions { shell } => {
-            use clap::CommandFactory;
-            let mut cmd = Cli::command();
+            let mut cmd = gazette::cli::command();
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut cmd, "gazette", &mut script);
             // A closed pipe (`| head`) is not an error worth a panic.

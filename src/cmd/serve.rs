@@ -4,7 +4,7 @@ use std::process::{ExitCode, Stdio};
 use std::sync::Arc;
 
 use super::{exit_code, report, Verbosity};
-use crate::cli::Format;
+use gazette::cli::Format;
 use gazette::serve::{Event, Server};
 
 pub fn run(root: &Path, addr: SocketAddr, open: bool, verbosity: Verbosity) -> ExitCode {

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use gazette::papers::Verdict;
 
 use super::{exit_code, report};
-use crate::cli::Format;
+use gazette::cli::Format;
 
 /// 0 genuine, 1 not genuine (or no such candidate), 2 no key or unreadable site.
 pub fn run(root: &Path, code: &str, id_number: &str, year: Option<i32>) -> ExitCode {

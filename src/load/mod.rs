@@ -64,12 +64,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         if root.join(CONFIG_FILE).exists() {
             d
         } else {
-            Diagnostic::error(format!(
-                "no `{CONFIG_FILE}` in `{}`: this is not a gazette site",
-                root.display()
-            ))
-            .hint("run gazette in the site folder, or pass --root DIR")
-            .io()
+            crate::diag!(Error, "no-site", file = CONFIG_FILE, folder = root).io()
         }
     })?;
     let mut diags = Diagnostics::new();
