@@ -122,8 +122,12 @@ impl Facts<'_> {
 /// No `what` (phase, category or rules: it selects the noun) named `id`.
 fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> Diagnostic {
     let list: Vec<&str> = known.clone().collect();
-    let suggestion = did_you_mean(id, known)
-        .unwrap_or_else(|| crate::t!("reference-known-ids", known = list.join(", ")));
+    let suggestion = did_you_mean(id, known).unwrap_or_else(|| {
+        crate::t!(
+            "reference-known-ids",
+            known = crate::load::files::listed(list)
+        )
+    });
     crate::diag!(
         Error,
         "reference-unknown-id",

@@ -92,7 +92,7 @@ pub fn unknown_part_of(year: &Year, diags: &mut Diagnostics) {
         // The `part_of:` of this category, after its id.
         let from = src.text.find(&format!("id: {}", c.id)).unwrap_or(0);
         let at = find_key_value(&src.text[from..], "part_of").map(|i| i + from);
-        let known = ids().collect::<Vec<_>>().join(", ");
+        let known = crate::load::files::listed(ids());
         let mut d = crate::diag!(
             Error,
             "part-of-unknown-category",

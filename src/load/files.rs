@@ -87,7 +87,7 @@ pub fn missing_file(root: &Path, rel: &Path, named_in: &Source, at: Option<usize
         Some(m) => d.hint(m),
         None if alike.is_empty() => d,
         None => {
-            let files = alike.iter().take(8).copied().collect::<Vec<_>>().join(", ");
+            let files = listed(alike.iter().take(8).copied());
             d.hint(crate::t!("no-such-file.hint-choose", files = files))
         }
     }
@@ -190,7 +190,7 @@ fn classify(text: &str, file: &str) -> (Diagnostic, Option<String>) {
     let found = kinds.iter().find_map(|k| text.find(k).map(|i| (*k, i)));
     let Some((kind, i)) = found else {
         return (
-            crate::diag!(Error, "yaml-syntax", file = file).cause(text),
+            crate::diag!(Error, "yaml-syntax", file = file).cause(clip(text)),
             None,
         );
     };
@@ -214,7 +214,7 @@ fn classify(text: &str, file: &str) -> (Diagnostic, Option<String>) {
                 "yaml-unknown-key",
                 key = &word,
                 place = &place,
-                known = known.join(", ")
+                known = listed(known.iter().copied())
             );
             match did_you_mean(&word, known.iter().copied()) {
                 Some(m) => d.hint(m),
@@ -231,14 +231,32 @@ fn classify(text: &str, file: &str) -> (Diagnostic, Option<String>) {
             "yaml-unknown-option",
             value = &word,
             place = &place,
-            known = known.join(", ")
+            known = listed(known.iter().copied())
         ),
         "recursion limit exceeded" | "repetition limit exceeded" => {
             crate::diag!(Error, "yaml-too-deep", file = file)
         }
         _ => crate::diag!(Error, "yaml-invalid-value", place = &place),
     };
-    (d.cause(text), None)
+    (d.cause(clip(text)), None)
+}
+
+/// The library's text, cut when it quotes a huge value.
+fn clip(text: &str) -> String {
+    const MAX: usize = 300;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+/// Names as a message lists them: each in backticks, as typed.
+pub fn listed<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names
+        .into_iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Every "line L column C" in a message.
