@@ -3,6 +3,9 @@
 -save-as-csv = in Excel: Save As → CSV UTF-8 (逗号分隔)
 -save-as-xlsx = in Excel: Save As → Excel 工作簿 (.xlsx) or CSV UTF-8 (逗号分隔)
 
+# Between the items of a list quoted in a message (headers, categories).
+data-list-separator = {", "}
+
 ## candidates.yaml `file:` and `columns:`
 
 candidates-file-empty = `file` is empty

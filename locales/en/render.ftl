@@ -12,6 +12,8 @@ template-render-failed = template `{ $template }` failed while rendering `{ $out
 
 font-role-missing = no font found for the { $role } role (tried { $tried })
     .hint = install CJK fonts: on Debian/Ubuntu `sudo apt-get install --no-install-recommends fonts-noto-cjk texlive-lang-chinese`; Windows and macOS have them already
+# Between the roles listed by font-fallback.
+font-fallback-separator = {"; "}
 font-fallback = preferred fonts not found, using the next of each chain: { $fallbacks }
     .hint = install the preferred fonts, or name the ones you have under `fonts:` in gazette.yaml
 font-unreadable = font file `{ $file }` cannot be read as a font

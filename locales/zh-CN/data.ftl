@@ -3,6 +3,9 @@
 -save-as-csv = 在 Excel 中：另存为 → CSV UTF-8（逗号分隔）
 -save-as-xlsx = 在 Excel 中：另存为 → Excel 工作簿（.xlsx）或 CSV UTF-8（逗号分隔）
 
+# 消息中所列各项（表头、考生类别等）之间的分隔符。
+data-list-separator = 、
+
 ## candidates.yaml 的 `file:` 和 `columns:`
 
 candidates-file-empty = `file` 为空

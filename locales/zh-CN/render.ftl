@@ -12,6 +12,8 @@ template-render-failed = 生成 `{ $output }` 时，模板 `{ $template }` 出�
 
 font-role-missing = 找不到 `fonts:` 下 `{ $role }` 一项所列的任何字体（已尝试：{ $tried }）
     .hint = 请安装中文字体：Debian/Ubuntu 上运行 `sudo apt-get install --no-install-recommends fonts-noto-cjk texlive-lang-chinese`；Windows 和 macOS 已自带
+# font-fallback 所列各项之间的分隔符。
+font-fallback-separator = ；
 font-fallback = 未找到首选字体，已改用各字体链中的下一个：{ $fallbacks }
     .hint = 请安装首选字体，或在 gazette.yaml 的 `fonts:` 下写明已安装的字体
 font-unreadable = 字体文件 `{ $file }` 无法作为字体读取

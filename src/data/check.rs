@@ -344,7 +344,7 @@ fn check_category<'a>(row: &mut Row<'a, '_>, col: &Col, required: bool) -> Optio
         "category-unknown",
         column = &col.header,
         value = &v,
-        categories = names.join(", ")
+        categories = names.join(&crate::t!("data-list-separator"))
     );
     row.error(col, with_guess(d, did_you_mean(&v, known)));
     None
@@ -366,6 +366,7 @@ fn check_review(row: &mut Row) -> Option<Review> {
     }
     let all = rv.passed.iter().chain(&rv.failed).chain(&rv.pending);
     let empty = crate::t!("review-empty-word");
+    let separator = crate::t!("data-list-separator");
     let show = |l: &[String]| {
         let words: Vec<&str> = l
             .iter()
@@ -377,7 +378,7 @@ fn check_review(row: &mut Row) -> Option<Review> {
                 }
             })
             .collect();
-        words.join(", ")
+        words.join(&separator)
     };
     let d = crate::diag!(
         Error,

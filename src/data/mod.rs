@@ -433,7 +433,7 @@ fn missing_header(
         "column-missing",
         header = header,
         key = key,
-        present = present.join(", "),
+        present = present.join(&crate::t!("data-list-separator")),
         spec = &spec_src.path
     );
     let d = match did_you_mean(header, present.iter().copied()) {

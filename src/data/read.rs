@@ -277,7 +277,7 @@ fn read_xlsx(bytes: &[u8], rel: &Path, sheet: Option<&str>) -> Result<Table, Dia
                 "xlsx-no-sheet",
                 file = rel,
                 sheet = s,
-                sheets = names.join(", ")
+                sheets = names.join(&crate::t!("data-list-separator"))
             )
             .in_file(rel);
             return Err(match did_you_mean(s, names.iter().map(String::as_str)) {

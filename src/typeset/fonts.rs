@@ -196,8 +196,12 @@ impl FontSet {
         }
         if !fallbacks.is_empty() {
             diags.push(
-                crate::diag!(Warning, "font-fallback", fallbacks = fallbacks.join("; "))
-                    .in_file(crate::load::CONFIG_FILE),
+                crate::diag!(
+                    Warning,
+                    "font-fallback",
+                    fallbacks = fallbacks.join(&crate::t!("font-fallback-separator"))
+                )
+                .in_file(crate::load::CONFIG_FILE),
             );
         }
         if !diags.has_errors() {
