@@ -159,7 +159,7 @@ pub fn load_pair(root: &Path, old: i32, new: i32) -> Result<(Site, Diagnostics),
                 Error,
                 "diff-no-year",
                 year = y,
-                present = present.join(", "),
+                present = present.join(&crate::t!("data-list-separator")),
                 example = example_pair(&present)
             )
             .io()
