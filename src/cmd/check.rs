@@ -14,7 +14,7 @@ pub fn run(root: &Path, format: Format, deny_warnings: bool) -> ExitCode {
     }
     report(&diags, format);
     if format == Format::Human && diags.is_empty() {
-        eprintln!("no problems found");
+        eprintln!("{}", gazette::t!("check-clean"));
     }
     exit_code(&diags)
 }

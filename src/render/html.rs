@@ -80,7 +80,7 @@ pub fn load_set(
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => builtin.to_string(),
             Err(e) => {
                 diags.push(
-                    Diagnostic::error(format!("failed to read `{}`", rel.display()))
+                    crate::diag!(Error, "template-read-failed", file = &rel)
                         .in_file(&rel)
                         .cause(e)
                         .io(),
@@ -104,7 +104,7 @@ pub fn load_set(
                     || e.to_string().contains(&format!("\"{n}\""))
             })
             .unwrap_or(builtin[0].0);
-        diags.push(t.error(e, name, "loading the templates"));
+        diags.push(t.error(e, name, None));
     }
     if diags.has_errors() {
         Err(diags)
@@ -137,7 +137,7 @@ impl Templates {
     ) -> Result<String, Diagnostic> {
         self.tera
             .render(template, ctx)
-            .map_err(|e| self.error(e, template, &format!("rendering `{what}`")))
+            .map_err(|e| self.error(e, template, Some(what)))
     }
 
     /// The template's text as loaded (the site's own or the built-in).
@@ -148,12 +148,20 @@ impl Templates {
             .map_or("", |(_, t)| t.as_str())
     }
 
-    /// A Tera error as a diagnostic: the template, the output being rendered,
-    /// and a position where Tera gives one (syntax errors) or where the
-    /// missing variable is written (render errors).
-    pub fn error(&self, e: tera::Error, template: &str, doing: &str) -> Diagnostic {
-        let mut d = Diagnostic::error(format!("template `{template}` failed while {doing}"))
-            .in_file(PathBuf::from("templates").join(template));
+    /// A Tera error as a diagnostic: the template, the output being rendered
+    /// (None while loading), and a position where Tera gives one (syntax
+    /// errors) or where the missing variable is written (render errors).
+    fn error(&self, e: tera::Error, template: &str, output: Option<&str>) -> Diagnostic {
+        let d = match output {
+            None => crate::diag!(Error, "template-load-failed", template = template),
+            Some(output) => crate::diag!(
+                Error,
+                "template-render-failed",
+                template = template,
+                output = output
+            ),
+        };
+        let mut d = d.in_file(PathBuf::from("templates").join(template));
         let mut chain = Vec::new();
         let mut cause: Option<&dyn std::error::Error> = Some(&e);
         while let Some(c) = cause {
@@ -172,7 +180,7 @@ impl Templates {
             let verdict = c.lines().find_map(|l| l.trim().strip_prefix("= "));
             d = d.cause(verdict.unwrap_or(c.trim()));
         }
-        d.hint("fix the template, or delete it from templates/ to use the built-in one")
+        d
     }
 }
 
