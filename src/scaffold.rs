@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Lang};
 
-const CONFIG: &str = include_str!("../gazette.yaml");
-
 /// The bundled example, compiled in: (path in the new site, content).
 /// `gazette.yaml` and the READMEs are written apart, in the language in use.
 const EXAMPLE: [(&str, &str); 11] = [
@@ -67,22 +65,20 @@ fn staff_readme(lang: Lang) -> &'static str {
     }
 }
 
-/// The example's gazette.yaml; in Chinese it also says `language: zh`, so
-/// the site keeps speaking Chinese whatever the locale of the next terminal.
-fn site_config(lang: Lang) -> String {
+/// The example's gazette.yaml. The Chinese one has Chinese comments and
+/// says `language: zh`, so the site keeps speaking Chinese whatever the
+/// locale of the next terminal.
+fn site_config(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => format!(
-            "{CONFIG}\n# {}\nlanguage: zh\n",
-            crate::t!("scaffold-language-comment")
-        ),
-        Lang::En => CONFIG.to_string(),
+        Lang::Zh => include_str!("../templates/site-gazette.zh-CN.yaml"),
+        Lang::En => include_str!("../gazette.yaml"),
     }
 }
 
 /// The files of a new site: (path in the site, content).
 fn site_files() -> Vec<(&'static str, String)> {
     let lang = i18n::lang();
-    let mut files = vec![("gazette.yaml", site_config(lang))];
+    let mut files = vec![("gazette.yaml", site_config(lang).to_string())];
     files.extend(EXAMPLE.iter().map(|&(rel, text)| (rel, text.to_string())));
     // Fluent trims a message's last line break; a text file ends with one.
     files.extend([

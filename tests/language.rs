@@ -279,6 +279,7 @@ fn init_in_chinese_writes_a_chinese_site_that_keeps_speaking_chinese() {
     assert!(readme.starts_with("# 本站点使用说明"));
     let config = std::fs::read_to_string(site.join("gazette.yaml")).unwrap();
     assert!(config.ends_with("\nlanguage: zh\n"), "{config}");
+    assert!(config.starts_with("# gazette.yaml：站点配置"), "{config}");
     let templates = std::fs::read_to_string(site.join("templates/README.md")).unwrap();
     assert!(
         templates.starts_with("在此放入与内置模板同名的文件"),
@@ -347,6 +348,18 @@ fn new_year_lists_old_dates_in_chinese_at_the_same_places() {
     );
     assert!(!zh_at.is_empty());
     assert_eq!(zh_at, en_at);
+}
+
+#[test]
+fn the_chinese_site_config_says_what_the_english_one_says() {
+    let read = |path: &str| -> serde_yaml::Value {
+        let text = std::fs::read_to_string(repo().join(path)).unwrap();
+        serde_yaml::from_str(&text).unwrap()
+    };
+    let mut zh = read("templates/site-gazette.zh-CN.yaml");
+    let language = zh.as_mapping_mut().unwrap().remove("language");
+    assert_eq!(language, Some(serde_yaml::Value::from("zh")));
+    assert_eq!(zh, read("gazette.yaml"));
 }
 
 /// The lines of a document's ```sh blocks, without their comments.

@@ -14,7 +14,6 @@ scaffold-old-year = `{ $text }` still belongs to { $old }
     .hint = set the { $new } date (or text) here
 
 # Files written into a new site.
-scaffold-language-comment = The language gazette speaks for this site: zh (Chinese) or en (English).
 scaffold-photos-readme =
     Photos for the recommendation forms, named by the candidate's ID number:
     <ID number>.jpg, .jpeg or .png. A candidate without one gets an empty photo box.

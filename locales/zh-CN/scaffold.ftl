@@ -14,7 +14,6 @@ scaffold-old-year = `{ $text }` 仍属于{ $old }年
     .hint = 请在此处改为{ $new }年的日期（或文字）
 
 # 写入新站点的文件。
-scaffold-language-comment = gazette 对本站点使用的界面语言：zh（中文）或 en（英文）。
 scaffold-photos-readme =
     推荐登记表所用的考生照片，以考生身份证号码命名：
     <身份证号码>.jpg、.jpeg 或 .png。没有照片的考生，登记表上的照片框留空。
