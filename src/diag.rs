@@ -374,7 +374,10 @@ mod tests {
     fn suggests_close_names() {
         assert_eq!(
             did_you_mean("registation", ["registration", "review"]),
-            Some(i18n::text("did-you-mean", &[("name", "registration".into())]))
+            Some(i18n::text(
+                "did-you-mean",
+                &[("name", "registration".into())]
+            ))
         );
         assert_eq!(did_you_mean("zzz", ["registration"]), None);
     }
