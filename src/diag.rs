@@ -2,6 +2,8 @@
 //! with its file, line, column, the offending source line and a hint.
 
 use serde::Serialize;
+
+use crate::i18n::{self, Arg};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +16,9 @@ pub enum Severity {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Stable name of the kind of problem (`weekday-mismatch`), the same in
+    /// every language: the message's id in the catalogs.
+    pub code: &'static str,
     pub severity: Severity,
     /// A problem of the machine (unreadable file, no site here), not of the content.
     #[serde(skip)]
@@ -35,8 +40,24 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A diagnostic of kind `code`: its message is the catalog's text of
+    /// `code`, its hint the catalog's `code.hint` when there is one. Use
+    /// through `diag!(error, "code", name = value)`.
+    pub fn coded(severity: Severity, code: &'static str, args: &[(&str, Arg)]) -> Self {
+        let hint_id = format!("{code}.hint");
+        let hint = i18n::has(&hint_id).then(|| i18n::text(&hint_id, args));
+        Diagnostic {
+            code,
+            severity,
+            message: i18n::text(code, args),
+            hint,
+            ..Diagnostic::error(String::new())
+        }
+    }
+
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
+            code: "",
             severity: Severity::Error,
             io: false,
             file: None,
@@ -131,15 +152,15 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => i18n::text("diag-error", &[]),
+            Severity::Warning => i18n::text("diag-warning", &[]),
         };
         // A message quoting a huge value is cut; ordinary ones never are.
         let message = match self.message.chars().count() {
             n if n > 600 => format!("{}…", self.message.chars().take(600).collect::<String>()),
             _ => self.message.clone(),
         };
-        writeln!(f, "{label}: {message}")?;
+        writeln!(f, "{label}{message}")?;
         if let Some(file) = &self.file {
             match (self.line, self.column) {
                 (Some(l), Some(c)) => writeln!(f, "  --> {}:{l}:{c}", file.display())?,
@@ -165,10 +186,10 @@ impl fmt::Display for Diagnostic {
             }
         }
         for cause in &self.causes {
-            writeln!(f, "  caused by: {cause}")?;
+            writeln!(f, "  {}{cause}", i18n::text("diag-caused-by", &[]))?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  hint: {hint}")?;
+            writeln!(f, "  {}{hint}", i18n::text("diag-hint", &[]))?;
         }
         Ok(())
     }
@@ -280,12 +301,11 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{d}")?;
         }
         let (e, w) = (self.errors(), self.warnings());
-        write!(
-            f,
-            "{e} error{}, {w} warning{}",
-            if e == 1 { "" } else { "s" },
-            if w == 1 { "" } else { "s" }
-        )
+        let summary = i18n::text(
+            "diag-summary",
+            &[("errors", e.into()), ("warnings", w.into())],
+        );
+        f.write_str(&summary)
     }
 }
 
@@ -296,7 +316,7 @@ pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) ->
         .map(|k| (strsim::jaro_winkler(name, k), k))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| format!("did you mean `{k}`?"))
+        .map(|(_, k)| crate::t!("did-you-mean", name = k))
 }
 
 #[cfg(test)]
@@ -320,7 +340,7 @@ mod tests {
         let s = d.to_string();
         assert!(s.contains("  --> a.yaml:1:7"), "{s}");
         assert!(s.contains("1 | key: 值x\n  |        ^"), "{s}");
-        assert!(s.contains("hint: fix it"));
+        assert!(s.contains(&format!("{}fix it", i18n::text("diag-hint", &[]))));
     }
 
     #[test]
@@ -353,8 +373,11 @@ mod tests {
     #[test]
     fn suggests_close_names() {
         assert_eq!(
-            did_you_mean("registation", ["registration", "review"]).as_deref(),
-            Some("did you mean `registration`?")
+            did_you_mean("registation", ["registration", "review"]),
+            Some(i18n::text(
+                "did-you-mean",
+                &[("name", "registration".into())]
+            ))
         );
         assert_eq!(did_you_mean("zzz", ["registration"]), None);
     }

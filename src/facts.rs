@@ -43,7 +43,8 @@ impl Facts<'_> {
         )
     }
 
-    fn lookup(&self, path: &str) -> Result<Fact, String> {
+    /// The fact at `path`, or the diagnostic (not yet placed) of a bad path.
+    fn lookup(&self, path: &str) -> Result<Fact, Diagnostic> {
         let parts: Vec<&str> = path.split('.').collect();
         let y = self.year;
         let cat = |id: &str| y.categories.iter().find(|c| c.id == id);
@@ -59,24 +60,26 @@ impl Facts<'_> {
                     .collect(),
             )),
             ["schedule", id, ref rest @ ..] => {
-                let phase = self
-                    .schedule
-                    .iter()
-                    .find(|p| p.id == id)
-                    .ok_or_else(|| unknown("phase", id, self.schedule.iter().map(|p| &p.id[..])))?;
+                let phase =
+                    self.schedule.iter().find(|p| p.id == id).ok_or_else(|| {
+                        unknown("phase", id, self.schedule.iter().map(|p| &p.id[..]))
+                    })?;
                 match rest {
                     [] => Ok(Fact::Phase(phase.clone())),
                     ["name"] => Ok(Fact::Text(phase.name.clone())),
                     ["start"] => phase
                         .start()
                         .map(Fact::When)
-                        .ok_or_else(|| format!("phase `{id}` has no window, so no start")),
+                        .ok_or_else(|| crate::diag!(Error, "reference-phase-no-start", phase = id)),
                     ["end"] => phase
                         .end()
                         .map(Fact::When)
-                        .ok_or_else(|| format!("phase `{id}` has no window or deadline")),
-                    _ => Err(format!(
-                        "`{path}`: a phase has `name`, `start` and `end`; did you mean `schedule.{id}`?"
+                        .ok_or_else(|| crate::diag!(Error, "reference-phase-no-end", phase = id)),
+                    _ => Err(crate::diag!(
+                        Error,
+                        "reference-phase-field",
+                        reference = path,
+                        phase = id
                     )),
                 }
             }
@@ -87,37 +90,51 @@ impl Facts<'_> {
                 match rest {
                     [] | ["name"] => Ok(Fact::Text(c.name.clone())),
                     ["qualifies"] => Ok(Fact::Text(c.qualifies.clone())),
-                    ["reviewer"] => c
-                        .reviewer
-                        .clone()
-                        .map(Fact::Text)
-                        .ok_or_else(|| format!("category `{id}` has no `reviewer`")),
+                    ["reviewer"] => {
+                        c.reviewer.clone().map(Fact::Text).ok_or_else(|| {
+                            crate::diag!(Error, "reference-no-reviewer", category = id)
+                        })
+                    }
                     ["materials"] => Ok(Fact::List(c.materials.clone())),
-                    _ => Err(format!(
-                        "`{path}`: a category has `name`, `qualifies`, `reviewer` and `materials`"
+                    _ => Err(crate::diag!(
+                        Error,
+                        "reference-category-field",
+                        reference = path
                     )),
                 }
             }
             ["rules", id] => match y.rules.get(id) {
-                Some(r) if r.is_empty() => Err(format!(
-                    "rule list `{id}` in rules.yaml is empty, so nothing would be printed here"
-                )),
+                Some(r) if r.is_empty() => {
+                    Err(crate::diag!(Error, "reference-empty-rule-list", id = id))
+                }
                 Some(r) => Ok(Fact::List(r.clone())),
-                None => Err(unknown("rule list", id, y.rules.keys().map(|k| &k[..]))),
+                None => Err(unknown("rules", id, y.rules.keys().map(|k| &k[..]))),
             },
-            _ => Err(format!(
-                "`{path}` is not a fact; references start with schedule., categories., rules., document., authority. or year"
+            _ => Err(crate::diag!(
+                Error,
+                "reference-not-a-fact",
+                reference = path
             )),
         }
     }
 }
 
-fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
+/// No `what` (phase, category or rules: it selects the noun) named `id`.
+fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> Diagnostic {
     let list: Vec<&str> = known.clone().collect();
-    match did_you_mean(id, known) {
-        Some(m) => format!("no {what} `{id}`; {m}"),
-        None => format!("no {what} `{id}`; known: {}", list.join(", ")),
-    }
+    let suggestion = did_you_mean(id, known).unwrap_or_else(|| {
+        crate::t!(
+            "reference-known-ids",
+            known = crate::load::files::listed(list)
+        )
+    });
+    crate::diag!(
+        Error,
+        "reference-unknown-id",
+        what = what,
+        id = id,
+        suggestion = suggestion
+    )
 }
 
 /// Backslash-escape ASCII punctuation so substituted text stays literal in Markdown.
@@ -143,10 +160,9 @@ pub fn expand(src: &Source, facts: &Facts, diags: &mut Diagnostics) -> String {
         let line_end = text[open..].find('\n').map_or(text.len(), |i| i + open);
         let Some(close) = text[open..line_end].find("}}").map(|i| i + open) else {
             diags.push(
-                Diagnostic::error("`{{` is not closed on the same line")
+                crate::diag!(Error, "reference-not-closed")
                     .in_file(&src.path)
-                    .at_offset(text, open)
-                    .hint("write a reference as `{{ schedule.registration }}` on one line"),
+                    .at_offset(text, open),
             );
             out.push_str(&text[open..line_end]);
             rest = line_end;
@@ -170,42 +186,46 @@ pub fn expand(src: &Source, facts: &Facts, diags: &mut Diagnostics) -> String {
                         out.pop();
                     }
                 } else {
+                    // Selects the noun of the message.
                     let what = if matches!(value, Value::Table(_)) {
-                        "a table"
+                        "table"
                     } else {
-                        "a list"
+                        "list"
                     };
                     diags.push(
-                        Diagnostic::error(format!("`{}` is {what} and cannot stand inside a sentence", inner.trim()))
-                            .in_file(&src.path)
-                            .at_offset(text, open)
-                            .hint("put the reference on a line of its own, with a blank line before and after"),
+                        crate::diag!(
+                            Error,
+                            "reference-not-inline",
+                            reference = inner.trim(),
+                            what = what
+                        )
+                        .in_file(&src.path)
+                        .at_offset(text, open),
                     );
                 }
             }
             Ok(Value::Text(s)) => {
                 if let Some(d) = doubled(&s, &text[..open], &text[close + 2..]) {
                     diags.push(
-                        Diagnostic::error(format!(
-                            "`{}` gives “{s}”, so the notice reads “{d}{d}” here",
-                            inner.trim()
-                        ))
+                        crate::diag!(
+                            Error,
+                            "reference-doubled",
+                            reference = inner.trim(),
+                            value = &s,
+                            char = d
+                        )
                         .in_file(&src.path)
-                        .at_offset(text, path_at)
-                        .hint(format!("delete the {d} typed next to the reference; the reference already has it")),
+                        .at_offset(text, path_at),
                     );
                 }
                 out.push_str(&escape_markdown(&s))
             }
-            Err(message) => {
-                let mut d = Diagnostic::error(message)
-                    .in_file(&src.path)
-                    .at_offset(text, path_at);
-                d.hint = Some(
-                    "references are written `{{ schedule.<phase> }}`, `{{ categories.<id> }}`, `{{ rules.<id> }}`; filters: weekday, noyear, date, and `{{ schedule | table }}`"
-                        .into(),
+            Err(d) => {
+                diags.push(
+                    d.in_file(&src.path)
+                        .at_offset(text, path_at)
+                        .hint(crate::t!("reference-syntax")),
                 );
-                diags.push(d);
                 out.push_str(&text[open..close + 2]);
             }
         }
@@ -281,20 +301,21 @@ fn schedule_table(facts: &Facts) -> String {
     md
 }
 
-fn resolve_one(inner: &str, facts: &Facts) -> Result<Value, String> {
+fn resolve_one(inner: &str, facts: &Facts) -> Result<Value, Diagnostic> {
     let mut parts = inner.split('|').map(str::trim);
     let path = parts.next().unwrap_or("");
     if path.is_empty() {
-        return Err("empty reference `{{ }}`".into());
+        return Err(crate::diag!(Error, "reference-empty"));
     }
     let filters: Vec<&str> = parts.clone().collect();
     if filters.contains(&"table") {
         return if path == "schedule" && filters == ["table"] {
             Ok(Value::Table(schedule_table(facts)))
         } else {
-            Err(format!(
-                "`table` applies to `schedule` alone, not to `{}`",
-                inner.trim()
+            Err(crate::diag!(
+                Error,
+                "reference-table-filter",
+                reference = inner.trim()
             ))
         };
     }
@@ -306,16 +327,23 @@ fn resolve_one(inner: &str, facts: &Facts) -> Result<Value, String> {
             "noyear" => show.no_year = true,
             "date" => show.no_time = true,
             other => {
-                let hint = did_you_mean(other, FILTERS).unwrap_or_default();
-                return Err(format!("unknown filter `{other}` {hint}")
-                    .trim_end()
-                    .to_string());
+                return Err(match did_you_mean(other, FILTERS) {
+                    Some(m) => crate::diag!(
+                        Error,
+                        "reference-unknown-filter-suggested",
+                        filter = other,
+                        suggestion = m
+                    ),
+                    None => crate::diag!(Error, "reference-unknown-filter", filter = other),
+                });
             }
         }
     }
     if show != Show::default() && !matches!(fact, Fact::Phase(_) | Fact::When(_)) {
-        return Err(format!(
-            "`{path}` is not a date; filters apply to dates only"
+        return Err(crate::diag!(
+            Error,
+            "reference-filter-not-date",
+            reference = path
         ));
     }
     Ok(match fact {

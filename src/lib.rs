@@ -12,12 +12,14 @@
 #![allow(clippy::result_large_err)]
 
 pub mod check;
+pub mod cli;
 pub mod compose;
 pub mod data;
 pub mod diag;
 pub mod diff;
 pub mod doc;
 pub mod facts;
+pub mod i18n;
 pub mod kinsoku;
 pub mod load;
 pub mod markdown;

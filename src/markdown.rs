@@ -114,8 +114,7 @@ pub fn to_blocks(
             Event::Start(Tag::Heading { level, .. }) => {
                 let n = heading_level(level);
                 if n > 4 {
-                    let d = Diagnostic::warning("headings go four levels deep (一、 （一） 1. （1）); this one is shown as level 4")
-                        .hint("use #, ##, ### or ####");
+                    let d = crate::diag!(Warning, "heading-too-deep");
                     diags.push(locate(d, original, &expanded[range.clone()]));
                 } else if let Some(d) = skipped_level(n, last_level) {
                     diags.push(locate(d, original, &expanded[range.clone()]));
@@ -187,8 +186,7 @@ pub fn to_blocks(
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                let d = Diagnostic::warning("HTML in the body is not shown in the notice")
-                    .hint("write plain text; the layout comes from the templates");
+                let d = crate::diag!(Warning, "html-in-body");
                 diags.push(locate(d, original, html.trim()));
             }
             _ => {}
@@ -218,19 +216,13 @@ fn skipped_level(n: u8, last: u8) -> Option<Diagnostic> {
     if n <= last + 1 {
         return None;
     }
-    let after = match last {
-        0 => "no heading".to_string(),
-        l => format!("a level-{l} heading"),
-    };
-    Some(
-        Diagnostic::error(format!(
-            "a level-{n} heading follows {after}: levels must not be skipped"
-        ))
-        .hint(format!(
-            "write {} here; numbering goes 一、 （一） 1. （1） one level at a time",
-            "#".repeat(usize::from(last) + 1)
-        )),
-    )
+    Some(crate::diag!(
+        Error,
+        "heading-level-skipped",
+        level = n,
+        previous = last,
+        marks = "#".repeat(usize::from(last) + 1)
+    ))
 }
 
 /// A table, taking the caption paragraph right before it.
@@ -298,14 +290,17 @@ fn origin(original: &Source, snippet: &str) -> Option<Origin> {
             text[..filter].rfind("{{")?
         }
     };
-    let d = Diagnostic::error("")
-        .in_file(&original.path)
-        .at_offset(text, at);
+    let (line, column) = crate::diag::line_col(text, at);
     Some(Origin {
-        file: d.file?,
-        line: d.line?,
-        column: d.column?,
-        source_line: d.source_line.unwrap_or_default(),
+        file: original.path.clone(),
+        line,
+        column,
+        source_line: text
+            .lines()
+            .nth(line - 1)
+            .unwrap_or("")
+            .trim_end_matches('\r')
+            .to_string(),
     })
 }
 
@@ -439,21 +434,31 @@ mod tests {
         };
         let mut diags = Diagnostics::new();
         to_blocks(&src.text, &src, "", &mut diags);
-        let lines: Vec<_> = diags.iter().map(|d| (d.line, d.message.clone())).collect();
+        let lines: Vec<_> = diags.iter().map(|d| (d.line, d.code)).collect();
         assert_eq!(
             lines,
             [
-                (
-                    Some(3),
-                    "a level-3 heading follows a level-1 heading: levels must not be skipped"
-                        .to_string()
-                ),
-                (
-                    Some(7),
-                    "a level-4 heading follows a level-2 heading: levels must not be skipped"
-                        .to_string()
-                )
+                (Some(3), "heading-level-skipped"),
+                (Some(7), "heading-level-skipped")
             ]
+        );
+        let en = crate::i18n::text_in(
+            crate::i18n::Lang::En,
+            "heading-level-skipped",
+            &[("level", 3u8.into()), ("previous", 1u8.into())],
+        );
+        assert_eq!(
+            en,
+            "a level-3 heading follows a level-1 heading: levels must not be skipped"
+        );
+        let first = crate::i18n::text_in(
+            crate::i18n::Lang::En,
+            "heading-level-skipped",
+            &[("level", 2u8.into()), ("previous", 0u8.into())],
+        );
+        assert_eq!(
+            first,
+            "a level-2 heading follows no heading: levels must not be skipped"
         );
     }
 }

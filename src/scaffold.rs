@@ -6,10 +6,11 @@ use regex::Regex;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::{self, Lang};
 
 /// The bundled example, compiled in: (path in the new site, content).
-const EXAMPLE: [(&str, &str); 13] = [
-    ("gazette.yaml", include_str!("../gazette.yaml")),
+/// `gazette.yaml` and the READMEs are written apart, in the language in use.
+const EXAMPLE: [(&str, &str); 11] = [
     (
         "content/2024/notice.yaml",
         include_str!("../content/2024/notice.yaml"),
@@ -54,45 +55,74 @@ const EXAMPLE: [(&str, &str); 13] = [
         "content/2024/papers.yaml",
         include_str!("../content/2024/papers.yaml"),
     ),
-    (
-        "content/2024/photos/README.txt",
-        "Photos for the recommendation forms, named by the candidate's ID number:\n<ID number>.jpg, .jpeg or .png. A candidate without one gets an empty photo box.\n",
-    ),
 ];
 
-const STAFF_README: &str = include_str!("../templates/site-README.md");
-const TEMPLATES_README: &str = "Put a file here named like a built-in template (base.html, index.html, notice.html,\npublicity_index.html, publicity_list.html, receipts.html, receipts.js, search.js, style.css,\nreceipt.yaml, form.yaml) to replace it.\nCopies of the built-in ones are in gazette's repository under templates/.\n";
+/// The README for the staff who keep the site, in each language.
+fn staff_readme(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => include_str!("../templates/site-README.zh-CN.md"),
+        Lang::En => include_str!("../templates/site-README.md"),
+    }
+}
 
-fn io(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("failed to {what} `{}`", path.display()))
-        .cause(e)
-        .io()
+/// The example's gazette.yaml. The Chinese one has Chinese comments and
+/// says `language: zh`, so the site keeps speaking Chinese whatever the
+/// locale of the next terminal.
+fn site_config(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => include_str!("../templates/site-gazette.zh-CN.yaml"),
+        Lang::En => include_str!("../gazette.yaml"),
+    }
+}
+
+/// The files of a new site: (path in the site, content).
+fn site_files() -> Vec<(&'static str, String)> {
+    let lang = i18n::lang();
+    let mut files = vec![("gazette.yaml", site_config(lang).to_string())];
+    files.extend(EXAMPLE.iter().map(|&(rel, text)| (rel, text.to_string())));
+    // Fluent trims a message's last line break; a text file ends with one.
+    files.extend([
+        (
+            "content/2024/photos/README.txt",
+            crate::t!("scaffold-photos-readme") + "\n",
+        ),
+        ("README.md", staff_readme(lang).to_string()),
+        (
+            "templates/README.md",
+            crate::t!("scaffold-templates-readme") + "\n",
+        ),
+    ]);
+    files
+}
+
+fn create_dir(dir: &Path) -> Result<(), Diagnostic> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        crate::diag!(Error, "scaffold-create-failed", path = dir)
+            .cause(e)
+            .io()
+    })
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Diagnostic> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| io("create", dir, e))?;
+        create_dir(dir)?;
     }
-    std::fs::write(path, text).map_err(|e| io("write", path, e))
+    std::fs::write(path, text).map_err(|e| {
+        crate::diag!(Error, "scaffold-write-failed", path = path)
+            .cause(e)
+            .io()
+    })
 }
 
 /// Create a working site in `dir` (which must not exist or be empty).
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let occupied = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
     if occupied {
-        return Err(
-            Diagnostic::error(format!("`{}` is not empty", dir.display()))
-                .hint("name a new folder; gazette init never overwrites files")
-                .io(),
-        );
+        return Err(crate::diag!(Error, "scaffold-folder-not-empty", folder = dir).io());
     }
     let mut written = Vec::new();
-    let files = EXAMPLE.iter().copied().chain([
-        ("README.md", STAFF_README),
-        ("templates/README.md", TEMPLATES_README),
-    ]);
-    for (rel, text) in files {
-        write(&dir.join(rel), text)?;
+    for (rel, text) in site_files() {
+        write(&dir.join(rel), &text)?;
         written.push(PathBuf::from(rel));
     }
     Ok(written)
@@ -104,18 +134,10 @@ pub fn new_year(root: &Path, from: i32, to: i32) -> Result<Diagnostics, Diagnost
     let src = root.join("content").join(from.to_string());
     let dst = root.join("content").join(to.to_string());
     if !src.is_dir() {
-        return Err(
-            Diagnostic::error(format!("there is no `content/{from}` to start from"))
-                .hint("name an existing year with --from")
-                .into(),
-        );
+        return Err(crate::diag!(Error, "scaffold-no-source-year", year = from.to_string()).into());
     }
     if dst.exists() {
-        return Err(Diagnostic::error(format!("`content/{to}` exists already"))
-            .hint(
-                "gazette new-year never overwrites a year; remove it first if it is a false start",
-            )
-            .into());
+        return Err(crate::diag!(Error, "scaffold-year-exists", year = to.to_string()).into());
     }
     let mut entries: Vec<PathBuf> = walkdir::WalkDir::new(&src)
         .sort_by_file_name()
@@ -126,15 +148,19 @@ pub fn new_year(root: &Path, from: i32, to: i32) -> Result<Diagnostics, Diagnost
         .collect();
     entries.sort();
     let old = Regex::new(&format!(r"{from}(?:-\d{{1,2}}-\d{{1,2}}|年)"))
-        .map_err(|e| Diagnostic::error("internal pattern error").cause(e))?;
+        .map_err(|e| crate::diag!(Error, "scaffold-internal-pattern").cause(e))?;
     let mut found = Diagnostics::new();
     for path in entries {
         let rel = path.strip_prefix(&src).unwrap_or(&path);
         let target = dst.join(rel);
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io("create", dir, e))?;
+            create_dir(dir)?;
         }
-        std::fs::copy(&path, &target).map_err(|e| io("copy", &path, e))?;
+        std::fs::copy(&path, &target).map_err(|e| {
+            crate::diag!(Error, "scaffold-copy-failed", path = &path)
+                .cause(e)
+                .io()
+        })?;
         let Ok(text) = std::fs::read_to_string(&target) else {
             continue;
         };
@@ -150,10 +176,15 @@ pub fn new_year(root: &Path, from: i32, to: i32) -> Result<Diagnostics, Diagnost
                 continue; // a YAML comment is not a date in use
             }
             found.push(
-                Diagnostic::warning(format!("`{}` still belongs to {from}", m.as_str()))
-                    .in_file(&shown)
-                    .at_offset(&text, m.start())
-                    .hint(format!("set the {to} date (or text) here")),
+                crate::diag!(
+                    Warning,
+                    "scaffold-old-year",
+                    text = m.as_str(),
+                    old = from.to_string(),
+                    new = to.to_string()
+                )
+                .in_file(&shown)
+                .at_offset(&text, m.start()),
             );
         }
     }

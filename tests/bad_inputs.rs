@@ -1,11 +1,17 @@
 //! The bad-input corpus: each case copies the bundled example, breaks one
-//! thing, renders in-process and pins every diagnostic exactly (severity,
-//! file, line, column, message, hint, causes).
+//! thing, runs the real `gazette check` in English and in Chinese, as JSON
+//! and as text, and pins every English diagnostic exactly (severity, file,
+//! line, column, message, hint, causes). The Chinese run must report the
+//! same problems at the same places with the same codes and exit status, in
+//! Chinese.
 
+use crate::common::chinese;
 use crate::common::*;
-use gazette::diag::{Diagnostic, Severity};
+use gazette::diag::Severity;
 use std::fmt::Write as _;
+use std::io::Read as _;
 use std::path::Path;
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -98,11 +104,67 @@ impl Case {
     }
 }
 
+/// One diagnostic as `gazette check --format json` prints it.
+#[derive(Debug, Clone, serde::Deserialize)]
+struct Diagnostic {
+    code: String,
+    #[serde(deserialize_with = "severity_of")]
+    severity: Severity,
+    file: Option<std::path::PathBuf>,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: String,
+    hint: Option<String>,
+    causes: Vec<String>,
+}
+
+fn severity_of<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Severity, D::Error> {
+    let s: String = serde::Deserialize::deserialize(de)?;
+    match s.as_str() {
+        "error" => Ok(Severity::Error),
+        "warning" => Ok(Severity::Warning),
+        other => Err(serde::de::Error::custom(format!("severity `{other}`"))),
+    }
+}
+
+impl Diagnostic {
+    /// What must be the same in every language.
+    fn key(
+        &self,
+    ) -> (
+        Option<std::path::PathBuf>,
+        Option<usize>,
+        Option<usize>,
+        Severity,
+        String,
+    ) {
+        (
+            self.file.clone(),
+            self.line,
+            self.column,
+            self.severity,
+            self.code.clone(),
+        )
+    }
+}
+
 /// The example has no preferred 仿宋_GB2312 etc. on most machines: the font
 /// fallback warning depends on the machine, not on the input.
 fn machine_dependent(d: &Diagnostic) -> bool {
     d.message.starts_with("preferred fonts not found")
 }
+
+/// Cases whose diagnostics come from parts converted to the catalogs on
+/// another branch (templates and the PDF's colour: render/, fonts:
+/// typeset/; branch `i18n-b`): their code and Chinese text are not checked
+/// here until that branch is merged. Empty this list then.
+const CONVERTED_ELSEWHERE: &[&str] = &[
+    "templates/notice.html: Tera syntax error",
+    "templates/notice.html: undefined variable",
+    "templates/style.css: undefined variable",
+    "gazette.yaml: pdf.red is not a colour",
+    "gazette.yaml: a font path to a file that is not a font",
+];
 
 fn severity(s: Severity) -> &'static str {
     match s {
@@ -145,7 +207,7 @@ fn row(
         write!(s, " [hint: {h}]").unwrap();
     }
     for c in causes {
-        write!(s, " [cause: {c}]").unwrap();
+        write!(s, " [cause: {}]", clipped(c)).unwrap();
     }
     s
 }
@@ -198,7 +260,8 @@ fn as_code(d: &Diagnostic) -> String {
         write!(s, ".hint({h:?})").unwrap();
     }
     if !d.causes.is_empty() {
-        write!(s, ".causes(&{:?})", d.causes).unwrap();
+        let causes: Vec<String> = d.causes.iter().map(|c| clipped(c)).collect();
+        write!(s, ".causes(&{causes:?})").unwrap();
     }
     s
 }
@@ -216,12 +279,88 @@ fn matches(d: &Diagnostic, e: &Expect) -> bool {
             .eq(e.causes.iter().copied())
 }
 
-/// What one render gave: its diagnostics (machine-dependent ones dropped),
-/// whether it succeeded and how long it took.
-struct Outcome {
-    built: bool,
-    diags: Vec<Diagnostic>,
+/// What one run of the binary gave.
+struct Run {
+    status: Option<i32>,
+    stdout: String,
+    stderr: String,
     took: Duration,
+}
+
+/// Run `gazette check` in `root` in language `lang`, killed after `limit`.
+fn check_run(root: &Path, lang: &str, json: bool, limit: Duration) -> Result<Run, String> {
+    let mut args = vec!["check", "--root", ".", "--lang", lang];
+    if json {
+        args.extend(["--format", "json"]);
+    }
+    let started = Instant::now();
+    let mut child = command()
+        .args(&args)
+        .env("GAZETTE_LANG", lang)
+        .current_dir(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run gazette: {e}"))?;
+    // Read both pipes while waiting, so a long report cannot block the child.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut out = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut out);
+            }
+            String::from_utf8_lossy(&out).into_owned()
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as _));
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!(
+                "gazette check --lang {lang} did not finish within {limit:?}"
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let took = started.elapsed();
+    let stdout = out.join().unwrap_or_default();
+    let stderr = err.join().unwrap_or_default();
+    if stderr.contains("panicked") {
+        return Err(format!("gazette PANICKED: {stderr}"));
+    }
+    Ok(Run {
+        status: status.code(),
+        stdout,
+        stderr,
+        took,
+    })
+}
+
+fn diagnostics_of(run: &Run, lang: &str) -> Result<Vec<Diagnostic>, String> {
+    #[derive(serde::Deserialize)]
+    struct Report {
+        diagnostics: Vec<Diagnostic>,
+    }
+    serde_json::from_str::<Report>(&run.stdout)
+        .map(|r| r.diagnostics)
+        .map_err(|e| {
+            format!(
+                "--lang {lang} --format json did not print diagnostics ({e}):\n{}{}",
+                run.stdout, run.stderr
+            )
+        })
+}
+
+/// The four runs of a case, in a fresh copy of the example.
+struct Outcome {
+    en: Vec<Diagnostic>,
+    zh: Vec<Diagnostic>,
+    runs: [(String, Run); 4],
 }
 
 fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
@@ -231,99 +370,180 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_default()
 }
 
-/// Mutate a fresh copy of the example and render it on its own thread, so a
-/// panic or a hang of gazette becomes a failure of this case only.
-fn render_case(case: &Case) -> Result<Outcome, String> {
+fn run_case(case: &Case) -> Result<Outcome, String> {
     let site = example_2024_site();
     let mutate = case.mutate;
     let root = site.path();
     std::panic::catch_unwind(|| mutate(root))
         .map_err(|p| format!("the mutation failed: {}", panic_text(&*p)))?;
-    let (tx, rx) = mpsc::channel();
-    let root = site.path().to_path_buf();
-    let handle = std::thread::spawn(move || {
-        let started = Instant::now();
-        let result = gazette::render(&root);
-        let took = started.elapsed();
-        let _ = tx.send((result, took));
-    });
     let wait = case.limit + Duration::from_secs(5);
-    match rx.recv_timeout(wait) {
-        Ok((result, took)) => {
-            let _ = handle.join();
-            let (built, diags) = match result {
-                Ok(r) => (true, r.warnings),
-                Err(d) => (false, d),
-            };
-            // Keep the temporary site alive until the render is done.
-            drop(site);
-            Ok(Outcome {
-                built,
-                diags: diags
-                    .0
-                    .into_iter()
-                    .filter(|d| !machine_dependent(d))
-                    .collect(),
-                took,
-            })
+    let en_json = check_run(root, "en", true, wait)?;
+    let zh_json = check_run(root, "zh", true, wait)?;
+    let en_text = check_run(root, "en", false, wait)?;
+    let zh_text = check_run(root, "zh", false, wait)?;
+    let en = diagnostics_of(&en_json, "en")?;
+    let zh = diagnostics_of(&zh_json, "zh")?;
+    Ok(Outcome {
+        en,
+        zh,
+        runs: [
+            ("en json".into(), en_json),
+            ("zh json".into(), zh_json),
+            ("en text".into(), en_text),
+            ("zh text".into(), zh_text),
+        ],
+    })
+}
+
+/// The Chinese run against the English one: the same problems at the same
+/// places with the same codes, each told in Chinese.
+fn compare_languages(case: &Case, en: &[Diagnostic], zh: &[Diagnostic]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let elsewhere = CONVERTED_ELSEWHERE.contains(&case.name);
+    let mut en: Vec<&Diagnostic> = en.iter().collect();
+    let mut zh: Vec<&Diagnostic> = zh.iter().collect();
+    en.sort_by_key(|d| d.key());
+    zh.sort_by_key(|d| d.key());
+    let keys = |ds: &[&Diagnostic]| ds.iter().map(|d| d.key()).collect::<Vec<_>>();
+    if keys(&en) != keys(&zh) {
+        problems.push(format!(
+            "English and Chinese runs differ in position or code:\n      en: {:?}\n      zh: {:?}",
+            keys(&en),
+            keys(&zh)
+        ));
+        return problems;
+    }
+    for (e, z) in en.iter().zip(&zh) {
+        if e.code.is_empty() && !elsewhere {
+            problems.push(format!("no code: {}", actual_row(e)));
         }
-        Err(mpsc::RecvTimeoutError::Disconnected) => {
-            let panic = handle.join().err().map(|p| panic_text(&*p));
-            Err(format!("gazette PANICKED: {}", panic.unwrap_or_default()))
+        if elsewhere {
+            continue;
         }
-        Err(mpsc::RecvTimeoutError::Timeout) => {
-            // The thread is left behind; the site must outlive it.
-            std::mem::forget(site);
-            Err(format!("gazette did not finish within {wait:?}"))
+        if let Some(why) = chinese::not_chinese(&z.message, &e.message) {
+            problems.push(format!("Chinese message {why}: {}", actual_row(z)));
+        }
+        match (&e.hint, &z.hint) {
+            (Some(eh), Some(zh)) => {
+                if let Some(why) = chinese::not_chinese(zh, eh) {
+                    problems.push(format!("Chinese hint {why}: {}", actual_row(z)));
+                }
+            }
+            (None, None) => {}
+            _ => problems.push(format!(
+                "hint in one language only:\n      en: {}\n      zh: {}",
+                actual_row(e),
+                actual_row(z)
+            )),
         }
     }
+    problems
+}
+
+/// The text output shows every diagnostic of the JSON one, each readable.
+fn compare_text(json: &[Diagnostic], text: &str, lang: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for d in json {
+        let head: String = d.message.chars().take(80).collect();
+        let label = match (lang, d.severity) {
+            ("zh", Severity::Error) => "错误：",
+            ("zh", Severity::Warning) => "警告：",
+            (_, Severity::Error) => "error: ",
+            (_, Severity::Warning) => "warning: ",
+        };
+        if !text.contains(&format!("{label}{head}")) {
+            problems.push(format!("--lang {lang} text lacks “{label}{head}”"));
+        }
+        if let Some(file) = &d.file {
+            let at = match (d.line, d.column) {
+                (Some(l), Some(c)) => format!("  --> {}:{l}:{c}\n", file.display()),
+                (Some(l), None) => format!("  --> {}:{l}\n", file.display()),
+                _ => format!("  --> {}\n", file.display()),
+            };
+            if !text.contains(&at) {
+                problems.push(format!("--lang {lang} text lacks `{}`", at.trim()));
+            }
+        }
+    }
+    // However long the input, what is printed stays readable.
+    for block in text.split("\n\n") {
+        if block.chars().count() >= 2000 {
+            problems.push(format!(
+                "printed diagnostic is {} characters long: {:.300}…",
+                block.chars().count(),
+                block
+            ));
+        }
+    }
+    problems
 }
 
 /// Check one case; returns a description of every way it differs.
 fn check_case(case: &Case) -> Vec<String> {
-    let outcome = match render_case(case) {
+    let outcome = match run_case(case) {
         Ok(o) => o,
         Err(e) => return vec![e],
     };
     let mut problems = Vec::new();
     let should_build = !case.expect.iter().any(|e| e.severity == Severity::Error);
-    if outcome.built != should_build {
+    let statuses: Vec<Option<i32>> = outcome.runs.iter().map(|(_, r)| r.status).collect();
+    let built = statuses[0] == Some(0);
+    if built != should_build {
         problems.push(format!(
-            "render {} but should have {}",
-            if outcome.built { "succeeded" } else { "failed" },
+            "check {} but should have {}",
+            if built { "succeeded" } else { "failed" },
             if should_build { "succeeded" } else { "failed" }
         ));
     }
-    if outcome.took > case.limit {
-        problems.push(format!(
-            "render took {:?}, limit {:?}",
-            outcome.took, case.limit
-        ));
-    }
-    let same = outcome.diags.len() == case.expect.len()
-        && outcome
-            .diags
+    if statuses.iter().any(|s| *s != statuses[0]) {
+        let each: Vec<String> = outcome
+            .runs
             .iter()
-            .zip(case.expect)
-            .all(|(d, e)| matches(d, e));
+            .map(|(name, r)| format!("{name}: {:?}", r.status))
+            .collect();
+        problems.push(format!("exit statuses differ: {}", each.join(", ")));
+    }
+    let took = outcome.runs[0].1.took;
+    if took > case.limit {
+        problems.push(format!("check took {took:?}, limit {:?}", case.limit));
+    }
+    let dropped: Vec<&str> = outcome
+        .en
+        .iter()
+        .filter(|d| machine_dependent(d) && !d.code.is_empty())
+        .map(|d| d.code.as_str())
+        .collect();
+    let en: Vec<Diagnostic> = outcome
+        .en
+        .iter()
+        .filter(|d| !machine_dependent(d))
+        .cloned()
+        .collect();
+    let zh: Vec<Diagnostic> = outcome
+        .zh
+        .iter()
+        .filter(|d| !machine_dependent(d) && !dropped.contains(&d.code.as_str()))
+        .cloned()
+        .collect();
+    let same =
+        en.len() == case.expect.len() && en.iter().zip(case.expect).all(|(d, e)| matches(d, e));
     if !same {
         let mut s = String::from("diagnostics differ\n      expected:\n");
         for e in case.expect {
             writeln!(s, "        {}", expected_row(e)).unwrap();
         }
         s.push_str("      actual:\n");
-        for d in &outcome.diags {
+        for d in &en {
             writeln!(s, "        {}", actual_row(d)).unwrap();
         }
         s.push_str("      actual, as table code:\n");
-        for d in &outcome.diags {
+        for d in &en {
             writeln!(s, "        {},", as_code(d)).unwrap();
         }
         problems.push(s);
     }
     // Every problem is listed in file, then line order.
-    let keys: Vec<_> = outcome
-        .diags
+    let keys: Vec<_> = en
         .iter()
         .map(|d| (d.file.clone(), d.line, d.column))
         .collect();
@@ -332,17 +552,9 @@ fn check_case(case: &Case) -> Vec<String> {
             "diagnostics are not sorted by file and line: {keys:?}"
         ));
     }
-    // However long the input, what is printed stays readable.
-    for d in &outcome.diags {
-        let printed = d.to_string();
-        if printed.chars().count() >= 2000 {
-            problems.push(format!(
-                "printed diagnostic is {} characters long: {:.300}…",
-                printed.chars().count(),
-                printed
-            ));
-        }
-    }
+    problems.extend(compare_languages(case, &en, &zh));
+    problems.extend(compare_text(&outcome.en, &outcome.runs[2].1.stderr, "en"));
+    problems.extend(compare_text(&outcome.zh, &outcome.runs[3].1.stderr, "zh"));
     problems
 }
 
@@ -424,6 +636,8 @@ const ADD_KEY: &str = "add the key; the content reference in README.md lists eve
 const TEMPLATE_HINT: &str =
     "fix the template, or delete it from templates/ to use the built-in one";
 const WEEKDAY_HINT_SUN: &str = "write 周日, or better: reference the date from schedule.yaml with `| weekday` so it is computed";
+const WRONG_KIND: &str = "the content reference in README.md shows what each key takes";
+const YAML_HINT: &str = "indent with spaces, never tabs, keys of one level under each other; quote a value that holds `: ` or ` #`";
 const YEAR_HINT: &str = "check the year; the notice is for 2024";
 
 static YAML_SYNTAX: &[Case] = &[
@@ -437,45 +651,40 @@ static YAML_SYNTAX: &[Case] = &[
                 "   header: 湖南省教育考试院文件",
             )
         },
-        &[error(
-            GAZETTE,
-            10,
-            10,
-            "mapping values are not allowed in this context",
-        )],
+        &[
+            error(GAZETTE, 10, 10, "`gazette.yaml` is not valid YAML").hint(YAML_HINT).causes(&["mapping values are not allowed in this context"]),
+        ],
     ),
     case(
         // YAML lets the quote run on to the `"` of `red: "#FF3333"` in the
         // comment on line 31: the authority block is part of the title now.
         "gazette.yaml: unclosed quote closed by a comment",
         |s| edit(s, GAZETTE, "  title: 湖南省", "  title: \"湖南省"),
-        &[error(GAZETTE, 2, 1, "missing field `authority`").hint(ADD_KEY)],
+        &[error(GAZETTE, 2, 1, "missing key `authority` in `gazette.yaml`")
+            .hint(ADD_KEY)
+            .causes(&["missing field `authority`"])],
     ),
     case(
         "gazette.yaml: tab",
         |s| edit(s, GAZETTE, "  code: 湘教考成字", "\tcode: 湘教考成字"),
-        &[error(
-            GAZETTE,
-            11,
-            1,
-            "found a tab character that violates indentation, while scanning a plain scalar",
-        )],
+        &[
+            error(GAZETTE, 11, 1, "`gazette.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found a tab character that violates indentation, while scanning a plain scalar"]),
+        ],
     ),
     case(
         "notice.yaml: tab",
         |s| edit(s, NOTICE_YAML, "  - 各普通高等学校", "\t- 各普通高等学校"),
-        &[error(
-            NOTICE_YAML,
-            5,
-            1,
-            "found character that cannot start any token, while scanning for the next token",
-        )],
+        &[
+            error(NOTICE_YAML, 5, 1, "`notice.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found character that cannot start any token, while scanning for the next token"]),
+        ],
     ),
     case(
         // The issuer falls out of the imprint: YAML reads it as a key of its own.
         "notice.yaml: bad indentation",
         |s| edit(s, NOTICE_YAML, "  issuer: ", " issuer: "),
-        &[error(NOTICE_YAML, 13, 3, "imprint: missing field `issuer`").hint(ADD_KEY)],
+        &[
+            error(NOTICE_YAML, 13, 3, "missing key `issuer` in `imprint`").hint(ADD_KEY).causes(&["imprint: missing field `issuer`"]),
+        ],
     ),
     case(
         "schedule.yaml: bad indentation",
@@ -487,12 +696,9 @@ static YAML_SYNTAX: &[Case] = &[
                 "      name: 考生注册报名及信息完善",
             )
         },
-        &[error(
-            SCHEDULE,
-            9,
-            11,
-            "mapping values are not allowed in this context",
-        )],
+        &[
+            error(SCHEDULE, 9, 11, "`schedule.yaml` is not valid YAML").hint(YAML_HINT).causes(&["mapping values are not allowed in this context"]),
+        ],
     ),
     case(
         "schedule.yaml: tab",
@@ -504,72 +710,51 @@ static YAML_SYNTAX: &[Case] = &[
                 "\tworking_days_only: true",
             )
         },
-        &[error(
-            SCHEDULE,
-            18,
-            1,
-            "found character that cannot start any token, while scanning for the next token",
-        )],
+        &[
+            error(SCHEDULE, 18, 1, "`schedule.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found character that cannot start any token, while scanning for the next token"]),
+        ],
     ),
     case(
         "categories.yaml: bad indentation",
         |s| edit(s, CATEGORIES, "    name: 普通计划", "     name: 普通计划"),
-        &[error(
-            CATEGORIES,
-            6,
-            10,
-            "mapping values are not allowed in this context",
-        )],
+        &[
+            error(CATEGORIES, 6, 10, "`categories.yaml` is not valid YAML").hint(YAML_HINT).causes(&["mapping values are not allowed in this context"]),
+        ],
     ),
     case(
         "categories.yaml: tab",
         |s| edit(s, CATEGORIES, "    exempt: true", "\texempt: true"),
-        &[error(
-            CATEGORIES,
-            21,
-            1,
-            "found a tab character that violates indentation, while scanning a plain scalar",
-        )],
+        &[
+            error(CATEGORIES, 21, 1, "`categories.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found a tab character that violates indentation, while scanning a plain scalar"]),
+        ],
     ),
     case(
         "rules.yaml: bad indentation",
         |s| edit(s, RULES, "  exclusions:", "   exclusions:"),
-        &[error(
-            RULES,
-            11,
-            4,
-            "did not find expected key, while parsing a block mapping",
-        )],
+        &[
+            error(RULES, 11, 4, "`rules.yaml` is not valid YAML").hint(YAML_HINT).causes(&["did not find expected key, while parsing a block mapping"]),
+        ],
     ),
     case(
         "rules.yaml: tab",
         |s| edit(s, RULES, "    - 在校学习期间", "\t- 在校学习期间"),
-        &[error(
-            RULES,
-            12,
-            1,
-            "found character that cannot start any token, while scanning for the next token",
-        )],
+        &[
+            error(RULES, 12, 1, "`rules.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found character that cannot start any token, while scanning for the next token"]),
+        ],
     ),
     case(
         "calendar.yaml: bad indentation",
         |s| edit(s, CALENDAR, "  - {name: 春节", "   - {name: 春节"),
-        &[error(
-            CALENDAR,
-            5,
-            4,
-            "did not find expected '-' indicator, while parsing a block collection",
-        )],
+        &[
+            error(CALENDAR, 5, 4, "`calendar.yaml` is not valid YAML").hint(YAML_HINT).causes(&["did not find expected '-' indicator, while parsing a block collection"]),
+        ],
     ),
     case(
         "calendar.yaml: tab",
         |s| edit(s, CALENDAR, "  - 2024-02-04", "\t- 2024-02-04"),
-        &[error(
-            CALENDAR,
-            13,
-            1,
-            "found character that cannot start any token, while scanning for the next token",
-        )],
+        &[
+            error(CALENDAR, 13, 1, "`calendar.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found character that cannot start any token, while scanning for the next token"]),
+        ],
     ),
 ];
 
@@ -577,42 +762,58 @@ static UNKNOWN_KEYS: &[Case] = &[
     case(
         "schedule.yaml: misspelt `name`",
         |s| edit(s, SCHEDULE, "    name: 考生注册报名及信息完善", "    nmae: 考生注册报名及信息完善"),
-        &[error(SCHEDULE, 9, 5, "phases[1]: unknown field `nmae`, expected one of `id`, `name`, `windows`, `deadline`, `within`, `working_days_only`, `by`").hint("did you mean `name`?")],
+        &[
+            error(SCHEDULE, 9, 5, "unknown key `nmae` in `phases[1]`").hint("did you mean `name`?").causes(&["phases[1]: unknown field `nmae`, expected one of `id`, `name`, `windows`, `deadline`, `within`, `working_days_only`, `by`"]),
+        ],
     ),
     case(
         "gazette.yaml: misspelt `title`",
         |s| edit(s, GAZETTE, "  title: 湖南省", "  titel: 湖南省"),
-        &[error(GAZETTE, 3, 3, "site: unknown field `titel`, expected `title` or `base_url`").hint("did you mean `title`?")],
+        &[
+            error(GAZETTE, 3, 3, "unknown key `titel` in `site`").hint("did you mean `title`?").causes(&["site: unknown field `titel`, expected `title` or `base_url`"]),
+        ],
     ),
     case(
         "notice.yaml: misspelt `addressees`",
         |s| edit(s, NOTICE_YAML, "addressees:", "adressees:"),
-        &[error(NOTICE_YAML, 4, 1, "unknown field `adressees`, expected one of `title`, `serial`, `addressees`, `signature`, `date`, `note`, `body`, `attachments`, `imprint`, `copy_number`, `classification`, `urgency`").hint("did you mean `addressees`?")],
+        &[
+            error(NOTICE_YAML, 4, 1, "unknown key `adressees` in `notice.yaml`").hint("did you mean `addressees`?").causes(&["unknown field `adressees`, expected one of `title`, `serial`, `addressees`, `signature`, `date`, `note`, `body`, `attachments`, `imprint`, `copy_number`, `classification`, `urgency`"]),
+        ],
     ),
     case(
         "categories.yaml: misspelt `materials`",
         |s| edit(s, CATEGORIES, "    materials:", "    materails:"),
-        &[error(CATEGORIES, 14, 5, "categories[1]: unknown field `materails`, expected one of `id`, `name`, `exempt`, `part_of`, `qualifies`, `materials`, `reviewer`, `publicised`").hint("did you mean `materials`?")],
+        &[
+            error(CATEGORIES, 14, 5, "unknown key `materails` in `categories[1]`").hint("did you mean `materials`?").causes(&["categories[1]: unknown field `materails`, expected one of `id`, `name`, `exempt`, `part_of`, `qualifies`, `materials`, `reviewer`, `publicised`"]),
+        ],
     ),
     case(
         "calendar.yaml: misspelt `holidays`",
         |s| edit(s, CALENDAR, "holidays:", "holiday:"),
-        &[error(CALENDAR, 3, 1, "unknown field `holiday`, expected `holidays` or `workdays`").hint("did you mean `holidays`?")],
+        &[
+            error(CALENDAR, 3, 1, "unknown key `holiday` in `calendar.yaml`").hint("did you mean `holidays`?").causes(&["unknown field `holiday`, expected `holidays` or `workdays`"]),
+        ],
     ),
     case(
         "rules.yaml: misspelt `rules`",
         |s| edit(s, RULES, "\nrules:\n", "\nrule:\n"),
-        &[error(RULES, 3, 1, "unknown field `rule`, expected `rules`").hint("did you mean `rules`?")],
+        &[
+            error(RULES, 3, 1, "unknown key `rule` in `rules.yaml`").hint("did you mean `rules`?").causes(&["unknown field `rule`, expected `rules`"]),
+        ],
     ),
     case(
         "schedule.yaml: misspelt window `from`",
         |s| edit(s, SCHEDULE, "{from: 2024-02-18 08:00", "{form: 2024-02-18 08:00"),
-        &[error(SCHEDULE, 23, 10, "phases[3].windows[0]: unknown field `form`, expected `from` or `to`").hint("did you mean `from`?")],
+        &[
+            error(SCHEDULE, 23, 10, "unknown key `form` in `phases[3].windows[0]`").hint("did you mean `from`?").causes(&["phases[3].windows[0]: unknown field `form`, expected `from` or `to`"]),
+        ],
     ),
     case(
         "gazette.yaml: a key with no near match",
         |s| append(s, GAZETTE, "pdf:\n  colour: \"#FF0000\"\n"),
-        &[error(GAZETTE, 34, 3, "pdf: unknown field `colour`, expected one of `red`, `red_rule_pt`, `created`").hint("remove `colour`; the keys allowed here are red, red_rule_pt, created")],
+        &[
+            error(GAZETTE, 34, 3, "unknown key `colour` in `pdf`").hint("remove `colour`; the keys allowed here are `red`, `red_rule_pt`, `created`").causes(&["pdf: unknown field `colour`, expected one of `red`, `red_rule_pt`, `created`"]),
+        ],
     ),
 ];
 
@@ -624,8 +825,10 @@ static WRONG_TYPES: &[Case] = &[
             NOTICE_YAML,
             3,
             9,
-            "serial: invalid type: string \"一\", expected u32",
-        )],
+            "`serial` holds a value of the wrong kind",
+        )
+        .hint(WRONG_KIND)
+        .causes(&["serial: invalid type: string \"一\", expected u32"])],
     ),
     case(
         "categories.yaml: string for a bool",
@@ -634,8 +837,10 @@ static WRONG_TYPES: &[Case] = &[
             CATEGORIES,
             21,
             13,
-            "categories[2].exempt: invalid type: string \"是\", expected a boolean",
-        )],
+            "`categories[2].exempt` holds a value of the wrong kind",
+        )
+        .hint(WRONG_KIND)
+        .causes(&["categories[2].exempt: invalid type: string \"是\", expected a boolean"])],
     ),
     case(
         "schedule.yaml: quoted string for a bool",
@@ -651,8 +856,12 @@ static WRONG_TYPES: &[Case] = &[
             SCHEDULE,
             18,
             24,
+            "`phases[2].working_days_only` holds a value of the wrong kind",
+        )
+        .hint(WRONG_KIND)
+        .causes(&[
             "phases[2].working_days_only: invalid type: string \"true\", expected a boolean",
-        )],
+        ])],
     ),
     case(
         "notice.yaml: map for a list",
@@ -661,8 +870,10 @@ static WRONG_TYPES: &[Case] = &[
             NOTICE_YAML,
             5,
             3,
-            "addressees: invalid type: map, expected a sequence",
-        )],
+            "`addressees` holds a value of the wrong kind",
+        )
+        .hint(WRONG_KIND)
+        .causes(&["addressees: invalid type: map, expected a sequence"])],
     ),
     case(
         "rules.yaml: map for a list",
@@ -671,8 +882,10 @@ static WRONG_TYPES: &[Case] = &[
             RULES,
             6,
             5,
-            "rules.eligibility: invalid type: map, expected a sequence",
-        )],
+            "`rules.eligibility` holds a value of the wrong kind",
+        )
+        .hint(WRONG_KIND)
+        .causes(&["rules.eligibility: invalid type: map, expected a sequence"])],
     ),
     case(
         "calendar.yaml: a date for the list of workdays",
@@ -681,8 +894,10 @@ static WRONG_TYPES: &[Case] = &[
             CALENDAR,
             2,
             11,
-            "workdays: invalid type: string \"2024-02-04\", expected a sequence",
-        )],
+            "`workdays` holds a value of the wrong kind",
+        )
+        .hint(WRONG_KIND)
+        .causes(&["workdays: invalid type: string \"2024-02-04\", expected a sequence"])],
     ),
     case(
         "gazette.yaml: unknown weekday style",
@@ -691,8 +906,10 @@ static WRONG_TYPES: &[Case] = &[
             GAZETTE,
             16,
             12,
-            "dates.weekday: unknown variant `longer`, expected `long` or `short`",
-        )],
+            "`longer` is not an option of `dates.weekday`",
+        )
+        .hint("write one of: `long`, `short`")
+        .causes(&["dates.weekday: unknown variant `longer`, expected `long` or `short`"])],
     ),
     case(
         "gazette.yaml: string for a number",
@@ -701,8 +918,10 @@ static WRONG_TYPES: &[Case] = &[
             GAZETTE,
             34,
             16,
-            "pdf.red_rule_pt: invalid type: string \"thick\", expected f32",
-        )],
+            "`pdf.red_rule_pt` holds a value of the wrong kind",
+        )
+        .hint(WRONG_KIND)
+        .causes(&["pdf.red_rule_pt: invalid type: string \"thick\", expected f32"])],
     ),
 ];
 
@@ -717,31 +936,52 @@ static MISSING_KEYS: &[Case] = &[
                 "",
             )
         },
-        &[error(NOTICE_YAML, 2, 1, "missing field `title`").hint(ADD_KEY)],
+        &[
+            error(NOTICE_YAML, 2, 1, "missing key `title` in `notice.yaml`")
+                .hint(ADD_KEY)
+                .causes(&["missing field `title`"]),
+        ],
     ),
     case(
         "schedule.yaml: a phase without a name",
         |s| edit(s, SCHEDULE, "    name: 考试\n", ""),
-        &[error(SCHEDULE, 58, 5, "phases[10]: missing field `name`").hint(ADD_KEY)],
+        &[error(SCHEDULE, 58, 5, "missing key `name` in `phases[10]`")
+            .hint(ADD_KEY)
+            .causes(&["phases[10]: missing field `name`"])],
     ),
     case(
         "gazette.yaml: no authority",
         |s| {
             edit(s, GAZETTE, "authority:\n  name: 湖南省教育考试院\n  header: 湖南省教育考试院文件\n  code: 湘教考成字\n", "")
         },
-        &[error(GAZETTE, 2, 1, "missing field `authority`").hint(ADD_KEY)],
+        &[
+            error(GAZETTE, 2, 1, "missing key `authority` in `gazette.yaml`")
+                .hint(ADD_KEY)
+                .causes(&["missing field `authority`"]),
+        ],
     ),
     case(
         "categories.yaml: a category without `qualifies`",
         |s| {
             edit(s, CATEGORIES, "    qualifies: 面向符合报名条件且未申报其他类别的考生，以及免试生和脱贫家庭毕业生资格审核未通过的考生。\n", "")
         },
-        &[error(CATEGORIES, 5, 5, "categories[0]: missing field `qualifies`").hint(ADD_KEY)],
+        &[error(
+            CATEGORIES,
+            5,
+            5,
+            "missing key `qualifies` in `categories[0]`",
+        )
+        .hint(ADD_KEY)
+        .causes(&["categories[0]: missing field `qualifies`"])],
     ),
     case(
         "notice.yaml: imprint without issuer",
         |s| edit(s, NOTICE_YAML, "  issuer: 湖南省教育考试院办公室\n", ""),
-        &[error(NOTICE_YAML, 13, 3, "imprint: missing field `issuer`").hint(ADD_KEY)],
+        &[
+            error(NOTICE_YAML, 13, 3, "missing key `issuer` in `imprint`")
+                .hint(ADD_KEY)
+                .causes(&["imprint: missing field `issuer`"]),
+        ],
     ),
     case(
         "notice.yaml: a key given twice",
@@ -753,7 +993,14 @@ static MISSING_KEYS: &[Case] = &[
                 "serial: 1\ntitle: 另一个标题\n",
             )
         },
-        &[error(NOTICE_YAML, 2, 1, "duplicate field `title`")],
+        &[error(
+            NOTICE_YAML,
+            2,
+            1,
+            "the key `title` is given twice in `notice.yaml`",
+        )
+        .hint("keep one of them")
+        .causes(&["duplicate field `title`"])],
     ),
 ];
 
@@ -761,27 +1008,37 @@ static IMPOSSIBLE_DATES: &[Case] = &[
     case(
         "schedule.yaml: 2024-02-30",
         |s| edit(s, SCHEDULE, "to: 2024-02-02 17:00", "to: 2024-02-30 17:00"),
-        &[error(SCHEDULE, 11, 9, "phases[1].windows[0]: `2024-02-30 17:00` is not a real date: 2024-02 has 29 days")],
+        &[
+            error(SCHEDULE, 11, 38, "phases[1].windows[0]: `2024-02-30 17:00` is not a real date: 2024-02 has 29 days").hint("correct the day"),
+        ],
     ),
     case(
         "schedule.yaml: month 13",
         |s| edit(s, SCHEDULE, "from: 2024-03-22 08:00", "from: 2024-13-22 08:00"),
-        &[error(SCHEDULE, 44, 9, "phases[7].windows[0]: `2024-13-22 08:00` has no month 13; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[
+            error(SCHEDULE, 44, 16, "phases[7].windows[0]: `2024-13-22 08:00` has no month 13; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`").hint("months are 01 to 12"),
+        ],
     ),
     case(
         "schedule.yaml: 25:00 in a window",
         |s| edit(s, SCHEDULE, "to: 2024-02-09 17:00", "to: 2024-02-09 25:00"),
-        &[error(SCHEDULE, 17, 49, "phases[2].windows[0]: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[
+            error(SCHEDULE, 17, 49, "phases[2].windows[0]: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`").hint("write the time as `08:00` to `23:59`"),
+        ],
     ),
     case(
         "calendar.yaml: 2024-02-30",
         |s| edit(s, CALENDAR, "to: 2024-02-17", "to: 2024-02-30"),
-        &[error(CALENDAR, 5, 38, "holidays[1]: `2024-02-30` is not a real date: 2024-02 has 29 days")],
+        &[
+            error(CALENDAR, 5, 38, "holidays[1]: `2024-02-30` is not a real date: 2024-02 has 29 days").hint("correct the day"),
+        ],
     ),
     case(
         "calendar.yaml: 25:00",
         |s| edit(s, CALENDAR, "from: 2024-01-01}", "from: 2024-01-01 25:00}"),
-        &[error(CALENDAR, 4, 33, "holidays[0]: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[
+            error(CALENDAR, 4, 33, "holidays[0]: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`").hint("write the time as `08:00` to `23:59`"),
+        ],
     ),
 ];
 
@@ -930,7 +1187,9 @@ static SCHEDULE_LOGIC: &[Case] = &[
     case(
         "a `within` phase naming no phase",
         |s| edit(s, SCHEDULE, "within: choices", "within: choice"),
-        &[error(SCHEDULE, 51, 5, "phase `choices_preview` is `within` `choice`, which is not a phase")],
+        &[
+            error(SCHEDULE, 51, 5, "phase `choices_preview` is `within` `choice`, which is not a phase").hint("`within` names the id of another phase"),
+        ],
     ),
     case(
         "relative deadline after an unknown phase",
@@ -1037,7 +1296,9 @@ static LITERAL_TEXT: &[Case] = &[
     case(
         "notice.md: 2月30日",
         |s| edit(s, NOTICE_MD, "须于{{ schedule.payment }}", "须于2月30日前"),
-        &[error(NOTICE_MD, 85, 18, "2024年2月30日 is not a real date")],
+        &[
+            error(NOTICE_MD, 85, 18, "2024年2月30日 is not a real date").hint("correct the date, or reference it from schedule.yaml"),
+        ],
     ),
     case(
         "notice.md: a date in another year",
@@ -1108,22 +1369,16 @@ static ROBUSTNESS: &[Case] = &[
                 format!("rules:\n  eligibility:\n    - {long}: a: b\n"),
             );
         },
-        &[error(
-            RULES,
-            3,
-            200_007,
-            "mapping values are not allowed in this context",
-        )],
+        &[
+            error(RULES, 3, 200007, "`rules.yaml` is not valid YAML").hint(YAML_HINT).causes(&["mapping values are not allowed in this context"]),
+        ],
     ),
     case(
         "deeply nested YAML in rules.yaml",
         |s| write(s, RULES, "[".repeat(10_000)),
-        &[error(
-            RULES,
-            1,
-            1,
-            "invalid type: sequence, expected struct RulesFile",
-        )],
+        &[
+            error(RULES, 1, 1, "`rules.yaml` holds a value of the wrong kind").hint(WRONG_KIND).causes(&["invalid type: sequence, expected struct RulesFile"]),
+        ],
     ),
     case(
         "deeply nested YAML inside a rule list",
@@ -1131,12 +1386,9 @@ static ROBUSTNESS: &[Case] = &[
             let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
             write(s, RULES, format!("rules:\n  eligibility:\n    - {deep}\n"));
         },
-        &[error(
-            RULES,
-            3,
-            7,
-            "rules.eligibility[0]: invalid type: sequence, expected a string",
-        )],
+        &[
+            error(RULES, 3, 7, "`rules.eligibility[0]` holds a value of the wrong kind").hint(WRONG_KIND).causes(&["rules.eligibility[0]: invalid type: sequence, expected a string"]),
+        ],
     ),
     case(
         "billion laughs in rules.yaml",
@@ -1148,12 +1400,9 @@ static ROBUSTNESS: &[Case] = &[
             )
         },
         // The alias replays the anchored sequence, so the position is the anchor's.
-        &[error(
-            RULES,
-            2,
-            7,
-            "rules.l1[0]: invalid type: sequence, expected a string",
-        )],
+        &[error(RULES, 2, 7, "`rules.l1[0]` holds a value of the wrong kind")
+            .hint(WRONG_KIND)
+            .causes(&["rules.l1[0]: invalid type: sequence, expected a string"])],
     )
     .within(Duration::from_secs(5)),
     case(
@@ -1173,7 +1422,7 @@ static ROBUSTNESS: &[Case] = &[
             );
         },
         // serde_yaml stops the expansion; it gives no position.
-        &[error(SCHEDULE, 32, 15, "phases[5].deadline: invalid type: sequence, expected a date like `2024-01-19 17:00`, or `{after: <phase id>, working_days: 5}`")],
+        &[error(SCHEDULE, 32, 15, "`phases[5].deadline` holds a value of the wrong kind").hint(WRONG_KIND).causes(&["phases[5].deadline: invalid type: sequence, expected a date like `2024-01-19 17:00`, or `{after: <phase id>, working_days: 5}`"])],
     )
     .within(Duration::from_secs(5)),
     case(
@@ -1204,8 +1453,7 @@ static ROBUSTNESS: &[Case] = &[
         "missing notice.md",
         |s| std::fs::remove_file(path(s, NOTICE_MD)).unwrap(),
         &[
-            error(NOTICE_YAML, 8, 7, "no file `content/2024/notice.md`")
-                .hint("create it, or name one of the files there: README.md, attachment-1.md"),
+            error(NOTICE_YAML, 8, 7, "no file `content/2024/notice.md`").hint("create it, or name one of the files there: `README.md`, `attachment-1.md`"),
         ],
     ),
 ];
@@ -1318,9 +1566,9 @@ fn three_yaml_mistakes(s: &Path) {
 }
 
 static THREE_YAML_MISTAKES: &[Expect] = &[
-    error(RULES, 6, 5, "rules.eligibility: invalid type: map, expected a sequence"),
-    error(SCHEDULE, 9, 5, "phases[1]: unknown field `nmae`, expected one of `id`, `name`, `windows`, `deadline`, `within`, `working_days_only`, `by`").hint("did you mean `name`?"),
-    error(GAZETTE, 3, 3, "site: unknown field `titel`, expected `title` or `base_url`").hint("did you mean `title`?"),
+    error(RULES, 6, 5, "`rules.eligibility` holds a value of the wrong kind").hint(WRONG_KIND).causes(&["rules.eligibility: invalid type: map, expected a sequence"]),
+    error(SCHEDULE, 9, 5, "unknown key `nmae` in `phases[1]`").hint("did you mean `name`?").causes(&["phases[1]: unknown field `nmae`, expected one of `id`, `name`, `windows`, `deadline`, `within`, `working_days_only`, `by`"]),
+    error(GAZETTE, 3, 3, "unknown key `titel` in `site`").hint("did you mean `title`?").causes(&["site: unknown field `titel`, expected `title` or `base_url`"]),
 ];
 
 /// Every file is read and parsed even when an earlier one failed; the order
@@ -1329,10 +1577,13 @@ static THREE_YAML_MISTAKES: &[Expect] = &[
 fn every_yaml_file_is_parsed_in_one_run() {
     let site = example_2024_site();
     three_yaml_mistakes(site.path());
-    let diags = match gazette::render(site.path()) {
-        Ok(_) => panic!("three mistakes and the render succeeded"),
-        Err(d) => d,
-    };
+    let run = check_run(site.path(), "en", true, Duration::from_secs(120)).unwrap();
+    assert_eq!(
+        run.status,
+        Some(1),
+        "three mistakes and the check succeeded"
+    );
+    let diags = diagnostics_of(&run, "en").unwrap();
     let got: Vec<String> = diags.iter().map(actual_row).collect();
     let missing: Vec<String> = THREE_YAML_MISTAKES
         .iter()
@@ -1359,62 +1610,44 @@ static POINT_AT_THE_MISTAKE: &[Case] = &[
     case(
         "gazette.yaml: unclosed quote",
         |s| append(s, GAZETTE, "pdf:\n  red: \"#FF3333\n"),
-        &[error(
-            GAZETTE,
-            34,
-            8,
-            "found unexpected end of stream, while scanning a quoted scalar",
-        )],
+        &[
+            error(GAZETTE, 34, 8, "`gazette.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found unexpected end of stream, while scanning a quoted scalar"]),
+        ],
     ),
     case(
         "notice.yaml: unclosed quote",
         |s| edit(s, NOTICE_YAML, "title: 关于", "title: \"关于"),
-        &[error(
-            NOTICE_YAML,
-            2,
-            8,
-            "found unexpected end of stream, while scanning a quoted scalar",
-        )],
+        &[
+            error(NOTICE_YAML, 2, 8, "`notice.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found unexpected end of stream, while scanning a quoted scalar"]),
+        ],
     ),
     case(
         "schedule.yaml: unclosed quote",
         |s| edit(s, SCHEDULE, "    name: 考生注册", "    name: \"考生注册"),
-        &[error(
-            SCHEDULE,
-            9,
-            11,
-            "found unexpected end of stream, while scanning a quoted scalar",
-        )],
+        &[
+            error(SCHEDULE, 9, 11, "`schedule.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found unexpected end of stream, while scanning a quoted scalar"]),
+        ],
     ),
     case(
         "categories.yaml: unclosed quote",
         |s| edit(s, CATEGORIES, "name: 普通计划", "name: \"普通计划"),
-        &[error(
-            CATEGORIES,
-            6,
-            11,
-            "found unexpected end of stream, while scanning a quoted scalar",
-        )],
+        &[
+            error(CATEGORIES, 6, 11, "`categories.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found unexpected end of stream, while scanning a quoted scalar"]),
+        ],
     ),
     case(
         "rules.yaml: unclosed quote",
         |s| edit(s, RULES, "    - 具有我省", "    - \"具有我省"),
-        &[error(
-            RULES,
-            6,
-            7,
-            "found unexpected end of stream, while scanning a quoted scalar",
-        )],
+        &[
+            error(RULES, 6, 7, "`rules.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found unexpected end of stream, while scanning a quoted scalar"]),
+        ],
     ),
     case(
         "calendar.yaml: unclosed quote",
         |s| edit(s, CALENDAR, "{name: 元旦", "{name: \"元旦"),
-        &[error(
-            CALENDAR,
-            4,
-            12,
-            "found unexpected end of stream, while scanning a quoted scalar",
-        )],
+        &[
+            error(CALENDAR, 4, 12, "`calendar.yaml` is not valid YAML").hint(YAML_HINT).causes(&["found unexpected end of stream, while scanning a quoted scalar"]),
+        ],
     ),
     case(
         "schedule.yaml: unclosed flow mapping",
@@ -1426,17 +1659,15 @@ static POINT_AT_THE_MISTAKE: &[Case] = &[
             11,
             9,
             "phases[1].windows[0]: `17:00 by` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`",
-        )],
+        )
+        .hint("write the time as `08:00` to `23:59`")],
     ),
     case(
         "gazette.yaml: a key without its colon",
         |s| edit(s, GAZETTE, "  base_url: https", "  base_url https"),
-        &[error(
-            GAZETTE,
-            4,
-            3,
-            "could not find expected ':', while scanning a simple key",
-        )],
+        &[
+            error(GAZETTE, 4, 3, "`gazette.yaml` is not valid YAML").hint(YAML_HINT).causes(&["could not find expected ':', while scanning a simple key"]),
+        ],
     ),
 ];
 
@@ -1460,7 +1691,9 @@ fn was_bug_impossible_time_in_a_deadline() {
     one!(case(
         "schedule.yaml: 25:00 in a deadline",
         |s| edit(s, SCHEDULE, "deadline: 2024-01-19 17:00", "deadline: 2024-01-19 25:00"),
-        &[error(SCHEDULE, 6, 26, "phases[0].deadline: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[
+            error(SCHEDULE, 6, 26, "phases[0].deadline: `25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`").hint("write the time as `08:00` to `23:59`"),
+        ],
     ));
 }
 
@@ -1473,8 +1706,10 @@ fn was_bug_string_for_working_days() {
             SCHEDULE,
             28,
             45,
-            "phases[4].deadline.working_days: invalid type: string \"five\", expected u32"
-        )],
+            "`phases[4].deadline.working_days` holds a value of the wrong kind"
+        )
+        .hint(WRONG_KIND)
+        .causes(&["phases[4].deadline.working_days: invalid type: string \"five\", expected u32"]),],
     ));
 }
 
@@ -1488,7 +1723,8 @@ fn was_bug_impossible_date_in_notice_yaml() {
             7,
             7,
             "`2024-02-30` is not a real date: 2024-02 has 29 days"
-        )],
+        )
+        .hint("correct the day"),],
     ));
 }
 
@@ -1497,7 +1733,9 @@ fn was_bug_impossible_time_in_notice_yaml() {
     one!(case(
         "notice.yaml: 25:00",
         |s| edit(s, NOTICE_YAML, "date: 2024-01-05", "date: 2024-01-05 25:00"),
-        &[error(NOTICE_YAML, 7, 18, "`25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[
+            error(NOTICE_YAML, 7, 18, "`25:00` is not a time of day; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`").hint("write the time as `08:00` to `23:59`"),
+        ],
     ));
 }
 
@@ -1506,7 +1744,9 @@ fn was_bug_month_13_in_the_imprint() {
     one!(case(
         "notice.yaml: month 13 in the imprint",
         |s| edit(s, NOTICE_YAML, "  date: 2024-01-10", "  date: 2024-13-10"),
-        &[error(NOTICE_YAML, 17, 9, "imprint: `2024-13-10` has no month 13; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[
+            error(NOTICE_YAML, 17, 9, "imprint: `2024-13-10` has no month 13; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`").hint("months are 01 to 12"),
+        ],
     ));
 }
 
@@ -1515,7 +1755,9 @@ fn was_bug_month_13_in_the_workdays() {
     one!(case(
         "calendar.yaml: month 13",
         |s| edit(s, CALENDAR, "  - 2024-02-18", "  - 2024-13-18"),
-        &[error(CALENDAR, 14, 5, "workdays: `2024-13-18` has no month 13; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`")],
+        &[
+            error(CALENDAR, 14, 5, "workdays: `2024-13-18` has no month 13; expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`").hint("months are 01 to 12"),
+        ],
     ));
 }
 
@@ -2007,7 +2249,7 @@ static IDS: &[Case] = &[
         "categories.yaml: part_of an unknown category",
         |s| edit(s, CATEGORIES, "part_of: general", "part_of: ordinary"),
         &[
-            error("content/2024/categories.yaml", 12, 14, "category `poverty` is `part_of` `ordinary`, which is not a category").hint("known categories: general, poverty, veteran, competition, craftsman"),
+            error(CATEGORIES, 12, 14, "category `poverty` is `part_of` `ordinary`, which is not a category").hint("known categories: `general`, `poverty`, `veteran`, `competition`, `craftsman`"),
         ],
     ),
     case(
@@ -2240,13 +2482,9 @@ static MISSING_FILES: &[Case] = &[
     case(
         "notice.yaml: a body file that is nowhere near",
         |s| edit(s, NOTICE_YAML, "body: notice.md", "body: 正文.md"),
-        &[error(
-            "content/2024/notice.yaml",
-            8,
-            7,
-            "no file `content/2024/正文.md`",
-        )
-        .hint("create it, or name one of the files there: README.md, attachment-1.md, notice.md")],
+        &[
+            error(NOTICE_YAML, 8, 7, "no file `content/2024/正文.md`").hint("create it, or name one of the files there: `README.md`, `attachment-1.md`, `notice.md`"),
+        ],
     ),
     case(
         "candidates.yaml: the list misspelt",

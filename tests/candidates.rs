@@ -21,6 +21,8 @@ fn categories() -> Vec<Category> {
 
 /// Load with the fixture's candidates.yaml, `file` replaced and `more` appended.
 fn load_with(file: &str, more: &str) -> (Option<CandidateList>, Diagnostics) {
+    // The assertions read English, whatever the machine's locale.
+    gazette::i18n::set_lang(gazette::i18n::Lang::En);
     let src = read_source(&root(), Path::new("content/2024/candidates.yaml")).unwrap();
     let text = src
         .text

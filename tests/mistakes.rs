@@ -1,8 +1,11 @@
 //! One test per class of mistake that used to build without a word: each is
 //! made in a copy of the example, and the real binary must report it at the
 //! right file, line and column, with a hint, through `check` (human and
-//! JSON) and, for errors, `build` (which then writes nothing).
+//! JSON) and, for errors, `build` (which then writes nothing). In Chinese
+//! the same mistake is reported at the same place with the same code and
+//! exit status, in Chinese.
 
+use crate::common::chinese;
 use crate::common::*;
 use std::path::Path;
 
@@ -60,26 +63,7 @@ fn reported(mutate: impl Fn(&Path), want: Want) {
     let root = site.path();
 
     let json = gazette(&["check", "--format", "json"], root);
-    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_else(|e| {
-        panic!(
-            "check --format json: {e}\n{}",
-            String::from_utf8_lossy(&json.stderr)
-        )
-    });
-    let diags: Vec<&serde_json::Value> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| {
-            !d["message"]
-                .as_str()
-                .unwrap()
-                .starts_with("preferred fonts not found")
-        })
-        .collect();
-    let shown: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
-    assert_eq!(diags.len(), 1, "{shown:#?}");
-    let d = diags[0];
+    let d = &only_diagnostic(&json);
     assert_eq!(
         d["severity"],
         if want.error { "error" } else { "warning" },
@@ -94,6 +78,37 @@ fn reported(mutate: impl Fn(&Path), want: Want) {
     assert_eq!(d["message"], want.message, "{d}");
     assert_eq!(d["hint"], want.hint, "{d}");
     assert_eq!(json.status.code(), Some(if want.error { 1 } else { 0 }));
+    let code = d["code"].as_str().unwrap_or("");
+    assert!(!code.is_empty(), "no code: {d}");
+
+    // The same mistake in Chinese: same place, code and exit status.
+    let zh_json = gazette(&["check", "--format", "json", "--lang", "zh"], root);
+    let z = &only_diagnostic(&zh_json);
+    for key in ["severity", "file", "line", "column", "code"] {
+        assert_eq!(z[key], d[key], "{key}: {z} against {d}");
+    }
+    assert_eq!(zh_json.status.code(), json.status.code());
+    for key in ["message", "hint"] {
+        let zh = z[key].as_str().unwrap_or("");
+        let en = d[key].as_str().unwrap_or("");
+        if let Some(why) = chinese::not_chinese(zh, en) {
+            panic!("Chinese {key} {why}: {z}");
+        }
+    }
+    let zh_label = if want.error { "错误：" } else { "警告：" };
+    let zh_head = format!(
+        "{zh_label}{}\n  --> {}:{}:{}\n",
+        z["message"].as_str().unwrap(),
+        want.file,
+        want.line,
+        want.column
+    );
+    let zh_human = gazette(&["check", "--lang", "zh"], root);
+    let zh_text = String::from_utf8_lossy(&zh_human.stderr);
+    assert!(zh_text.contains(&zh_head), "{zh_head}\nnot in:\n{zh_text}");
+    let zh_hint = format!("  提示：{}\n", z["hint"].as_str().unwrap());
+    assert!(zh_text.contains(&zh_hint), "{zh_text}");
+    assert_eq!(zh_human.status.code(), json.status.code());
 
     let label = if want.error { "error" } else { "warning" };
     let head = format!(
@@ -111,6 +126,26 @@ fn reported(mutate: impl Fn(&Path), want: Want) {
         assert!(text.contains(&head), "{head}\nnot in:\n{text}");
         assert!(!root.join("output").exists(), "build wrote output");
     }
+}
+
+/// The one diagnostic of a `check --format json` run (the machine's font
+/// fallback, in gazette.yaml without a line, left out).
+fn only_diagnostic(out: &std::process::Output) -> serde_json::Value {
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "check --format json: {e}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let diags: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] != "gazette.yaml" || !d["line"].is_null())
+        .collect();
+    let shown: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    assert_eq!(diags.len(), 1, "{shown:#?}");
+    diags[0].clone()
 }
 
 const Y: &str = "content/2024";

@@ -43,6 +43,7 @@ fn expected() -> Value {
             "column": 6,
             "message": "2024年2月4日 was a 周日, not a 周四",
             "causes": [],
+            "code": "weekday-mismatch",
             "hint": WEEKDAY_HINT,
         },
         {
@@ -53,6 +54,7 @@ fn expected() -> Value {
             "column": 5,
             "message": "phase `registration` (2024-01-20 08:00) comes before `import` (2024-02-19), which is declared ahead of it",
             "causes": [],
+            "code": "phase-out-of-order",
             "hint": "phases are declared in the order they happen: correct the date, or move the phase",
         },
         {
@@ -63,6 +65,7 @@ fn expected() -> Value {
             "column": 5,
             "message": "phase `choices_preview` (2024-02-22 08:00 to 2024-02-24 17:00) lies outside `choices`, which it is within",
             "causes": [],
+            "code": "outside-parent-phase",
             "hint": "`choices` runs 2024年3月22日8时至25日17时; move the window inside it",
         },
     ])

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Weekday};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::load::files::locate;
 use crate::load::Year;
 use crate::model::format::{weekday_name, WeekdayStyle};
@@ -17,19 +17,18 @@ pub fn calendar(year: &Year, diags: &mut Diagnostics) {
         let (from, to) = (h.from.date(), h.to.map_or(h.from.date(), |t| t.date()));
         // 元旦 may begin in the December before: only a holiday wholly outside is suspect.
         if to.year() < y || from.year() > y {
-            diags.push(
-                locate(
-                    Diagnostic::warning(format!(
-                        "holiday `{}` ({from} to {to}) is not in {y}",
-                        h.name
-                    )),
-                    src,
-                    &h.from.to_string(),
-                )
-                .hint(format!(
-                    "calendar.yaml holds the holidays of {y}; correct the year"
-                )),
-            );
+            diags.push(locate(
+                crate::diag!(
+                    Warning,
+                    "holiday-outside-year",
+                    name = &h.name,
+                    from = from.to_string(),
+                    to = to.to_string(),
+                    year = y
+                ),
+                src,
+                &h.from.to_string(),
+            ));
         }
     }
     for (i, a) in file.holidays.iter().enumerate() {
@@ -37,17 +36,11 @@ pub fn calendar(year: &Year, diags: &mut Diagnostics) {
         for b in &file.holidays[i + 1..] {
             let b_to = b.to.map_or(b.from.date(), |t| t.date());
             if a.from.date() <= b_to && b.from.date() <= a_to {
-                diags.push(
-                    locate(
-                        Diagnostic::error(format!(
-                            "holidays `{}` and `{}` overlap",
-                            a.name, b.name
-                        )),
-                        src,
-                        &format!("name: {}", b.name),
-                    )
-                    .hint("each day off belongs to one holiday: correct the dates"),
-                );
+                diags.push(locate(
+                    crate::diag!(Error, "holidays-overlap", first = &a.name, second = &b.name),
+                    src,
+                    &format!("name: {}", b.name),
+                ));
             }
         }
     }
@@ -55,33 +48,21 @@ pub fn calendar(year: &Year, diags: &mut Diagnostics) {
         let d = w.date();
         let text = d.format("%Y-%m-%d").to_string();
         if d.year() != y {
-            diags.push(
-                locate(
-                    Diagnostic::warning(format!("make-up workday {text} is not in {y}")),
-                    src,
-                    &text,
-                )
-                .hint(format!(
-                    "calendar.yaml holds the make-up workdays of {y}; correct the year"
-                )),
-            );
+            diags.push(locate(
+                crate::diag!(Warning, "workday-outside-year", date = &text, year = y),
+                src,
+                &text,
+            ));
         } else if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
             // A day both off and worked is reported as that.
             && !year.calendar.conflicts().contains(&d)
         {
             let name = weekday_name(d.weekday(), WeekdayStyle::Long);
-            diags.push(
-                locate(
-                    Diagnostic::error(format!(
-                        "make-up workday {text} is a {name}, already a working day"
-                    )),
-                    src,
-                    &text,
-                )
-                .hint(
-                    "`workdays` lists the Saturdays and Sundays worked (调休上班); check the date",
-                ),
-            );
+            diags.push(locate(
+                crate::diag!(Error, "workday-on-weekday", date = &text, weekday = name),
+                src,
+                &text,
+            ));
         }
     }
 }
@@ -95,13 +76,15 @@ pub fn imprint_date(year: &Year, diags: &mut Diagnostics) {
     }
     let from = src.text.find("imprint:").unwrap_or(0);
     let at = crate::load::files::find_key_value(&src.text[from..], "date").map(|i| i + from);
-    let mut d = Diagnostic::error(format!(
-        "印发日期 {} is before the 成文日期 {}",
-        im.date, year.meta.date
-    ))
+    let mut d = crate::diag!(
+        Error,
+        "imprint-before-date",
+        imprint = im.date.to_string(),
+        date = year.meta.date.to_string()
+    )
     .in_file(&src.path);
     if let Some(at) = at {
         d = d.at_offset(&src.text, at);
     }
-    diags.push(d.hint("a document is printed and issued on or after the day it is signed: correct one of the dates"));
+    diags.push(d);
 }

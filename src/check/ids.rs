@@ -1,7 +1,7 @@
 //! Ids: each must be writable in a reference (`{{ schedule.<id> }}`), and
 //! an id named in another entry must exist.
 
-use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diag::{did_you_mean, Diagnostics};
 use crate::load::files::{find_key_value, locate};
 use crate::load::{Source, Year};
 
@@ -28,15 +28,19 @@ fn suggestion(id: &str) -> String {
     s.trim_matches('_').to_string()
 }
 
+/// `what` (phase, category or rules) selects the noun of the message.
 fn bad_id(what: &str, id: &str, src: &Source, key: &str, diags: &mut Diagnostics) {
-    let mut hint = "use letters, digits, `_` and `-` only".to_string();
-    let s = suggestion(id);
-    if !s.is_empty() {
-        hint.push_str(&format!(", e.g. `{s}`"));
+    let example = suggestion(id);
+    let mut d = crate::diag!(
+        Error,
+        "unreferable-id",
+        what = what,
+        id = id,
+        example = &example
+    );
+    if example.is_empty() {
+        d = d.hint(crate::t!("unreferable-id.hint-plain"));
     }
-    let d = Diagnostic::error(format!(
-        "{what} id `{id}` cannot be referenced: a reference cannot hold spaces or punctuation"
-    ));
     // Where it is defined: the value of `id:`, or the rule list's key.
     let defined = match key {
         "" => src
@@ -57,7 +61,7 @@ fn bad_id(what: &str, id: &str, src: &Source, key: &str, diags: &mut Diagnostics
         Some(at) => d.in_file(&src.path).at_offset(&src.text, at),
         None => locate(d, src, id),
     };
-    diags.push(d.hint(hint));
+    diags.push(d);
 }
 
 /// Every phase, category and rule-list id must be referable where it is defined.
@@ -72,7 +76,7 @@ pub fn unreferable(year: &Year, diags: &mut Diagnostics) {
         bad_id("category", &c.id, cats, "id", diags);
     }
     for k in year.rules.keys().filter(|k| !referable(k)) {
-        bad_id("rule list", k, rules, "", diags);
+        bad_id("rules", k, rules, "", diags);
     }
 }
 
@@ -88,18 +92,22 @@ pub fn unknown_part_of(year: &Year, diags: &mut Diagnostics) {
         // The `part_of:` of this category, after its id.
         let from = src.text.find(&format!("id: {}", c.id)).unwrap_or(0);
         let at = find_key_value(&src.text[from..], "part_of").map(|i| i + from);
-        let mut d = Diagnostic::error(format!(
-            "category `{}` is `part_of` `{parent}`, which is not a category",
-            c.id
-        ))
+        let known = crate::load::files::listed(ids());
+        let mut d = crate::diag!(
+            Error,
+            "part-of-unknown-category",
+            category = &c.id,
+            parent = parent,
+            known = known
+        )
         .in_file(&src.path);
         if let Some(at) = at {
             d = d.at_offset(&src.text, at);
         }
-        let hint = did_you_mean(parent, ids()).unwrap_or_else(|| {
-            format!("known categories: {}", ids().collect::<Vec<_>>().join(", "))
-        });
-        diags.push(d.hint(hint));
+        if let Some(m) = did_you_mean(parent, ids()) {
+            d = d.hint(m);
+        }
+        diags.push(d);
     }
 }
 

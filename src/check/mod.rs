@@ -11,7 +11,7 @@ use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::load::files::locate;
 use crate::load::{Source, Year};
 use crate::model::format::{parse_weekday, weekday_name, WeekdayStyle};
@@ -26,6 +26,7 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
     let cat_src = &year.sources["categories.yaml"];
     let cal_src = &year.sources["calendar.yaml"];
 
+    // `what` selects the noun in the message; it is not shown.
     duplicates(
         year.phases.iter().map(|p| p.id.as_str()),
         "phase",
@@ -51,87 +52,81 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
 
     for h in &year.calendar_file.holidays {
         if let Some(to) = h.to.filter(|to| to.date() < h.from.date()) {
-            diags.push(
-                locate(
-                    Diagnostic::error(format!(
-                        "holiday `{}` ends ({to}) before it starts ({})",
-                        h.name, h.from
-                    )),
-                    cal_src,
-                    &to.to_string(),
-                )
-                .hint("swap `from` and `to`, or correct one of them"),
-            );
+            diags.push(locate(
+                crate::diag!(
+                    Error,
+                    "holiday-ends-before-start",
+                    name = &h.name,
+                    from = h.from.to_string(),
+                    to = to.to_string()
+                ),
+                cal_src,
+                &to.to_string(),
+            ));
         }
     }
     for day in year.calendar.conflicts() {
         let text = day.format("%Y-%m-%d").to_string();
-        diags.push(
-            locate(
-                Diagnostic::error(format!(
-                    "{text} is listed both as a day off and as a make-up workday"
-                )),
-                cal_src,
-                &text,
-            )
-            .hint("remove it from `holidays` or from `workdays`"),
-        );
+        diags.push(locate(
+            crate::diag!(Error, "day-off-and-workday", date = &text),
+            cal_src,
+            &text,
+        ));
     }
 
     for p in &year.phases {
         for w in &p.windows {
             if w.from.start_instant() >= w.to.end_instant() {
-                diags.push(
-                    locate(
-                        Diagnostic::error(format!(
-                            "phase `{}`: window starts ({}) after it ends ({})",
-                            p.id, w.from, w.to
-                        )),
-                        sched_src,
-                        &format!("id: {}", p.id),
-                    )
-                    .hint("swap `from` and `to`, or correct one of them"),
-                );
+                diags.push(locate(
+                    crate::diag!(
+                        Error,
+                        "window-ends-before-start",
+                        phase = &p.id,
+                        from = w.from.to_string(),
+                        to = w.to.to_string()
+                    ),
+                    sched_src,
+                    &format!("id: {}", p.id),
+                ));
             }
         }
         if p.windows.is_empty() && p.deadline.is_none() {
             diags.push(locate(
-                Diagnostic::error(format!("phase `{}` has neither `windows` nor a `deadline`", p.id)),
+                crate::diag!(Error, "phase-without-dates", phase = &p.id),
                 sched_src,
                 &format!("id: {}", p.id),
-            ).hint("add `windows: [{from: 2024-01-20 08:00, to: 2024-02-02 17:00}]` or `deadline: 2024-01-19 17:00`"));
+            ));
         }
         if let Some(Deadline::Relative(r)) = &p.deadline {
             if r.working_days == 0 || r.working_days > MAX_WORKING_DAYS {
-                diags.push(
-                    locate(
-                        Diagnostic::error(format!(
-                            "phase `{}`: {} working days is not a deadline in this year",
-                            p.id, r.working_days
-                        )),
-                        sched_src,
-                        &format!("working_days: {}", r.working_days),
-                    )
-                    .hint(format!(
-                        "count between 1 and {MAX_WORKING_DAYS} working days"
-                    )),
-                );
+                diags.push(locate(
+                    crate::diag!(
+                        Error,
+                        "working-days-out-of-range",
+                        phase = &p.id,
+                        days = r.working_days,
+                        max = MAX_WORKING_DAYS
+                    ),
+                    sched_src,
+                    &format!("working_days: {}", r.working_days),
+                ));
             }
             if !year.phases.iter().any(|q| q.id == r.after) {
                 let ids = year.phases.iter().map(|q| q.id.as_str());
-                let hint = crate::diag::did_you_mean(&r.after, ids)
-                    .unwrap_or_else(|| "`after` names the id of another phase".into());
-                diags.push(
-                    locate(
-                        Diagnostic::error(format!(
-                            "phase `{}`: deadline counts after `{}`, which is not a phase",
-                            p.id, r.after
-                        )),
-                        sched_src,
-                        &format!("after: {}", r.after),
-                    )
-                    .hint(hint),
+                let mut d = locate(
+                    crate::diag!(
+                        Error,
+                        "deadline-after-unknown-phase",
+                        phase = &p.id,
+                        after = &r.after
+                    ),
+                    sched_src,
+                    &format!("after: {}", r.after),
                 );
+                if let Some(m) = crate::diag::did_you_mean(&r.after, ids) {
+                    d = d.hint(m);
+                }
+                diags.push(d);
             }
         }
     }
@@ -143,16 +138,11 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
                 .iter()
                 .filter(|id| year.phases.iter().any(|q| &q.id == *id))
             {
-                diags.push(
-                    locate(
-                        Diagnostic::error(format!(
-                            "relative deadlines after `{id}` go round in a circle"
-                        )),
-                        sched_src,
-                        &format!("after: {id}"),
-                    )
-                    .hint("count at least one deadline from a phase that has windows"),
-                );
+                diags.push(locate(
+                    crate::diag!(Error, "deadline-cycle", phase = id),
+                    sched_src,
+                    &format!("after: {id}"),
+                ));
             }
             return None;
         }
@@ -178,11 +168,11 @@ fn duplicates<'a>(
             let needle = format!("id: {id}");
             let second = src.text.match_indices(&needle).nth(1).map(|(i, _)| i);
             let mut d =
-                Diagnostic::error(format!("{what} id `{id}` is used twice")).in_file(&src.path);
+                crate::diag!(Error, "duplicate-id", what = what, id = id).in_file(&src.path);
             if let Some(at) = second {
                 d = d.at_offset(&src.text, at);
             }
-            diags.push(d.hint("give every entry its own id"));
+            diags.push(d);
         }
     }
 }
@@ -196,10 +186,12 @@ fn schedule_order(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut 
         if let Some(parent_id) = &phase.within {
             match by_id(parent_id) {
                 None => diags.push(locate(
-                    Diagnostic::error(format!(
-                        "phase `{}` is `within` `{parent_id}`, which is not a phase",
-                        phase.id
-                    )),
+                    crate::diag!(
+                        Error,
+                        "within-unknown-phase",
+                        phase = &phase.id,
+                        parent = parent_id
+                    ),
                     src,
                     &format!("within: {parent_id}"),
                 )),
@@ -210,14 +202,20 @@ fn schedule_order(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut 
                             .is_some_and(|s| w.from.start_instant() >= s.start_instant())
                             && pe.is_some_and(|e| w.to.end_instant() <= e.end_instant());
                         if !inside {
+                            let span = parent.text(Default::default(), Default::default());
                             diags.push(locate(
-                                Diagnostic::error(format!(
-                                    "phase `{}` ({} to {}) lies outside `{parent_id}`, which it is within",
-                                    phase.id, w.from, w.to
-                                )),
+                                crate::diag!(
+                                    Error,
+                                    "outside-parent-phase",
+                                    phase = &phase.id,
+                                    from = w.from.to_string(),
+                                    to = w.to.to_string(),
+                                    parent = parent_id,
+                                    span = span
+                                ),
                                 src,
                                 &at,
-                            ).hint(format!("`{parent_id}` runs {}; move the window inside it", parent.text(Default::default(), Default::default()))));
+                            ));
                         }
                     }
                 }
@@ -228,17 +226,24 @@ fn schedule_order(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut 
         if let (Some(prev), Some(start)) = (previous, key(r)) {
             if let Some(prev_start) = key(prev) {
                 if start < prev_start {
+                    let first = |r: &Resolved| {
+                        r.start()
+                            .or(r.deadline)
+                            .map(|w| w.to_string())
+                            .unwrap_or_default()
+                    };
                     diags.push(locate(
-                        Diagnostic::error(format!(
-                            "phase `{}` ({}) comes before `{}` ({}), which is declared ahead of it",
-                            r.id,
-                            r.start().or(r.deadline).map(|w| w.to_string()).unwrap_or_default(),
-                            prev.id,
-                            prev.start().or(prev.deadline).map(|w| w.to_string()).unwrap_or_default(),
-                        )),
+                        crate::diag!(
+                            Error,
+                            "phase-out-of-order",
+                            phase = &r.id,
+                            start = first(r),
+                            previous = &prev.id,
+                            previous_start = first(prev)
+                        ),
                         src,
                         &at,
-                    ).hint("phases are declared in the order they happen: correct the date, or move the phase"));
+                    ));
                 }
             }
         }
@@ -248,17 +253,16 @@ fn schedule_order(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut 
                 let mut d = w.from.date();
                 loop {
                     if !year.calendar.is_working_day(d) {
-                        diags.push(
-                            locate(
-                                Diagnostic::error(format!(
-                                    "phase `{}` includes {d}, a day off",
-                                    phase.id
-                                )),
-                                src,
-                                &at,
-                            )
-                            .hint("this phase needs working days; see calendar.yaml"),
-                        );
+                        diags.push(locate(
+                            crate::diag!(
+                                Error,
+                                "phase-on-day-off",
+                                phase = &phase.id,
+                                date = d.to_string()
+                            ),
+                            src,
+                            &at,
+                        ));
                     }
                     match d.succ_opt() {
                         Some(next) if next <= w.to.date() => d = next,
@@ -279,17 +283,17 @@ fn outside_year(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut Di
             .chain(r.deadline);
         for w in dates {
             if w.date().year() != year.year {
-                diags.push(
-                    locate(
-                        Diagnostic::warning(format!(
-                            "phase `{}`: {w} is not in {}",
-                            r.id, year.year
-                        )),
-                        src,
-                        &format!("id: {}", r.id),
-                    )
-                    .hint(format!("check the year; the notice is for {}", year.year)),
-                );
+                diags.push(locate(
+                    crate::diag!(
+                        Warning,
+                        "phase-outside-year",
+                        phase = &r.id,
+                        date = w.to_string(),
+                        year = year.year
+                    ),
+                    src,
+                    &format!("id: {}", r.id),
+                ));
             }
         }
     }
@@ -317,18 +321,26 @@ pub fn literal_dates(src: &Source, year: i32, diags: &mut Diagnostics) {
         };
         let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
             diags.push(
-                Diagnostic::error(format!("{y}年{m}月{d}日 is not a real date"))
-                    .in_file(&src.path)
-                    .at_offset(&src.text, whole.start()),
+                crate::diag!(
+                    Error,
+                    "literal-date-impossible",
+                    date = format!("{y}年{m}月{d}日")
+                )
+                .in_file(&src.path)
+                .at_offset(&src.text, whole.start()),
             );
             continue;
         };
         if date.year() != year {
             diags.push(
-                Diagnostic::warning(format!("{y}年{m}月{d}日 is not in {year}"))
-                    .in_file(&src.path)
-                    .at_offset(&src.text, whole.start())
-                    .hint(format!("check the year; the notice is for {year}")),
+                crate::diag!(
+                    Warning,
+                    "literal-date-outside-year",
+                    date = format!("{y}年{m}月{d}日"),
+                    year = year
+                )
+                .in_file(&src.path)
+                .at_offset(&src.text, whole.start()),
             );
         }
         let Some(typed) = cap.get(4).map(|m| m.as_str()) else {
@@ -342,10 +354,15 @@ pub fn literal_dates(src: &Source, year: i32, diags: &mut Diagnostics) {
             };
             let right = weekday_name(date.weekday(), style);
             diags.push(
-                Diagnostic::error(format!("{y}年{m}月{d}日 was a {right}, not a {typed}"))
-                    .in_file(&src.path)
-                    .at_offset(&src.text, cap.get(4).expect("group").start())
-                    .hint(format!("write {right}, or better: reference the date from schedule.yaml with `| weekday` so it is computed")),
+                crate::diag!(
+                    Error,
+                    "weekday-mismatch",
+                    date = format!("{y}年{m}月{d}日"),
+                    actual = right,
+                    written = typed
+                )
+                .in_file(&src.path)
+                .at_offset(&src.text, cap.get(4).expect("group").start()),
             );
         }
     }
@@ -365,7 +382,17 @@ mod tests {
         literal_dates(&src, 2024, &mut diags);
         assert_eq!(diags.errors(), 1, "{diags}");
         let d = &diags.0[0];
-        assert_eq!(d.message, "2024年2月4日 was a 周日, not a 周四");
+        assert_eq!(d.code, "weekday-mismatch");
+        let en = crate::i18n::text_in(
+            crate::i18n::Lang::En,
+            "weekday-mismatch",
+            &[
+                ("date", "2024年2月4日".into()),
+                ("actual", "周日".into()),
+                ("written", "周四".into()),
+            ],
+        );
+        assert_eq!(en, "2024年2月4日 was a 周日, not a 周四");
         assert_eq!((d.line, d.column), (Some(1), Some(7)));
     }
 
@@ -377,14 +404,17 @@ mod tests {
         };
         let mut diags = Diagnostics::new();
         literal_dates(&src, 2024, &mut diags);
-        let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
         assert_eq!(
-            msgs,
-            [
-                "2024年2月30日 is not a real date",
-                "2023年3月1日 is not in 2024"
-            ]
+            codes,
+            ["literal-date-impossible", "literal-date-outside-year"]
         );
+        let en = crate::i18n::text_in(
+            crate::i18n::Lang::En,
+            "literal-date-outside-year",
+            &[("date", "2023年3月1日".into()), ("year", 2024.into())],
+        );
+        assert_eq!(en, "2023年3月1日 is not in 2024");
         assert_eq!(diags.0[1].line, Some(2));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Display;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::load::files::find_key_value;
 use crate::load::{SiteConfig, Source, Year};
 
@@ -31,9 +31,14 @@ pub fn check<T: PartialOrd + Display + Copy>(
     if value >= lo && value <= hi {
         return;
     }
-    let mut d = Diagnostic::error(format!(
-        "`{key}: {value}` is out of range: it must be between {lo} and {hi}"
-    ))
+    let mut d = crate::diag!(
+        Error,
+        "number-out-of-range",
+        key = key,
+        value = value.to_string(),
+        min = lo.to_string(),
+        max = hi.to_string()
+    )
     .in_file(&src.path);
     // A key of its own line, else inside a flow mapping (`period: {days: 400}`).
     let rest = &src.text[from.min(src.text.len())..];
@@ -44,9 +49,7 @@ pub fn check<T: PartialOrd + Display + Copy>(
     if let Some(at) = at {
         d = d.at_offset(&src.text, at + from);
     }
-    diags.push(d.hint(format!(
-        "write a number from {lo} to {hi}; README.md lists the range of every number"
-    )));
+    diags.push(d);
 }
 
 /// The numbers of one year's files (the schedule's are checked with the schedule).

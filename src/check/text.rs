@@ -15,32 +15,27 @@ pub fn control_char(text: &str) -> Option<(usize, char)> {
 pub fn control_diagnostic(path: &std::path::Path, text: &str) -> Option<Diagnostic> {
     let (at, c) = control_char(text)?;
     Some(
-        Diagnostic::error(format!(
-            "invisible control character U+{:04X} in the text",
-            c as u32
-        ))
+        crate::diag!(
+            Error,
+            "control-character",
+            char = format!("U+{:04X}", c as u32)
+        )
         .in_file(path)
-        .at_offset(text, at)
-        .hint("delete it (it often comes from copying out of a PDF or another program); only tabs and line breaks may be typed"),
+        .at_offset(text, at),
     )
 }
 
 /// `{% … %}` and `{# … #}` in a body are not references: they would be
 /// printed as they stand in the official notice.
 pub fn template_syntax(src: &Source, diags: &mut Diagnostics) {
-    for (open, what) in [
-        ("{%", "a template tag `{% … %}`"),
-        ("{#", "a template comment `{# … #}`"),
-    ] {
+    for open in ["{%", "{#"] {
         for (at, _) in src.text.match_indices(open) {
-            diags.push(
-                Diagnostic::error(format!(
-                    "{what} in the body would be printed as it stands"
-                ))
-                .in_file(&src.path)
-                .at_offset(&src.text, at)
-                .hint("the body takes only fact references like `{{ schedule.registration }}`; delete it, or write the text out"),
-            );
+            let d = if open == "{%" {
+                crate::diag!(Error, "template-tag-in-body")
+            } else {
+                crate::diag!(Error, "template-comment-in-body")
+            };
+            diags.push(d.in_file(&src.path).at_offset(&src.text, at));
         }
     }
 }
@@ -135,16 +130,16 @@ pub fn empty_texts(year: &Year, diags: &mut Diagnostics) {
             .count();
         let spots = empty_values(&src.text, (!key.is_empty()).then_some(key));
         used.push((file, key, 0));
-        let what = if key.is_empty() {
-            "a list item".to_string()
+        let d = if key.is_empty() {
+            crate::diag!(Error, "empty-list-item")
         } else {
-            format!("`{key}`")
+            crate::diag!(Error, "empty-value", key = key)
         };
-        let mut d = Diagnostic::error(format!("{what} is empty")).in_file(&src.path);
+        let mut d = d.in_file(&src.path);
         if let Some(at) = spots.get(n).or(spots.last()) {
             d = d.at_offset(&src.text, *at);
         }
-        diags.push(d.hint("write the text, or remove the entry if it is not wanted"));
+        diags.push(d);
     }
 }
 
@@ -161,11 +156,11 @@ pub fn empty_config(config: &crate::load::SiteConfig, src: &Source, diags: &mut 
         if !value.trim().is_empty() {
             continue;
         }
-        let mut d = Diagnostic::error(format!("`{key}` is empty")).in_file(&src.path);
+        let mut d = crate::diag!(Error, "empty-value", key = key).in_file(&src.path);
         if let Some(at) = empty_values(&src.text, Some(key)).first() {
             d = d.at_offset(&src.text, *at);
         }
-        diags.push(d.hint("write the text, or remove the entry if it is not wanted"));
+        diags.push(d);
     }
 }
 

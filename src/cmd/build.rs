@@ -7,7 +7,7 @@ use gazette::papers::Shard;
 
 use super::progress::Bar;
 use super::{exit_code, report, Verbosity};
-use crate::cli::{Format, Only};
+use gazette::cli::{Format, Only};
 
 pub struct Options {
     pub output: Option<PathBuf>,
@@ -22,7 +22,7 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
     let output = opts.output.unwrap_or_else(|| root.join("output"));
     let fail = |diags: gazette::diag::Diagnostics| {
         report(&diags, Format::Human);
-        eprintln!("nothing was written; {} is unchanged", output.display());
+        eprintln!("{}", gazette::t!("build-nothing-written", output = &output));
         exit_code(&diags)
     };
     // Refused before the long part: the output is published whole.
@@ -45,10 +45,7 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
     }
     report(&rendered.warnings, Format::Human);
     if let Some(Origin::Created(path)) = rendered.papers.as_ref().map(|p| &p.key_origin) {
-        eprintln!(
-            "created the receipt key {}: keep it secret and back it up; receipts are verified with it",
-            path.display()
-        );
+        eprintln!("{}", gazette::t!("build-key-created", path = path));
     }
     let fonts = rendered.fonts.clone();
     let bar = Bar::new(verbosity);
@@ -65,12 +62,13 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let papers = built.papers.as_ref().map_or(0, |p| p.receipts + p.forms);
-    eprintln!(
-        "built {} files into {} in {:.2}s",
-        built.files.len() + papers,
-        output.display(),
-        started.elapsed().as_secs_f64()
+    let summary = gazette::t!(
+        "build-summary",
+        files = built.files.len() + papers,
+        output = &output,
+        seconds = format!("{:.2}", started.elapsed().as_secs_f64())
     );
+    eprintln!("{summary}");
     let shown = |p: &Path| {
         verbosity == Verbosity::Verbose
             || p.ends_with("index.html") && p.parent().is_some_and(|d| d.as_os_str().is_empty())
@@ -90,28 +88,32 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
     if let Some(p) = &built.papers {
         let part = opts
             .shard
-            .map(|s| format!(" (shard {}/{})", s.index, s.count))
+            .map(|s| gazette::t!("build-shard", index = s.index, count = s.count))
             .unwrap_or_default();
-        eprintln!(
-            "  {} receipts and {} college forms{part}: {} made, {} unchanged since the last build",
-            p.receipts, p.forms, p.rendered, p.reused
+        let line = gazette::t!(
+            "build-papers",
+            receipts = p.receipts,
+            forms = p.forms,
+            part = part,
+            made = p.rendered,
+            reused = p.reused
         );
+        eprintln!("  {line}");
         if p.receipts > 0 {
             let each = p.derive_cpu.as_secs_f64() * 1000.0 / p.derived.max(1) as f64;
-            eprintln!(
-                "  receipt keys (PBKDF2-SHA256, {} iterations): {} derived in {:.1} CPU s ({each:.0} ms each), {} reused",
-                gazette::papers::lookup::ITERATIONS,
-                p.derived,
-                p.derive_cpu.as_secs_f64(),
-                p.derivations_reused
+            let line = gazette::t!(
+                "build-key-derivations",
+                iterations = gazette::papers::lookup::ITERATIONS,
+                derived = p.derived,
+                cpu = format!("{:.1}", p.derive_cpu.as_secs_f64()),
+                each = format!("{each:.0}"),
+                reused = p.derivations_reused
             );
+            eprintln!("  {line}");
         }
     }
     if let Some(dir) = &built.private {
-        eprintln!(
-            "  for staff and colleges only (not to be published): {}",
-            dir.display()
-        );
+        eprintln!("  {}", gazette::t!("build-private", folder = dir));
     }
     ExitCode::SUCCESS
 }

@@ -2,7 +2,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{exit_code, report};
-use crate::cli::Format;
+use gazette::cli::Format;
 
 pub fn run(root: &Path, format: Format, deny_warnings: bool) -> ExitCode {
     let mut diags = match gazette::render(root) {
@@ -14,7 +14,7 @@ pub fn run(root: &Path, format: Format, deny_warnings: bool) -> ExitCode {
     }
     report(&diags, format);
     if format == Format::Human && diags.is_empty() {
-        eprintln!("no problems found");
+        eprintln!("{}", gazette::t!("check-clean"));
     }
     exit_code(&diags)
 }

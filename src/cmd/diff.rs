@@ -3,8 +3,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{exit_code, report, Verbosity};
-use crate::cli::Format;
-use gazette::diag::{Diagnostic, Diagnostics};
+use gazette::cli::Format;
+use gazette::diag::Diagnostics;
 use gazette::diff;
 
 pub fn run(
@@ -38,9 +38,8 @@ pub fn run(
 
     let path = html.unwrap_or_else(|| PathBuf::from(format!("diff-{old}-{new}.html")));
     if let Err(e) = std::fs::write(&path, diff::html::render(&changes)) {
-        let d: Diagnostics = Diagnostic::error(format!("failed to write `{}`", path.display()))
+        let d: Diagnostics = gazette::diag!(Error, "diff-write-failed", file = &path)
             .cause(e)
-            .hint("name a writable file with --html FILE")
             .io()
             .into();
         report(&d, Format::Human);
@@ -51,7 +50,7 @@ pub fn run(
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(diff::text::render(&changes, colour).as_bytes());
     if verbosity != Verbosity::Quiet {
-        eprintln!("wrote {}", path.display());
+        eprintln!("{}", gazette::t!("diff-wrote", file = &path));
     }
     ExitCode::SUCCESS
 }

@@ -7,7 +7,7 @@ mod verify;
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, Format};
+use gazette::cli::{Cli, Command, Format};
 use gazette::diag::Diagnostics;
 
 /// How much to say on stderr.
@@ -63,12 +63,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init { dir } => match gazette::scaffold::init(&dir) {
             Ok(files) => {
                 if verbosity != Verbosity::Quiet {
-                    eprintln!(
-                        "created a site with {} files in {}",
-                        files.len(),
-                        dir.display()
-                    );
-                    eprintln!("  next: cd {} && gazette build", dir.display());
+                    let n = files.len();
+                    eprintln!("{}", gazette::t!("init-created", files = n, dir = &dir));
+                    eprintln!("  {}", gazette::t!("init-next", dir = &dir));
                 }
                 ExitCode::SUCCESS
             }
@@ -84,10 +81,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok(old) => {
                     report(&old, Format::Human);
                     if verbosity != Verbosity::Quiet {
-                        eprintln!(
-                            "copied content/{from} to content/{year}: {} places still name {from}; change them, then run gazette check",
-                            old.0.len()
+                        let copied = gazette::t!(
+                            "new-year-copied",
+                            from = from,
+                            year = year,
+                            count = old.0.len()
                         );
+                        eprintln!("{copied}");
                     }
                     ExitCode::SUCCESS
                 }
@@ -104,8 +104,7 @@ pub fn run(cli: Cli) -> ExitCode {
             html,
         } => diff::run(&root, old, new, html, verbosity),
         Command::Completions { shell } => {
-            use clap::CommandFactory;
-            let mut cmd = Cli::command();
+            let mut cmd = gazette::cli::command();
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut cmd, "gazette", &mut script);
             // A closed pipe (`| head`) is not an error worth a panic.
@@ -125,15 +124,18 @@ pub fn run(cli: Cli) -> ExitCode {
             let rows = gazette::data::generate::candidates(count, seed);
             match std::fs::write(&output, gazette::data::generate::to_csv(&rows)) {
                 Ok(()) => {
-                    eprintln!("wrote {count} candidates to {}", output.display());
+                    let said = gazette::t!("sample-data-written", count = count, file = &output);
+                    eprintln!("{said}");
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!(
-                        "error: failed to write `{}`\n  caused by: {e}",
-                        output.display()
-                    );
-                    ExitCode::from(2)
+                    let d: Diagnostics =
+                        gazette::diag!(Error, "sample-data-write-failed", file = &output)
+                            .cause(e)
+                            .io()
+                            .into();
+                    report(&d, Format::Human);
+                    exit_code(&d)
                 }
             }
         }
@@ -152,19 +154,22 @@ pub fn report(diags: &Diagnostics, format: Format) {
     }
 }
 
-/// Red `error:` and yellow `warning:` labels, only when stderr is a terminal
+/// Red `error:` and yellow `warning:` labels (in the language in use), only when stderr is a terminal
 /// (and NO_COLOR is not set).
 fn colour(text: &str) -> String {
     use std::io::IsTerminal;
     if !std::io::stderr().is_terminal() || std::env::var_os("NO_COLOR").is_some() {
         return text.to_string();
     }
+    let error = gazette::t!("diag-error");
+    let warning = gazette::t!("diag-warning");
+    let (error, warning) = (error.trim_end(), warning.trim_end());
     text.lines()
         .map(|l| {
-            if let Some(rest) = l.strip_prefix("error:") {
-                format!("\x1b[1;31merror:\x1b[0m{rest}")
-            } else if let Some(rest) = l.strip_prefix("warning:") {
-                format!("\x1b[1;33mwarning:\x1b[0m{rest}")
+            if let Some(rest) = l.strip_prefix(error) {
+                format!("\x1b[1;31m{error}\x1b[0m{rest}")
+            } else if let Some(rest) = l.strip_prefix(warning) {
+                format!("\x1b[1;33m{warning}\x1b[0m{rest}")
             } else {
                 l.to_string()
             }

@@ -4,20 +4,24 @@ use std::process::{ExitCode, Stdio};
 use std::sync::Arc;
 
 use super::{exit_code, report, Verbosity};
-use crate::cli::Format;
+use gazette::cli::Format;
 use gazette::serve::{Event, Server};
 
 pub fn run(root: &Path, addr: SocketAddr, open: bool, verbosity: Verbosity) -> ExitCode {
     let log = Arc::new(move |e: Event| match e {
         Event::Built { what, files, took } => {
             if verbosity != Verbosity::Quiet {
-                eprintln!("built {what}: {files} files in {:.2}s", took.as_secs_f64());
+                let seconds = format!("{:.2}", took.as_secs_f64());
+                eprintln!(
+                    "{}",
+                    gazette::t!("serve-built", what = what, files = files, seconds = seconds)
+                );
             }
         }
         Event::Warnings(w) => report(&w, Format::Human),
         Event::Failed(d) => {
             report(&d, Format::Human);
-            eprintln!("the pages show these errors; the last good build is still served");
+            eprintln!("{}", gazette::t!("serve-failed"));
         }
     });
     let server = match Server::start(root, addr, log) {
@@ -30,12 +34,12 @@ pub fn run(root: &Path, addr: SocketAddr, open: bool, verbosity: Verbosity) -> E
     let url = server.url();
     if !addr.ip().is_loopback() {
         eprintln!(
-            "warning: listening on {}: the preview is open to the network",
-            addr.ip()
+            "{}",
+            gazette::t!("serve-open-to-network", address = addr.ip().to_string())
         );
     }
     // Printed even with --quiet: it is the one thing to know (tests read it).
-    eprintln!("serving {url} (a preview, not for publishing; Ctrl-C stops)");
+    eprintln!("{}", gazette::t!("serve-serving", url = url.as_str()));
     if open {
         open_browser(&url);
     }
@@ -61,6 +65,14 @@ fn open_browser(url: &str) {
     match spawned {
         // Reaped in the background so it leaves no zombie.
         Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
-        Err(e) => eprintln!("could not open a browser ({program}: {e}); open {url} yourself"),
+        Err(e) => eprintln!(
+            "{}",
+            gazette::t!(
+                "serve-no-browser",
+                program = program,
+                error = e.to_string(),
+                url = url
+            )
+        ),
     }
 }

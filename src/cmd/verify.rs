@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use gazette::papers::Verdict;
 
 use super::{exit_code, report};
-use crate::cli::Format;
+use gazette::cli::Format;
 
 /// 0 genuine, 1 not genuine (or no such candidate), 2 no key or unreadable site.
 pub fn run(root: &Path, code: &str, id_number: &str, year: Option<i32>) -> ExitCode {
@@ -25,19 +25,28 @@ pub fn run(root: &Path, code: &str, id_number: &str, year: Option<i32>) -> ExitC
             registration,
             facts,
         } => {
-            println!("genuine: the {year} receipt of {name} (报名号 {registration}) matches the registered facts");
-            println!("the code is genuine only if the paper prints exactly these registered facts; compare them line by line:");
+            let said = gazette::t!(
+                "verify-genuine",
+                year = year,
+                name = &name,
+                registration = &registration
+            );
+            println!("{said}");
+            println!("{}", gazette::t!("verify-compare"));
             print_facts(&facts);
             ExitCode::SUCCESS
         }
         Verdict::Altered { year, name, facts } => {
-            println!("NOT genuine: this code does not match the {year} receipt of {name}; the receipt was altered, or its facts changed after it was issued");
-            println!("the registered facts of {name}:");
+            println!(
+                "{}",
+                gazette::t!("verify-altered", year = year, name = &name)
+            );
+            println!("{}", gazette::t!("verify-registered", name = &name));
             print_facts(&facts);
             ExitCode::from(1)
         }
         Verdict::Unknown => {
-            println!("NOT genuine: no candidate with this ID number has a receipt");
+            println!("{}", gazette::t!("verify-unknown"));
             ExitCode::from(1)
         }
     }

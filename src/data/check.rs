@@ -49,18 +49,13 @@ impl Row<'_, '_> {
         self.cells.get(col.index)
     }
 
-    fn error(&mut self, col: &Col, message: impl std::fmt::Display, hint: Option<String>) {
+    /// Report `d` (made with the column's header as `column`) at the cell.
+    fn error(&mut self, col: &Col, mut d: Diagnostic) {
         // Messages quote cells: whatever number was typed there stays masked.
-        let message = message.to_string();
-        let mut d = Diagnostic::error(format!(
-            "column `{}`: {}",
-            col.header,
-            mask_numbers(&message)
-        ))
-        .in_file(self.ctx.file);
-        if let Some(h) = hint {
-            d = d.hint(h);
+        if let std::borrow::Cow::Owned(m) = mask_numbers(&d.message) {
+            d.message = m;
         }
+        let d = d.in_file(self.ctx.file);
         let mut d = self.ctx.table.at(d, self.line, Some(col.index + 1));
         if d.source_line.is_some() {
             // Masked only when shown: finding the line is linear in the file.
@@ -74,7 +69,7 @@ impl Row<'_, '_> {
     fn required(&mut self, col: &Col) -> Option<String> {
         let v = self.get(col).to_string();
         if v.is_empty() {
-            self.error(col, "empty cell", None);
+            self.error(col, crate::diag!(Error, "cell-empty", column = &col.header));
             return None;
         }
         Some(v)
@@ -151,12 +146,15 @@ fn check_row(
     let id = check_id(row, ids);
     if let (Some(sex), Some(id)) = (sex, &id) {
         if (sex == Sex::Male) != id.male {
-            let (said, is) = match sex {
-                Sex::Male => ("男", "a woman's (17th digit even)"),
-                Sex::Female => ("女", "a man's (17th digit odd)"),
-            };
-            let msg = format!("{said}, but ID number {} is {is}", mask(&id.normalised));
-            row.error(&cols.sex, msg, None);
+            let d = crate::diag!(
+                Error,
+                "sex-id-mismatch",
+                column = &cols.sex.header,
+                written = if id.male { "女" } else { "男" },
+                id = mask(&id.normalised),
+                id_sex = if id.male { "male" } else { "female" }
+            );
+            row.error(&cols.sex, d);
         }
     }
     let phone = check_phone(row, phones);
@@ -175,13 +173,15 @@ fn check_row(
     }
     let registration = cols.registration.as_ref().map(|col| {
         let v = row.required(col)?;
-        if let Some(first) = regs.get(&v) {
-            let msg = format!("registration number {v} is already on row {first}");
-            row.error(
-                col,
-                msg,
-                Some("each candidate has a registration number of their own".into()),
+        if let Some(&first) = regs.get(&v) {
+            let d = crate::diag!(
+                Error,
+                "registration-twice",
+                column = &col.header,
+                number = &v,
+                first = first
             );
+            row.error(col, d);
             return None;
         }
         regs.insert(v.clone(), row.line);
@@ -220,19 +220,18 @@ fn check_row(
 fn check_published(row: &mut Row, col: &Col) {
     let found = idcard::find_numbers(row.get(col));
     for (_, f) in found {
-        let what = match f {
-            idcard::Found::Id(_) => "a full ID number",
-            idcard::Found::Phone(_) => "a mobile number",
+        let kind = match f {
+            idcard::Found::Id(_) => "id",
+            idcard::Found::Phone(_) => "phone",
         };
-        let msg = format!(
-            "holds {what} ({}), and this column is published in the 公示",
-            f.masked()
+        let d = crate::diag!(
+            Error,
+            "published-personal-number",
+            column = &col.header,
+            kind = kind,
+            number = f.masked()
         );
-        row.error(
-            col,
-            msg,
-            Some("remove the number from the cell (or stop publishing the column in publicity.yaml `columns`)".into()),
-        );
+        row.error(col, d);
     }
 }
 
@@ -242,12 +241,12 @@ fn check_sex(row: &mut Row) -> Option<Sex> {
         "男" => Some(Sex::Male),
         "女" => Some(Sex::Female),
         "" => {
-            row.error(col, "empty cell", None);
+            row.error(col, crate::diag!(Error, "cell-empty", column = &col.header));
             None
         }
         v => {
-            let msg = format!("`{v}` is neither 男 nor 女");
-            row.error(col, msg, None);
+            let d = crate::diag!(Error, "sex-invalid", column = &col.header, value = v);
+            row.error(col, d);
             None
         }
     }
@@ -258,23 +257,15 @@ fn check_id(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<idcard::
     let raw = row.get(col).to_string();
     let numeric = row.ctx.table.numeric.contains(&(row.line, col.index));
     if numeric || is_excel_number(&raw) {
-        row.error(
-            col,
-            "ID number stored as a number in Excel; format the column as text",
-            Some("a number loses the X and the last digits; retype them after formatting the column as 文本".into()),
-        );
+        let d = crate::diag!(Error, "id-stored-as-number", column = &col.header);
+        row.error(col, d);
         return None;
     }
     let raw = row.required(col)?;
     let id = match idcard::validate(&raw) {
         Ok(id) => id,
-        // The date is quoted by the error; the masked number would complete it.
-        Err(e @ IdError::BirthDate(_)) => {
-            row.error(col, e, None);
-            return None;
-        }
         Err(e) => {
-            row.error(col, format!("ID number {}: {e}", mask(&raw)), None);
+            row.error(col, id_error(&col.header, &raw, e));
             return None;
         }
     };
@@ -282,17 +273,27 @@ fn check_id(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<idcard::
     if let Some(year) = row.ctx.year {
         use chrono::Datelike;
         if id.birth.year() > year {
-            let msg = format!(
-                "ID number {masked} gives a birth year of {}, after the notice year {year}",
-                id.birth.year()
+            let d = crate::diag!(
+                Error,
+                "id-born-after",
+                column = &col.header,
+                id = masked,
+                born = id.birth.year(),
+                year = year
             );
-            row.error(col, msg, None);
+            row.error(col, d);
             return None;
         }
     }
-    if let Some(first) = seen.get(&id.normalised) {
-        let msg = format!("ID number {masked} is already on row {first}");
-        row.error(col, msg, Some("each candidate registers once".into()));
+    if let Some(&first) = seen.get(&id.normalised) {
+        let d = crate::diag!(
+            Error,
+            "id-twice",
+            column = &col.header,
+            id = masked,
+            first = first
+        );
+        row.error(col, d);
         return None;
     }
     seen.insert(id.normalised.clone(), row.line);
@@ -304,16 +305,19 @@ fn check_phone(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<Strin
     let phone = row.required(col)?;
     let masked = mask_phone(&phone);
     if !is_mobile(&phone) {
-        row.error(
-            col,
-            format!("{masked} is not a mobile number (11 digits, starting 13 to 19)"),
-            Some("write the 11 digits only, without +86, spaces or dashes".into()),
-        );
+        let d = crate::diag!(Error, "phone-invalid", column = &col.header, phone = masked);
+        row.error(col, d);
         return None;
     }
-    if let Some(first) = seen.get(&phone) {
-        let msg = format!("phone {masked} is already on row {first}");
-        row.error(col, msg, Some("one mobile number per registration".into()));
+    if let Some(&first) = seen.get(&phone) {
+        let d = crate::diag!(
+            Error,
+            "phone-twice",
+            column = &col.header,
+            phone = masked,
+            first = first
+        );
+        row.error(col, d);
         return None;
     }
     seen.insert(phone.clone(), row.line);
@@ -325,7 +329,7 @@ fn check_category<'a>(row: &mut Row<'a, '_>, col: &Col, required: bool) -> Optio
     let v = row.get(col).to_string();
     if v.is_empty() {
         if required {
-            row.error(col, "empty cell", None);
+            row.error(col, crate::diag!(Error, "cell-empty", column = &col.header));
         }
         return None;
     }
@@ -334,11 +338,15 @@ fn check_category<'a>(row: &mut Row<'a, '_>, col: &Col, required: bool) -> Optio
         return Some(c);
     }
     let known = cats.iter().flat_map(|c| [c.name.as_str(), c.id.as_str()]);
-    let hint = did_you_mean(&v, known).unwrap_or_else(|| {
-        let names: Vec<&str> = cats.iter().map(|c| c.name.as_str()).collect();
-        format!("the categories are {}", names.join(", "))
-    });
-    row.error(col, format!("unknown category `{v}`"), Some(hint));
+    let names: Vec<&str> = cats.iter().map(|c| c.name.as_str()).collect();
+    let d = crate::diag!(
+        Error,
+        "category-unknown",
+        column = &col.header,
+        value = &v,
+        categories = names.join(&crate::t!("data-list-separator"))
+    );
+    row.error(col, with_guess(d, did_you_mean(&v, known)));
     None
 }
 
@@ -357,22 +365,34 @@ fn check_review(row: &mut Row) -> Option<Review> {
         return Some(Review::Pending);
     }
     let all = rv.passed.iter().chain(&rv.failed).chain(&rv.pending);
-    let hint = did_you_mean(&v, all.map(String::as_str)).unwrap_or_else(|| {
-        let show = |l: &[String]| {
-            let words: Vec<&str> = l
-                .iter()
-                .map(|s| if s.is_empty() { "(empty)" } else { s.as_str() })
-                .collect();
-            words.join(", ")
-        };
-        format!(
-            "passed: {}; failed: {}; pending: {}; other words go in `review_values` of candidates.yaml",
-            show(&rv.passed),
-            show(&rv.failed),
-            show(&rv.pending)
-        )
-    });
-    row.error(col, format!("`{v}` is not a review result"), Some(hint));
+    let empty = crate::t!("review-empty-word");
+    let separator = crate::t!("data-list-separator");
+    let show = |l: &[String]| {
+        let words: Vec<&str> = l
+            .iter()
+            .map(|s| {
+                if s.is_empty() {
+                    empty.as_str()
+                } else {
+                    s.as_str()
+                }
+            })
+            .collect();
+        words.join(&separator)
+    };
+    let d = crate::diag!(
+        Error,
+        "review-unknown",
+        column = &col.header,
+        value = &v,
+        passed = show(&rv.passed),
+        failed = show(&rv.failed),
+        pending = show(&rv.pending)
+    );
+    row.error(
+        col,
+        with_guess(d, did_you_mean(&v, all.map(String::as_str))),
+    );
     None
 }
 
@@ -391,11 +411,60 @@ fn check_failed_choice(row: &mut Row, col: &Col, category: &Category, choice: &C
         return;
     };
     if choice.id != general.id {
-        let msg = format!(
-            "failed the {} review, so may only fill choices under {}, not {}",
-            category.name, general.name, choice.name
+        let d = crate::diag!(
+            Error,
+            "choice-after-failed-review",
+            column = &col.header,
+            category = &category.name,
+            general = &general.name,
+            choice = &choice.name
         );
-        row.error(col, msg, None);
+        row.error(col, d);
+    }
+}
+
+/// A close match of a misspelt value replaces the catalog's general hint.
+fn with_guess(d: Diagnostic, guess: Option<String>) -> Diagnostic {
+    match guess {
+        Some(hint) => d.hint(hint),
+        None => d,
+    }
+}
+
+/// What is wrong with an ID number, quoting no more of it than the masked
+/// form; an impossible birth date is quoted alone, since the masked number
+/// would complete it.
+fn id_error(column: &str, raw: &str, e: IdError) -> Diagnostic {
+    let id = mask(raw);
+    match e {
+        IdError::Length(n) => {
+            crate::diag!(Error, "id-length", column = column, id = id, length = n)
+        }
+        IdError::NotDigit(18, c) => {
+            crate::diag!(Error, "id-last-char", column = column, id = id, char = c)
+        }
+        IdError::NotDigit(i, c) => crate::diag!(
+            Error,
+            "id-not-digit",
+            column = column,
+            id = id,
+            position = i,
+            char = c
+        ),
+        IdError::Region(code) => {
+            crate::diag!(Error, "id-region", column = column, id = id, region = code)
+        }
+        IdError::BirthDate(date) => {
+            crate::diag!(Error, "id-birth-date", column = column, date = date)
+        }
+        IdError::Check { expected, found } => crate::diag!(
+            Error,
+            "id-check-char",
+            column = column,
+            id = id,
+            expected = expected,
+            found = found
+        ),
     }
 }
 

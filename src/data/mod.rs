@@ -118,17 +118,11 @@ pub fn load_candidates(
     };
     let cols = map_columns(&table, &rel, spec, spec_src, diags)?;
     if table.rows.is_empty() {
-        diags.push(
-            table.at(
-                Diagnostic::warning(format!(
-                    "`{}` has no candidates, only the header row",
-                    rel.display()
-                ))
-                .in_file(&rel),
-                table.header_row,
-                None,
-            ),
-        );
+        diags.push(table.at(
+            crate::diag!(Warning, "candidates-header-only", file = &rel).in_file(&rel),
+            table.header_row,
+            None,
+        ));
     }
     // The notice year is the year folder's name (content/2024).
     let year = year_dir
@@ -173,35 +167,42 @@ fn resolve_file(
     spec_src: &Source,
 ) -> Result<PathBuf, Diagnostic> {
     let f = spec.file.trim();
-    let at_key = |msg: String| {
-        let d = Diagnostic::error(msg).in_file(&spec_src.path);
+    let at_key = |d: Diagnostic| {
+        let d = d.in_file(&spec_src.path);
         match key_position(&spec_src.text, "file") {
             Some((line, col)) => d.at(&spec_src.text, line, col),
             None => d,
         }
     };
-    let relative_hint = format!(
-        "give the path relative to the year folder `{}`, e.g. candidates.csv",
-        year_dir.display()
-    );
+    let folder = year_dir;
     let path = Path::new(f);
     // Backslashes and drive letters are refused on every system alike.
     let absolute =
         path.has_root() || f.starts_with(['/', '\\']) || f.as_bytes().get(1) == Some(&b':');
     if f.is_empty() {
-        return Err(at_key("`file` is empty".to_string()).hint(relative_hint));
+        return Err(at_key(crate::diag!(
+            Error,
+            "candidates-file-empty",
+            folder = folder
+        )));
     }
     if absolute {
-        return Err(at_key(format!("`file: {f}` is an absolute path")).hint(relative_hint));
+        return Err(at_key(crate::diag!(
+            Error,
+            "candidates-file-absolute",
+            file = f,
+            folder = folder
+        )));
     }
     let parent = f.split(['/', '\\']).any(|s| s == "..")
         || path.components().any(|c| c == Component::ParentDir);
     if parent {
-        return Err(at_key(format!(
-            "`file: {f}` leads out of the year folder `{}`",
-            year_dir.display()
-        ))
-        .hint(relative_hint));
+        return Err(at_key(crate::diag!(
+            Error,
+            "candidates-file-outside",
+            file = f,
+            folder = folder
+        )));
     }
     let ext = path
         .extension()
@@ -209,8 +210,11 @@ fn resolve_file(
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("csv" | "xlsx") => Ok(year_dir.join(path)),
-        _ => Err(at_key(format!("`file: {f}` is neither .csv nor .xlsx"))
-            .hint("in Excel: Save As → Excel 工作簿 (.xlsx) or CSV UTF-8 (逗号分隔)")),
+        _ => Err(at_key(crate::diag!(
+            Error,
+            "candidates-file-type",
+            file = f
+        ))),
     }
 }
 
@@ -294,13 +298,14 @@ fn map_columns(
                 for i in rest {
                     diags.push(
                         table.at(
-                            Diagnostic::error(format!(
-                                "column `{header}` appears twice, as columns {} and {}",
-                                first + 1,
-                                i + 1
-                            ))
-                            .in_file(rel)
-                            .hint("rename or delete one of them; the first one is read"),
+                            crate::diag!(
+                                Error,
+                                "column-twice",
+                                header = header,
+                                first = first + 1,
+                                second = i + 1
+                            )
+                            .in_file(rel),
                             table.header_row,
                             Some(i + 1),
                         ),
@@ -349,22 +354,19 @@ fn missing_header(
         .map(String::as_str)
         .filter(|h| !h.is_empty())
         .collect();
-    let hint = did_you_mean(header, present.iter().copied()).unwrap_or_else(|| {
-        format!(
-            "rename the column in the file, or change `columns.{key}` in `{}`",
-            spec_src.path.display()
-        )
-    });
-    table.at(
-        Diagnostic::error(format!(
-            "no column `{header}` (named by `columns.{key}`); the header row has {}",
-            present.join(", ")
-        ))
-        .in_file(rel)
-        .hint(hint),
-        table.header_row,
-        None,
-    )
+    let d = crate::diag!(
+        Error,
+        "column-missing",
+        header = header,
+        key = key,
+        present = present.join(&crate::t!("data-list-separator")),
+        spec = &spec_src.path
+    );
+    let d = match did_you_mean(header, present.iter().copied()) {
+        Some(hint) => d.hint(hint),
+        None => d,
+    };
+    table.at(d.in_file(rel), table.header_row, None)
 }
 
 #[cfg(test)]
@@ -393,25 +395,16 @@ mod tests {
     #[test]
     fn file_must_stay_in_the_year_folder() {
         let year = Path::new("content/2024");
-        for (file, msg) in [
-            (
-                "/etc/passwd.csv",
-                "`file: /etc/passwd.csv` is an absolute path",
-            ),
-            ("C:\\x.csv", "`file: C:\\x.csv` is an absolute path"),
-            (
-                "../2023/a.csv",
-                "`file: ../2023/a.csv` leads out of the year folder `content/2024`",
-            ),
-            (
-                "a\\..\\..\\b.csv",
-                "`file: a\\..\\..\\b.csv` leads out of the year folder `content/2024`",
-            ),
-            ("a.txt", "`file: a.txt` is neither .csv nor .xlsx"),
+        for (file, code) in [
+            ("/etc/passwd.csv", "candidates-file-absolute"),
+            ("C:\\x.csv", "candidates-file-absolute"),
+            ("../2023/a.csv", "candidates-file-outside"),
+            ("a\\..\\..\\b.csv", "candidates-file-outside"),
+            ("a.txt", "candidates-file-type"),
         ] {
             let (s, src) = spec(&format!("'{file}'"));
             let d = resolve_file(year, &s, &src).unwrap_err();
-            assert_eq!(d.message, msg);
+            assert_eq!(d.code, code, "{file}");
             assert_eq!((d.line, d.column), (Some(1), Some(7)), "{file}");
         }
         let (s, src) = spec("lists/a.XLSX");

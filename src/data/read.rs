@@ -8,8 +8,6 @@ use std::path::Path;
 
 use crate::diag::{did_you_mean, Diagnostic};
 
-const SAVE_AS_CSV: &str = "in Excel: Save As → CSV UTF-8 (逗号分隔)";
-
 /// A table as read: the header row and every non-blank row after it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table {
@@ -133,25 +131,13 @@ pub fn read_table(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Table,
 /// Decode CSV bytes: UTF-8 (BOM dropped), else GB18030, which covers GBK as
 /// Excel saves it on Chinese Windows.
 pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
-    let name = rel.display();
-    let not_text = |what: &str, hint: &str| {
-        Diagnostic::error(format!("`{name}` is {what}"))
-            .in_file(rel)
-            .hint(hint.to_string())
-    };
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(not_text(
-            "an Excel workbook, not CSV text",
-            "name it .xlsx and set `file` in candidates.yaml to that name",
-        ));
+        return Err(crate::diag!(Error, "csv-is-xlsx", file = rel).in_file(rel));
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Err(not_text(
-            "an old Excel .xls workbook, not CSV text",
-            "in Excel: Save As → Excel 工作簿 (.xlsx), or CSV UTF-8 (逗号分隔)",
-        ));
+        return Err(crate::diag!(Error, "csv-is-xls", file = rel).in_file(rel));
     }
-    let neither = || not_text("neither UTF-8 nor GBK text", SAVE_AS_CSV);
+    let neither = || crate::diag!(Error, "csv-not-text", file = rel).in_file(rel);
     // UTF-16 ("Unicode text") has NUL bytes; it is not what we read.
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(neither());
@@ -180,18 +166,13 @@ pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
         }
     }
     if controls > 0 {
-        return Err(not_text(
-            "not a text file (it holds binary data)",
-            SAVE_AS_CSV,
-        ));
+        return Err(crate::diag!(Error, "csv-binary", file = rel).in_file(rel));
     }
     Ok(text)
 }
 
 fn empty(rel: &Path) -> Diagnostic {
-    Diagnostic::error(format!("`{}` is empty", rel.display()))
-        .in_file(rel)
-        .hint("the first row holds the column headers, each further row one candidate")
+    crate::diag!(Error, "candidates-empty", file = rel).in_file(rel)
 }
 
 impl Table {
@@ -220,10 +201,9 @@ fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
     let mut lines = LineCounter::default();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let d = Diagnostic::error(format!("`{}` is not valid CSV", rel.display()))
+            let d = crate::diag!(Error, "csv-invalid", file = rel)
                 .in_file(rel)
-                .cause(&e)
-                .hint(SAVE_AS_CSV);
+                .cause(&e);
             match e.position() {
                 Some(p) => d.at(&text, record_line(&text, p.byte() as usize), 1),
                 None => d,
@@ -282,13 +262,9 @@ fn record_line(text: &str, byte: usize) -> usize {
 
 fn read_xlsx(bytes: &[u8], rel: &Path, sheet: Option<&str>) -> Result<Table, Diagnostic> {
     let unreadable = |e: &dyn std::fmt::Display| {
-        Diagnostic::error(format!(
-            "`{}` is not a readable Excel workbook",
-            rel.display()
-        ))
-        .in_file(rel)
-        .cause(e)
-        .hint("open it in Excel and save it again as Excel 工作簿 (.xlsx)")
+        crate::diag!(Error, "xlsx-unreadable", file = rel)
+            .in_file(rel)
+            .cause(e)
     };
     let mut book: Xlsx<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
@@ -296,13 +272,18 @@ fn read_xlsx(bytes: &[u8], rel: &Path, sheet: Option<&str>) -> Result<Table, Dia
     let name = match sheet {
         Some(s) if names.iter().any(|n| n == s) => s.to_string(),
         Some(s) => {
-            let hint = did_you_mean(s, names.iter().map(String::as_str))
-                .unwrap_or_else(|| format!("its sheets are {}", names.join(", ")));
-            return Err(
-                Diagnostic::error(format!("`{}` has no sheet `{s}`", rel.display()))
-                    .in_file(rel)
-                    .hint(hint),
-            );
+            let d = crate::diag!(
+                Error,
+                "xlsx-no-sheet",
+                file = rel,
+                sheet = s,
+                sheets = names.join(&crate::t!("data-list-separator"))
+            )
+            .in_file(rel);
+            return Err(match did_you_mean(s, names.iter().map(String::as_str)) {
+                Some(hint) => d.hint(hint),
+                None => d,
+            });
         }
         None => names.first().cloned().ok_or_else(|| empty(rel))?,
     };
@@ -401,35 +382,26 @@ mod tests {
     #[test]
     fn junk_is_refused() {
         let d = csv(b"\x81\x20\xff\xfe\x80abc").unwrap_err();
-        assert_eq!(
-            d.message,
-            "`c/candidates.csv` is neither UTF-8 nor GBK text"
-        );
-        assert_eq!(d.hint.as_deref(), Some(SAVE_AS_CSV));
+        assert_eq!(d.code, "csv-not-text");
+        assert!(d.hint.is_some());
         let d = csv(b"\x01\x02\x03\x04abc").unwrap_err();
-        assert_eq!(
-            d.message,
-            "`c/candidates.csv` is not a text file (it holds binary data)"
-        );
+        assert_eq!(d.code, "csv-binary");
         let d = csv(b"PK\x03\x04\x14\x00").unwrap_err();
-        assert_eq!(
-            d.message,
-            "`c/candidates.csv` is an Excel workbook, not CSV text"
-        );
+        assert_eq!(d.code, "csv-is-xlsx");
     }
 
     #[test]
     fn empty_file_is_an_error() {
         for bytes in [&b""[..], b"\xEF\xBB\xBF", b" \n,,\n"] {
             let d = csv(bytes).unwrap_err();
-            assert_eq!(d.message, "`c/candidates.csv` is empty");
+            assert_eq!(d.code, "candidates-empty");
         }
     }
 
     #[test]
     fn positions_show_the_csv_line() {
         let t = csv("a,b\nx,y\n".as_bytes()).unwrap();
-        let d = t.at(Diagnostic::error("bad"), 2, Some(2));
+        let d = t.at(crate::diag!(Error, "cell-empty", column = "b"), 2, Some(2));
         assert_eq!((d.line, d.column), (Some(2), Some(2)));
         assert_eq!(d.source_line.as_deref(), Some("x,y"));
     }
@@ -465,16 +437,13 @@ mod tests {
             Some("报名表"),
         )
         .unwrap_err();
-        assert_eq!(
-            d.message,
-            "`content/2024/candidates.xlsx` has no sheet `报名表`"
-        );
+        assert_eq!(d.code, "xlsx-no-sheet");
     }
 
     #[test]
     fn a_broken_workbook_is_reported() {
         let d = read_xlsx(b"PK\x03\x04junk", Path::new("c/x.xlsx"), None).unwrap_err();
-        assert_eq!(d.message, "`c/x.xlsx` is not a readable Excel workbook");
+        assert_eq!(d.code, "xlsx-unreadable");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use similar::{capture_diff_slices, Algorithm, DiffTag, TextDiff};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::doc::{Block, Notice};
 use crate::load::{Site, Year};
 use crate::model::format::Show;
@@ -155,16 +155,15 @@ pub fn load_pair(root: &Path, old: i32, new: i32) -> Result<(Site, Diagnostics),
     let present: Vec<String> = site.years.iter().map(|y| y.year.to_string()).collect();
     for y in [old, new] {
         if !site.years.iter().any(|s| s.year == y) {
-            return Err(
-                Diagnostic::error(format!("there is no year {y} in this site"))
-                    .hint(format!(
-                        "the years present are {}; compare two of them, e.g. gazette diff {}",
-                        present.join(", "),
-                        example_pair(&present)
-                    ))
-                    .io()
-                    .into(),
-            );
+            return Err(crate::diag!(
+                Error,
+                "diff-no-year",
+                year = y,
+                present = present.join(&crate::t!("data-list-separator")),
+                example = example_pair(&present)
+            )
+            .io()
+            .into());
         }
     }
     let warnings = site.warnings.clone();

@@ -87,33 +87,29 @@ impl Out {
         let title = if it.name == it.id {
             it.id.clone()
         } else {
-            format!("{} ({})", it.name, it.id)
+            crate::t!("diff-named", name = &it.name, id = &it.id)
         };
         match &it.kind {
             ItemKind::Added(lines) => {
-                self.line(2, &format!("{title}: added"));
+                self.line(2, &crate::t!("diff-item-added", item = &title));
                 for l in lines {
                     self.added(4, l);
                 }
             }
             ItemKind::Removed(lines) => {
-                self.line(2, &format!("{title}: removed"));
+                self.line(2, &crate::t!("diff-item-removed", item = &title));
                 for l in lines {
                     self.removed(4, l);
                 }
             }
             ItemKind::Changed(fields) => {
-                self.line(2, &format!("{title}: changed"));
+                self.line(2, &crate::t!("diff-item-changed", item = &title));
                 for f in fields {
                     self.labelled(4, f);
                 }
             }
         }
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The whole report; `colour` for a terminal.
@@ -124,35 +120,34 @@ pub fn render(c: &Changes, colour: bool) -> String {
     };
     o.line(0, &format!("gazette diff {} {}", c.old_year, c.new_year));
     if c.is_empty() {
-        o.line(
-            0,
-            &format!("no differences between {} and {}", c.old_year, c.new_year),
-        );
+        let none = crate::t!("diff-none", old = c.old_year, new = c.new_year);
+        o.line(0, &none);
         return o.text;
     }
     if !c.metadata.is_empty() {
-        o.heading("Document (文件信息)");
+        o.heading(&crate::t!("diff-document"));
         for l in &c.metadata {
             o.labelled(2, l);
         }
     }
     if !c.phases.is_empty() {
         let moved = c.moved().count();
-        o.heading(&format!(
-            "Schedule (日程): {} moved, {} added, {} removed",
-            plural(moved, "phase", "phases"),
-            c.phases.iter().filter(|p| p.old.is_none()).count(),
-            c.phases.iter().filter(|p| p.new.is_none()).count(),
+        o.heading(&crate::t!(
+            "diff-schedule",
+            moved = moved,
+            added = c.phases.iter().filter(|p| p.old.is_none()).count(),
+            removed = c.phases.iter().filter(|p| p.new.is_none()).count(),
         ));
         for p in &c.phases {
-            let what = match (&p.old, &p.new) {
-                (None, _) => ": added",
-                (_, None) => ": removed",
-                _ => "",
+            let item = crate::t!("diff-named", name = &p.name, id = &p.id);
+            let line = match (&p.old, &p.new) {
+                (None, _) => crate::t!("diff-item-added", item = &item),
+                (_, None) => crate::t!("diff-item-removed", item = &item),
+                _ => item,
             };
-            o.line(2, &format!("{} ({}){what}", p.name, p.id));
+            o.line(2, &line);
             if let Some(r) = &p.renamed {
-                o.line(4, "name");
+                o.line(4, &crate::t!("diff-renamed"));
                 o.change(6, r);
             }
             match (&p.old, &p.new) {
@@ -169,13 +164,13 @@ pub fn render(c: &Changes, colour: bool) -> String {
         }
     }
     if !c.categories.is_empty() {
-        o.heading("Categories (报考类别)");
+        o.heading(&crate::t!("diff-categories"));
         for it in &c.categories {
             o.item(it);
         }
     }
     if !c.rules.is_empty() {
-        o.heading("Rules (规则)");
+        o.heading(&crate::t!("diff-rules"));
         for it in &c.rules {
             o.item(it);
         }
@@ -184,16 +179,17 @@ pub fn render(c: &Changes, colour: bool) -> String {
         if part.changes.is_empty() {
             continue;
         }
-        o.heading(&format!(
-            "{}: {} changed, {} unchanged",
-            part.title,
-            plural(part.changes.len(), "block", "blocks"),
-            part.unchanged
+        o.heading(&crate::t!(
+            "diff-part",
+            title = &part.title,
+            changed = part.changes.len(),
+            unchanged = part.unchanged
         ));
+        let top = crate::t!("diff-top");
         let mut section = None;
         for BlockChange { section: s, change } in &part.changes {
             if section != Some(s) {
-                o.line(2, &format!("@ {}", if s.is_empty() { "(top)" } else { s }));
+                o.line(2, &format!("@ {}", if s.is_empty() { &top } else { s }));
                 section = Some(s);
             }
             o.change(4, change);

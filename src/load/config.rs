@@ -20,6 +20,20 @@ pub struct SiteConfig {
     pub pdf: PdfConfig,
     #[serde(default)]
     pub receipts: ReceiptsConfig,
+    /// The language gazette speaks for this site (`zh` or `en`), unless
+    /// `--lang` or GAZETTE_LANG say otherwise. Read before the rest, by the
+    /// command line (`cli/language.rs`).
+    #[serde(default)]
+    pub language: Option<Language>,
+}
+
+/// The languages gazette speaks.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Language {
+    #[serde(rename = "zh", alias = "zh-CN")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
 }
 
 /// Where the secret key that signs receipts is kept.

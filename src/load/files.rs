@@ -20,17 +20,13 @@ pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
     // A symbolic link must not lead out of the site (e.g. to /etc/passwd).
     if let (Ok(real), Ok(base)) = (full.canonicalize(), root.canonicalize()) {
         if !real.starts_with(&base) {
-            return Err(Diagnostic::error(format!(
-                "`{}` leads outside the site folder (to `{}`)",
-                rel.display(),
-                real.display()
-            ))
-            .in_file(rel)
-            .hint("copy the file into the site instead of linking to it"));
+            return Err(
+                crate::diag!(Error, "link-outside-site", path = rel, target = &real).in_file(rel),
+            );
         }
     }
     std::fs::read(&full).map_err(|e| {
-        let d = Diagnostic::error(format!("failed to read `{}`", rel.display()))
+        let d = crate::diag!(Error, "read-failed", path = rel)
             .in_file(rel)
             .cause(&e);
         // A missing file is the content's problem; anything else the machine's.
@@ -49,10 +45,9 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Source, Diagnostic> {
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let good = String::from_utf8_lossy(&bytes[..offset]).into_owned();
-        Diagnostic::error(format!("`{}` is not UTF-8 text", rel.display()))
+        crate::diag!(Error, "not-utf8", path = rel)
             .in_file(rel)
             .at_offset(&good, offset)
-            .hint("save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")
     })?;
     Ok(Source {
         path: rel.to_path_buf(),
@@ -63,7 +58,7 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Source, Diagnostic> {
 /// A file named at byte `at` of `named_in` that does not exist: reported
 /// there, with the nearest file of its folder suggested.
 pub fn missing_file(root: &Path, rel: &Path, named_in: &Source, at: Option<usize>) -> Diagnostic {
-    let mut d = Diagnostic::error(format!("no file `{}`", rel.display())).in_file(&named_in.path);
+    let mut d = crate::diag!(Error, "no-such-file", path = rel).in_file(&named_in.path);
     if let Some(at) = at {
         d = d.at_offset(&named_in.text, at);
     }
@@ -88,26 +83,34 @@ pub fn missing_file(root: &Path, rel: &Path, named_in: &Source, at: Option<usize
         .map(String::as_str)
         .filter(|n| ext.as_deref().is_none_or(|e| n.ends_with(e)))
         .collect();
-    let hint = did_you_mean(&wanted, alike.iter().copied()).unwrap_or_else(|| match alike.len() {
-        0 => format!("create `{}`", rel.display()),
-        _ => format!(
-            "create it, or name one of the files there: {}",
-            alike.iter().take(8).copied().collect::<Vec<_>>().join(", ")
-        ),
-    });
-    d.hint(hint)
+    match did_you_mean(&wanted, alike.iter().copied()) {
+        Some(m) => d.hint(m),
+        None if alike.is_empty() => d,
+        None => {
+            let files = listed(alike.iter().take(8).copied());
+            d.hint(crate::t!("no-such-file.hint-choose", files = files))
+        }
+    }
 }
 
 /// Parse YAML into a typed value; errors carry the position and a hint.
 pub fn parse_yaml<T: DeserializeOwned>(src: &Source) -> Result<T, Diagnostic> {
     if src.text.trim().is_empty() {
-        return Err(
-            Diagnostic::error(format!("`{}` is empty", src.path.display()))
-                .in_file(&src.path)
-                .hint("see the content reference in README.md for what this file holds"),
-        );
+        return Err(crate::diag!(Error, "empty-file", path = &src.path).in_file(&src.path));
     }
     serde_yaml::from_str(&src.text).map_err(|e| yaml_diagnostic(src, &e))
+}
+
+/// Marks a date or time that failed to parse inside serde's error text, so
+/// that the diagnostic is made from the value itself: `MARK value MARK text`.
+const MARK: char = '\u{1F}';
+
+/// The error a deserializer raises for a bad date or time `value`.
+pub fn date_error<E: serde::de::Error>(value: &str, e: &crate::model::when::DateError) -> E {
+    E::custom(format_args!(
+        "{MARK}{value}{MARK}{}",
+        e.diagnostic().message
+    ))
 }
 
 fn yaml_diagnostic(src: &Source, e: &serde_yaml::Error) -> Diagnostic {
@@ -115,8 +118,14 @@ fn yaml_diagnostic(src: &Source, e: &serde_yaml::Error) -> Diagnostic {
     // serde_yaml writes positions into the text ("… at line 3 column 8"); they
     // are shown separately, so take them out of the message.
     let positions = positions_in(&full);
-    let message = strip_positions(&full);
-    let mut d = Diagnostic::error(message.clone()).in_file(&src.path);
+    let text = strip_positions(&full);
+    let file = src
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (d, value) = classify(&text, &file);
+    let mut d = d.in_file(&src.path);
     let reported = e.location().map(|l| (l.line(), l.column()));
     // A scanner error names where the broken construct began ("while scanning
     // a quoted scalar at line 3 column 8"): that is the mistake.
@@ -131,27 +140,123 @@ fn yaml_diagnostic(src: &Source, e: &serde_yaml::Error) -> Diagnostic {
     if let Some((line, col)) = began.or(reported).or(positions.first().copied()) {
         d = d.at(&src.text, line, col);
     }
-    // A value the message quotes (`2024-02-30`) is found again in the text,
-    // at or after where the parser stood: serde reports custom errors at
-    // the start of the enclosing mapping.
-    let about_a_value = message.contains("` is not") || message.contains("` has no");
-    if began.is_none() && about_a_value {
-        if let Some(at) =
-            quoted_value(&message).and_then(|v| find_from(&src.text, &v, d.line.unwrap_or(1)))
-        {
+    // A bad value (`2024-02-30`) is found again in the text, at or after
+    // where the parser stood: serde reports custom errors at the start of the
+    // enclosing mapping.
+    if let (None, Some(v)) = (began, value) {
+        if let Some(at) = find_from(&src.text, &v, d.line.unwrap_or(1)) {
             d = d.at_offset(&src.text, at);
         }
     }
-    if let Some(hint) = unknown_field_hint(&message) {
-        d = d.hint(hint);
-    } else if message.contains("missing field") {
-        d = d.hint("add the key; the content reference in README.md lists every key");
-    } else if message.contains("repetition limit") || message.contains("recursion limit") {
-        d = d.hint(
-            "the file nests or repeats too deeply (an alias bomb?); write the values out plainly",
-        );
-    }
     d
+}
+
+/// The diagnostic of serde_yaml's text `text` (positions taken out), and the
+/// value to point at when it is about one. The library's words follow as the
+/// cause; a date of ours is told in our words.
+fn classify(text: &str, file: &str) -> (Diagnostic, Option<String>) {
+    // The path serde puts before its message ("phases[1].windows[0]: …").
+    let place_before = |i: usize| -> String {
+        let p = text[..i].trim_end().trim_end_matches(':').trim();
+        if p.is_empty() {
+            file.to_string()
+        } else {
+            p.to_string()
+        }
+    };
+    if let Some(i) = text.find(MARK) {
+        let value = text[i + 1..].split(MARK).next().unwrap_or("");
+        if let Err(e) = crate::model::when::When::parse(value) {
+            let mut d = e.diagnostic();
+            let place = text[..i].trim_end().trim_end_matches(':').trim();
+            if !place.is_empty() {
+                d.message = crate::t!("yaml-value-error", place = place, text = &d.message);
+            }
+            return (d, Some(e.value().to_string()));
+        }
+    }
+    let kinds = [
+        "unknown field `",
+        "missing field `",
+        "duplicate field `",
+        "duplicate entry with key ",
+        "invalid type: ",
+        "unknown variant `",
+        "invalid value: ",
+        "invalid length ",
+        "recursion limit exceeded",
+        "repetition limit exceeded",
+    ];
+    let found = kinds.iter().find_map(|k| text.find(k).map(|i| (*k, i)));
+    let Some((kind, i)) = found else {
+        return (
+            crate::diag!(Error, "yaml-syntax", file = file).cause(clip(text)),
+            None,
+        );
+    };
+    let place = place_before(i);
+    let rest = &text[i + kind.len()..];
+    // The first backticked or quoted word after the kind, and the
+    // backticked words after "expected".
+    let word = rest
+        .split(['`', '"'])
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_string();
+    let known: Vec<&str> = rest
+        .split_once("expected")
+        .map(|(_, e)| e.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default();
+    let d = match kind {
+        "unknown field `" => {
+            let d = crate::diag!(
+                Error,
+                "yaml-unknown-key",
+                key = &word,
+                place = &place,
+                known = listed(known.iter().copied())
+            );
+            match did_you_mean(&word, known.iter().copied()) {
+                Some(m) => d.hint(m),
+                None => d,
+            }
+        }
+        "missing field `" => crate::diag!(Error, "yaml-missing-key", key = &word, place = &place),
+        "duplicate field `" | "duplicate entry with key " => {
+            crate::diag!(Error, "yaml-duplicate-key", key = &word, place = &place)
+        }
+        "invalid type: " => crate::diag!(Error, "yaml-wrong-type", place = &place),
+        "unknown variant `" => crate::diag!(
+            Error,
+            "yaml-unknown-option",
+            value = &word,
+            place = &place,
+            known = listed(known.iter().copied())
+        ),
+        "recursion limit exceeded" | "repetition limit exceeded" => {
+            crate::diag!(Error, "yaml-too-deep", file = file)
+        }
+        _ => crate::diag!(Error, "yaml-invalid-value", place = &place),
+    };
+    (d.cause(clip(text)), None)
+}
+
+/// The library's text, cut when it quotes a huge value.
+fn clip(text: &str) -> String {
+    const MAX: usize = 300;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+/// Names as a message lists them: each in backticks, as typed.
+pub fn listed<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names
+        .into_iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Every "line L column C" in a message.
@@ -192,13 +297,6 @@ fn strip_positions(msg: &str) -> String {
     out
 }
 
-/// The first `backticked` value of a message, when it looks like a value.
-fn quoted_value(msg: &str) -> Option<String> {
-    let rest = &msg[msg.find('`')? + 1..];
-    let v = &rest[..rest.find('`')?];
-    (!v.is_empty() && !v.contains(' ')).then(|| v.to_string())
-}
-
 /// Point at the first occurrence of `needle` in `src` (YAML values lose
 /// their spans once deserialized; ids are unique enough to find again).
 pub fn locate(d: Diagnostic, src: &Source, needle: &str) -> Diagnostic {
@@ -233,19 +331,6 @@ fn find_from(text: &str, needle: &str, line: usize) -> Option<usize> {
     text[start..].find(needle).map(|i| i + start)
 }
 
-/// "unknown field `nmae`, expected one of `id`, `name`" → "did you mean `name`?"
-fn unknown_field_hint(message: &str) -> Option<String> {
-    let rest = message.split("unknown field `").nth(1)?;
-    let (field, expected) = rest.split_once('`')?;
-    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    did_you_mean(field, known.iter().copied()).or_else(|| {
-        Some(format!(
-            "remove `{field}`; the keys allowed here are {}",
-            known.join(", ")
-        ))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,12 +355,9 @@ mod tests {
     fn unknown_key_gets_position_and_suggestion() {
         let d = parse_yaml::<T>(&src("id: a\nnmae: b\n")).unwrap_err();
         assert_eq!((d.line, d.column), (Some(2), Some(1)));
-        assert!(
-            d.message.starts_with("unknown field `nmae`"),
-            "{}",
-            d.message
-        );
-        assert_eq!(d.hint.as_deref(), Some("did you mean `name`?"));
+        assert_eq!(d.code, "yaml-unknown-key");
+        assert_eq!(d.hint, did_you_mean("nmae", ["name"]));
+        assert!(d.causes[0].starts_with("unknown field `nmae`"), "{d}");
     }
 
     #[test]
@@ -298,11 +380,26 @@ mod tests {
         }
         let d = parse_yaml::<D>(&src("title: x\n\ndate: 2024-02-30\n")).unwrap_err();
         assert_eq!((d.line, d.column), (Some(3), Some(7)), "{d}");
+        assert_eq!(d.code, "date-impossible");
+    }
+
+    #[test]
+    fn syntax_errors_keep_the_library_words_as_cause() {
+        let d = parse_yaml::<T>(&src("id: a
+ name: b
+"))
+        .unwrap_err();
+        assert_eq!(d.code, "yaml-syntax");
+        assert_eq!(
+            d.causes,
+            ["mapping values are not allowed in this context"],
+            "{d}"
+        );
     }
 
     #[test]
     fn empty_file_is_an_error() {
         let d = parse_yaml::<T>(&src("  \n")).unwrap_err();
-        assert_eq!(d.message, "`x.yaml` is empty");
+        assert_eq!(d.code, "empty-file");
     }
 }

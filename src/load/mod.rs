@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use crate::check::text;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::model::calendar::{Calendar, CalendarFile};
 use crate::model::candidates::CandidateSpec;
 use crate::model::papers::PapersSpec;
@@ -64,12 +64,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         if root.join(CONFIG_FILE).exists() {
             d
         } else {
-            Diagnostic::error(format!(
-                "no `{CONFIG_FILE}` in `{}`: this is not a gazette site",
-                root.display()
-            ))
-            .hint("run gazette in the site folder, or pass --root DIR")
-            .io()
+            crate::diag!(Error, "no-site", file = CONFIG_FILE, folder = root).io()
         }
     })?;
     let mut diags = Diagnostics::new();
@@ -98,9 +93,8 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         return Err(diags);
     }
     if years.is_empty() {
-        return Err(Diagnostic::error("no year folder in `content/`")
+        return Err(crate::diag!(Error, "no-year-folder")
             .in_file("content")
-            .hint("create `content/<year>/` (e.g. content/2024/) with notice.yaml and notice.md")
             .into());
     }
     let Some(config) = config else {
@@ -128,10 +122,9 @@ fn year_dirs(root: &Path, diags: &mut Diagnostics) -> Vec<(i32, PathBuf)> {
             Ok(e) => e,
             Err(e) => {
                 diags.push(
-                    Diagnostic::error("failed to list `content/`")
+                    crate::diag!(Error, "content-unlistable")
                         .in_file("content")
-                        .cause(e)
-                        .hint("create a `content/` folder holding one folder per year"),
+                        .cause(e),
                 );
                 continue;
             }
@@ -139,9 +132,8 @@ fn year_dirs(root: &Path, diags: &mut Diagnostics) -> Vec<(i32, PathBuf)> {
         let name = entry.file_name().to_string_lossy().to_string();
         if entry.path_is_symlink() {
             diags.push(
-                Diagnostic::warning(format!("`content/{name}` is a symbolic link; skipped"))
-                    .in_file(PathBuf::from("content").join(&name))
-                    .hint("year folders must be real folders inside the site"),
+                crate::diag!(Warning, "year-folder-is-link", name = &name)
+                    .in_file(PathBuf::from("content").join(&name)),
             );
             continue;
         }
@@ -150,9 +142,8 @@ fn year_dirs(root: &Path, diags: &mut Diagnostics) -> Vec<(i32, PathBuf)> {
             (Some(y), true) => out.push((y, PathBuf::from("content").join(&name))),
             _ if name.starts_with('.') || !entry.file_type().is_dir() => {}
             _ => diags.push(
-                Diagnostic::warning(format!("`content/{name}` is not a year folder; skipped"))
-                    .in_file(PathBuf::from("content").join(&name))
-                    .hint("year folders are named by the year, e.g. content/2024"),
+                crate::diag!(Warning, "not-a-year-folder", name = &name)
+                    .in_file(PathBuf::from("content").join(&name)),
             ),
         }
     }
@@ -274,10 +265,9 @@ fn content_file(
     let at = named_in.text.find(name).unwrap_or(0);
     if escapes {
         diags.push(
-            Diagnostic::error(format!("`{name}` points outside the year folder"))
+            crate::diag!(Error, "named-file-outside-year", name = name)
                 .in_file(&named_in.path)
-                .at_offset(&named_in.text, at)
-                .hint("name a file inside the year folder, e.g. `notice.md`"),
+                .at_offset(&named_in.text, at),
         );
         return None;
     }
@@ -300,17 +290,15 @@ fn content_file(
             None => Some(s),
         },
         Err(d) => {
-            diags.push(
-                Diagnostic::error(format!("`{name}` named here cannot be read"))
-                    .in_file(&named_in.path)
-                    .at_offset(&named_in.text, at)
-                    .cause(&d.message)
-                    .hint(
-                        d.hint
-                            .clone()
-                            .unwrap_or_else(|| format!("create `{}`", dir.join(rel).display())),
-                    ),
-            );
+            let path = dir.join(rel);
+            let mut named = crate::diag!(Error, "named-file-unreadable", name = name, path = &path)
+                .in_file(&named_in.path)
+                .at_offset(&named_in.text, at)
+                .cause(&d.message);
+            if let Some(h) = d.hint {
+                named = named.hint(h);
+            }
+            diags.push(named);
             None
         }
     }

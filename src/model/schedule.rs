@@ -119,12 +119,12 @@ impl<'de> Deserialize<'de> for Deadline {
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = Deadline;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str(
-                    "a date like `2024-01-19 17:00`, or `{after: <phase id>, working_days: 5}`",
-                )
+                f.write_str(&crate::t!("deadline-expected"))
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Deadline, E> {
-                When::parse(s).map(Deadline::At).map_err(E::custom)
+                When::parse(s)
+                    .map(Deadline::At)
+                    .map_err(|e| crate::load::files::date_error(s, &e))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Deadline, A::Error> {
                 let de = serde::de::value::MapAccessDeserializer::new(map);

@@ -41,7 +41,7 @@ impl When {
         }
     }
 
-    pub fn parse(s: &str) -> Result<When, String> {
+    pub fn parse(s: &str) -> Result<When, DateError> {
         let s = s.trim();
         if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
             return Ok(When::Date(d));
@@ -55,25 +55,91 @@ impl When {
     }
 }
 
-/// Say what exactly is wrong with a date string, e.g. that February 2024 has 29 days.
-fn explain_bad_date(s: &str) -> String {
-    let expected = "expected a date like `2024-01-20` or a date and time like `2024-01-20 08:00`";
+/// What exactly is wrong with a date string, e.g. that February 2024 has 29 days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// `2024-02-30`: the month has fewer days.
+    Impossible {
+        value: String,
+        month: String,
+        days: u32,
+    },
+    NoSuchMonth {
+        value: String,
+        month: u32,
+    },
+    /// The date is fine, the time (`25:00`) is not.
+    BadTime {
+        value: String,
+    },
+    NotADate {
+        value: String,
+    },
+}
+
+impl DateError {
+    /// The text at fault, as typed.
+    pub fn value(&self) -> &str {
+        match self {
+            DateError::Impossible { value, .. }
+            | DateError::NoSuchMonth { value, .. }
+            | DateError::BadTime { value }
+            | DateError::NotADate { value } => value,
+        }
+    }
+
+    /// The error, not yet placed in a file.
+    pub fn diagnostic(&self) -> crate::diag::Diagnostic {
+        match self {
+            DateError::Impossible { value, month, days } => crate::diag!(
+                Error,
+                "date-impossible",
+                value = value,
+                month = month,
+                days = *days
+            ),
+            DateError::NoSuchMonth { value, month } => {
+                crate::diag!(Error, "date-no-such-month", value = value, month = *month)
+            }
+            DateError::BadTime { value } => crate::diag!(Error, "time-invalid", value = value),
+            DateError::NotADate { value } => crate::diag!(Error, "date-invalid", value = value),
+        }
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic().message)
+    }
+}
+
+fn explain_bad_date(s: &str) -> DateError {
     let mut parts = s.splitn(2, [' ', 'T']);
     let date = parts.next().unwrap_or("");
     let nums: Vec<Option<u32>> = date.split('-').map(|p| p.parse().ok()).collect();
     if let [Some(y), Some(m), Some(d)] = nums[..] {
         if !(1..=12).contains(&m) {
-            return format!("`{s}` has no month {m}; {expected}");
+            return DateError::NoSuchMonth {
+                value: s.to_string(),
+                month: m,
+            };
         }
         if NaiveDate::from_ymd_opt(y as i32, m, d).is_none() {
-            let days = days_in_month(y as i32, m);
-            return format!("`{s}` is not a real date: {y}-{m:02} has {days} days");
+            return DateError::Impossible {
+                value: s.to_string(),
+                month: format!("{y}-{m:02}"),
+                days: days_in_month(y as i32, m),
+            };
         }
         if let Some(time) = parts.next() {
-            return format!("`{time}` is not a time of day; {expected}");
+            return DateError::BadTime {
+                value: time.to_string(),
+            };
         }
     }
-    format!("`{s}` is not a date; {expected}")
+    DateError::NotADate {
+        value: s.to_string(),
+    }
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
@@ -88,7 +154,7 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 impl<'de> Deserialize<'de> for When {
     fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
         let s = String::deserialize(de)?;
-        When::parse(&s).map_err(serde::de::Error::custom)
+        When::parse(&s).map_err(|e| crate::load::files::date_error(&s, &e))
     }
 }
 
@@ -129,12 +195,32 @@ mod tests {
     #[test]
     fn explains_impossible_dates() {
         let e = When::parse("2024-02-30").unwrap_err();
-        assert_eq!(e, "`2024-02-30` is not a real date: 2024-02 has 29 days");
+        assert_eq!(e.diagnostic().code, "date-impossible");
+        let en = crate::i18n::text_in(
+            crate::i18n::Lang::En,
+            "date-impossible",
+            &[
+                ("value", "2024-02-30".into()),
+                ("month", "2024-02".into()),
+                ("days", 29u32.into()),
+            ],
+        );
+        assert_eq!(en, "`2024-02-30` is not a real date: 2024-02 has 29 days");
+        assert_eq!(
+            e,
+            DateError::Impossible {
+                value: "2024-02-30".into(),
+                month: "2024-02".into(),
+                days: 29
+            }
+        );
         let e = When::parse("2023-13-01").unwrap_err();
-        assert!(e.starts_with("`2023-13-01` has no month 13"), "{e}");
+        assert_eq!(e.diagnostic().code, "date-no-such-month");
         let e = When::parse("2024-01-20 25:00").unwrap_err();
-        assert!(e.starts_with("`25:00` is not a time of day"), "{e}");
-        assert!(When::parse("next week").is_err());
+        assert_eq!(e.diagnostic().code, "time-invalid");
+        assert_eq!(e.value(), "25:00");
+        let e = When::parse("next week").unwrap_err();
+        assert_eq!(e.diagnostic().code, "date-invalid");
     }
 
     #[test]

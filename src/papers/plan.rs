@@ -188,7 +188,7 @@ impl Plan {
     ) -> Result<Kind, Diagnostics> {
         let shared = SharedFonts::from_pages(&self.fonts, blanks).map_err(|e| {
             Diagnostics::from(
-                Diagnostic::error(e.to_string()).hint(crate::typeset::fonts::INSTALL_HINT),
+                Diagnostic::error(e.to_string()).hint(crate::typeset::fonts::install_hint()),
             )
         })?;
         let mut fp = format!(

@@ -91,11 +91,7 @@ fn pages(p: &Publicity) -> Vec<PageView<'_>> {
 }
 
 /// One list's pages.
-fn render(
-    t: &Templates,
-    base: &Context,
-    p: &Publicity,
-) -> Result<Vec<OutputFile>, Diagnostic> {
+fn render(t: &Templates, base: &Context, p: &Publicity) -> Result<Vec<OutputFile>, Diagnostic> {
     let dir = p.folder();
     let views = pages(p);
     let name_col = p

@@ -14,8 +14,11 @@ use super::discover::Catalog;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::{FontConfig, FontSpec};
 
-/// What to install when no CJK font is found at all.
-pub const INSTALL_HINT: &str = "install CJK fonts: on Debian/Ubuntu `sudo apt-get install --no-install-recommends fonts-noto-cjk texlive-lang-chinese`; Windows and macOS have them already";
+/// What to install when no CJK font is found at all (the Debian/Ubuntu
+/// packages by name, in every language).
+pub fn install_hint() -> String {
+    crate::t!("font-role-missing.hint")
+}
 
 /// Folders searched besides the system's: TeX Live ships the Fandol faces
 /// (the only free simplified FangSong) outside the fontconfig paths.
@@ -168,13 +171,13 @@ impl FontSet {
             let preferred = role.chain(cfg).first().map(spec_label);
             match chain.first() {
                 None => diags.push(placed(
-                    Diagnostic::error(format!(
-                        "no font found for the {} role (tried {})",
-                        role.key(),
-                        missing.join(", ")
-                    ))
+                    crate::diag!(
+                        Error,
+                        "font-role-missing",
+                        role = role.key(),
+                        tried = missing.join(", ")
+                    )
                     .in_file(crate::load::CONFIG_FILE)
-                    .hint(INSTALL_HINT)
                     .io(),
                     config,
                     crate::load::files::find_key_value(config, role.key()),
@@ -193,12 +196,12 @@ impl FontSet {
         }
         if !fallbacks.is_empty() {
             diags.push(
-                Diagnostic::warning(format!(
-                    "preferred fonts not found, using the next of each chain: {}",
-                    fallbacks.join("; ")
-                ))
-                .in_file(crate::load::CONFIG_FILE)
-                .hint("install the preferred fonts, or name the ones you have under `fonts:` in gazette.yaml"),
+                crate::diag!(
+                    Warning,
+                    "font-fallback",
+                    fallbacks = fallbacks.join(&crate::t!("font-fallback-separator"))
+                )
+                .in_file(crate::load::CONFIG_FILE),
             );
         }
         if !diags.has_errors() {
@@ -256,12 +259,8 @@ impl FontSet {
         firsts.dedup();
         for i in firsts {
             if self.parsed(i).is_none() {
-                let d = Diagnostic::error(format!(
-                    "font file `{}` cannot be read as a font",
-                    self.path(i).display()
-                ))
-                .in_file(crate::load::CONFIG_FILE)
-                .hint("name another font in gazette.yaml, or reinstall this one");
+                let d = crate::diag!(Error, "font-unreadable", file = self.path(i))
+                    .in_file(crate::load::CONFIG_FILE);
                 // Where gazette.yaml names it (a file, or a family).
                 diags.push(placed(d, config, config.find(&self.faces[i].label)));
             }
@@ -363,23 +362,25 @@ impl FontSet {
                         .filter(|r| self.chain(**r).contains(&i))
                         .map(|r| r.key())
                         .collect();
-                    format!(
-                        "{} #{} ({}) for {}",
-                        self.ps_name(i),
-                        self.faces[i].index,
-                        self.faces[i].label,
-                        roles.join(", ")
+                    crate::t!(
+                        "font-listing-face",
+                        name = self.ps_name(i),
+                        index = self.faces[i].index.to_string(),
+                        label = &self.faces[i].label,
+                        roles = roles.join(", ")
                     )
                 })
                 .collect();
             let faces = if faces.is_empty() {
-                "no face needed".to_string()
+                crate::t!("font-listing-unused")
             } else {
                 faces.join("; ")
             };
-            out.push(format!(
-                "font file {} opened {opens}×: {faces}",
-                file.path.display()
+            out.push(crate::t!(
+                "font-listing",
+                file = &file.path,
+                opens = opens,
+                faces = faces
             ));
         }
         out

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod chinese;
 pub mod office;
 pub mod papers;
 pub mod static_http;
@@ -51,6 +52,8 @@ pub const TEST_KEY: &str = "5f0c1d2e3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f
 pub fn command() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_gazette"));
     c.env("GAZETTE_RECEIPT_KEY", TEST_KEY);
+    // The tests read English messages whatever the machine's locale.
+    c.env("GAZETTE_LANG", "en");
     c
 }
 

@@ -19,7 +19,7 @@ pub mod xml;
 use std::path::PathBuf;
 
 use super::{OutputFile, RenderContext, Renderer};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::doc::Notice;
 use crate::load::Site;
 
@@ -79,17 +79,15 @@ impl Renderer for DocxRenderer {
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
         let site = ctx.site;
         let Some(red) = word_colour(&site.config.pdf.red) else {
-            let d = Diagnostic::error(format!("`{}` is not a colour", site.config.pdf.red))
-                .in_file(&site.config_src.path)
-                .hint("write the red as #RRGGBB, e.g. #FF3333");
+            let d = crate::diag!(Error, "red-not-colour", value = &site.config.pdf.red)
+                .in_file(&site.config_src.path);
             return Err(d.into());
         };
         let mut files = Vec::new();
         for n in ctx.notices {
             let path = PathBuf::from(n.year.to_string()).join("notice.docx");
-            let bytes = notice_docx(site, n, &red).map_err(|e| {
-                Diagnostic::error(format!("failed to package `{}`", path.display())).cause(e)
-            })?;
+            let bytes = notice_docx(site, n, &red)
+                .map_err(|e| crate::diag!(Error, "package-failed", file = &path).cause(e))?;
             files.push(OutputFile { path, bytes });
         }
         Ok(files)

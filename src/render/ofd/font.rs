@@ -58,7 +58,7 @@ pub fn embed(fonts: &FontSet, pages: &[Page]) -> Result<Vec<EmbeddedFont>, Subse
         let file =
             with_table(&subset, *b"cmap", &cmap_table(&cmap)).ok_or_else(|| SubsetError {
                 face: fonts.faces[face].label.clone(),
-                reason: "the subset is not a readable OpenType file".into(),
+                reason: crate::t!("font-subset-not-opentype"),
             })?;
         out.push(EmbeddedFont {
             face,

@@ -30,10 +30,7 @@ impl OfdRenderer<'_> {
         let path = PathBuf::from(n.year.to_string()).join("notice.ofd");
         let pages = self.pdf.notice_pages(ctx.site, n)?;
         let fonts = &self.pdf.fonts;
-        let embedded = font::embed(fonts, &pages).map_err(|e| {
-            Diagnostic::error(e.to_string())
-                .hint("name another font in gazette.yaml, or reinstall this one")
-        })?;
+        let embedded = font::embed(fonts, &pages).map_err(|e| e.diagnostic())?;
         let date = super::docx::date(ctx.site, n);
         let info = package::Info {
             title: &n.title,
@@ -41,9 +38,8 @@ impl OfdRenderer<'_> {
             subject: &n.number,
             date: &date,
         };
-        let bytes = package::package(fonts, &embedded, &pages, &info).map_err(|e| {
-            Diagnostic::error(format!("failed to package `{}`", path.display())).cause(e)
-        })?;
+        let bytes = package::package(fonts, &embedded, &pages, &info)
+            .map_err(|e| crate::diag!(Error, "package-failed", file = &path).cause(e))?;
         Ok(OutputFile { path, bytes })
     }
 }

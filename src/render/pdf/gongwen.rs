@@ -161,7 +161,7 @@ impl<'a> Composer<'a> {
                     text,
                     ..
                 } => {
-                    self.context = format!("heading “{number}{text}”");
+                    self.context = crate::t!("where-heading", text = format!("{number}{text}"));
                     let role = match level {
                         1 => Role::Heading1,
                         2 => Role::Heading2,
@@ -172,11 +172,11 @@ impl<'a> Composer<'a> {
                     self.text(&format!("{number}{text}"), role, 2.0, 0.0)?;
                 }
                 Block::Paragraph { text } => {
-                    self.context = format!("paragraph “{}”", excerpt(text));
+                    self.context = crate::t!("where-paragraph", text = excerpt(text));
                     self.text(text, Role::Body, 2.0, 0.0)?;
                 }
                 Block::Item { marker, text } => {
-                    self.context = format!("list item “{}”", excerpt(text));
+                    self.context = crate::t!("where-item", text = excerpt(text));
                     self.text(&format!("{marker}{text}"), Role::Body, 2.0, 0.0)?;
                 }
                 Block::Table {
@@ -198,8 +198,8 @@ impl<'a> Composer<'a> {
     /// header and first row; after it, text goes on at the next grid line.
     fn table(&mut self, caption: Option<&str>, cells: &Cells) -> Result<(), LayoutError> {
         self.context = match caption {
-            Some(c) => format!("table “{}”", excerpt(c)),
-            None => "a table".into(),
+            Some(c) => crate::t!("where-table", text = excerpt(c)),
+            None => crate::t!("where-a-table"),
         };
         let placed =
             super::table::plan(cells, self.fonts).map_err(|(e, role)| self.err(role)(e))?;
@@ -234,7 +234,7 @@ impl<'a> Composer<'a> {
 
     /// 份号, 密级, 紧急程度, red header, 发文字号, red rule, title, addressee.
     fn head(&mut self, n: &Notice, red_rule: f32) -> Result<(), LayoutError> {
-        self.context = "the document head".into();
+        self.context = crate::t!("where-head");
         let marks = [&n.copy_number, &n.classification, &n.urgency];
         for (k, m) in marks.iter().enumerate() {
             if let Some(m) = m {
@@ -272,21 +272,21 @@ impl<'a> Composer<'a> {
             .stroke(Stroke::across(LEFT, LEFT + TEXT_W, rule_y, red_rule, red));
         // Title two blank lines below the rule, in a balanced shape.
         self.line = ((rule_y - TOP) / PITCH).ceil() as usize + 2;
-        self.context = "the title".into();
+        self.context = crate::t!("where-title");
         for l in &n.title_lines {
             let b = grid_baseline(self.line, SIZE_2);
             self.centred(l, Role::Title, SIZE_2, b, Colour::BLACK)?;
             self.line += 1;
         }
         self.line += 1;
-        self.context = "the addressee".into();
+        self.context = crate::t!("where-addressee");
         self.text(&n.addressee, Role::Body, 0.0, 0.0)
     }
 
     /// 附件说明, signature, date and 附注.
     fn close(&mut self, n: &Notice) -> Result<(), LayoutError> {
         if !n.attachment_list.is_empty() {
-            self.context = "the attachment list".into();
+            self.context = crate::t!("where-attachment-list");
             self.line += 1;
             let label = "附件：";
             let label_w = measure(label, style(Role::Body, SIZE_3), self.fonts)
@@ -320,7 +320,7 @@ impl<'a> Composer<'a> {
         // Signature one blank line below, two cells from the right; the date on the
         // next line starts two cells right of the signature's start, and keeps four
         // cells from the right edge when it is the longer of the two.
-        self.context = "the signature".into();
+        self.context = crate::t!("where-signature");
         self.line += 1;
         self.keep(2 + usize::from(n.note.is_some()));
         let st = style(Role::Body, SIZE_3);
@@ -340,7 +340,7 @@ impl<'a> Composer<'a> {
         self.put(date, date_x, b, SIZE_3, Colour::BLACK);
         self.line += 2;
         if let Some(note) = &n.note {
-            self.context = "the note".into();
+            self.context = crate::t!("where-note");
             self.text(&format!("（{note}）"), Role::Body, 2.0, 0.0)?;
         }
         Ok(())
@@ -350,10 +350,10 @@ impl<'a> Composer<'a> {
     fn attachments(&mut self, n: &Notice) -> Result<(), LayoutError> {
         for a in &n.attachments {
             self.new_page();
-            self.context = format!("{} label", a.label);
+            self.context = crate::t!("where-attachment-label", label = &a.label);
             self.text(&a.label, Role::Heading1, 0.0, 0.0)?;
             self.line = 2;
-            self.context = format!("{} title", a.label);
+            self.context = crate::t!("where-attachment-title", label = &a.label);
             for l in &a.title_lines {
                 let b = grid_baseline(self.line, SIZE_2);
                 self.centred(l, Role::Title, SIZE_2, b, Colour::BLACK)?;
@@ -369,7 +369,7 @@ impl<'a> Composer<'a> {
     /// its last rule on the bottom edge of the text area.
     fn imprint(&mut self, n: &Notice) -> Result<(), LayoutError> {
         let Some(im) = &n.imprint else { return Ok(()) };
-        self.context = "the imprint (版记)".into();
+        self.context = crate::t!("where-imprint");
         let st = style(Role::Body, SIZE_4);
         let inner = TEXT_W - 2.0 * SIZE_4;
         let copy_lines = match &im.copy_to {
@@ -442,7 +442,7 @@ impl<'a> Composer<'a> {
     /// "— N —" in 4号 宋体 7 mm below the text area: odd pages one character from
     /// the right edge, even pages one character from the left.
     fn page_numbers(&mut self) -> Result<(), LayoutError> {
-        self.context = "the page numbers".into();
+        self.context = crate::t!("where-page-numbers");
         let st = style(Role::PageNumber, SIZE_4);
         let baseline = TOP + TEXT_H + 7.0 * MM + ASCENT * SIZE_4;
         for i in 0..self.pages.len() {

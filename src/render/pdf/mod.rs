@@ -37,9 +37,8 @@ impl PdfRenderer {
             FontSet::load(&site.config.fonts, &site.root, &site.config_src.text)?;
         let red = Colour::from_hex(&site.config.pdf.red).ok_or_else(|| {
             let src = &site.config_src;
-            let d = Diagnostic::error(format!("`{}` is not a colour", site.config.pdf.red))
-                .in_file(&src.path)
-                .hint("write the red as #RRGGBB, e.g. #FF3333");
+            let d = crate::diag!(Error, "red-not-colour", value = &site.config.pdf.red)
+                .in_file(&src.path);
             match crate::load::files::find_key_value(&src.text, "red") {
                 Some(at) => d.at_offset(&src.text, at),
                 None => d,
@@ -60,21 +59,24 @@ impl PdfRenderer {
             return Err(d);
         }
         gongwen::compose(n, &self.fonts, self.red_rule, self.red).map_err(|e| {
-            let d = Diagnostic::error(format!(
-                "no font has the character `{}` (U+{:04X}) in {} of the {} notice",
-                e.c, e.c as u32, e.context, n.year
-            ))
-            .hint(format!(
-                "install a font that has it and add it to the `{}` chain under `fonts:` in gazette.yaml",
-                e.role.key()
-            ));
+            let d = crate::diag!(
+                Error,
+                "glyph-missing-notice",
+                char = e.c,
+                code = format!("{:04X}", e.c as u32),
+                where = &e.context,
+                year = n.year,
+                role = e.role.key()
+            );
             // Point at the character where it was typed.
             let sources = year.into_iter().flat_map(|y| {
                 std::iter::once(&y.body)
                     .chain(y.attachment_bodies.iter().flatten())
                     .chain(y.sources.values())
             });
-            let typed = sources.into_iter().find_map(|s| s.text.find(e.c).map(|at| (s, at)));
+            let typed = sources
+                .into_iter()
+                .find_map(|s| s.text.find(e.c).map(|at| (s, at)));
             match typed {
                 Some((src, at)) => d.in_file(&src.path).at_offset(&src.text, at),
                 None => d.in_file(PathBuf::from("content").join(n.year.to_string())),
@@ -109,8 +111,7 @@ impl PdfRenderer {
 }
 
 pub fn subset_error(e: subset::SubsetError) -> Diagnostic {
-    Diagnostic::error(e.to_string())
-        .hint("name another font in gazette.yaml, or reinstall this one")
+    e.diagnostic()
 }
 
 /// Pages of a layout as one PDF (the papers' pages come with their photos).

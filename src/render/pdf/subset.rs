@@ -24,7 +24,18 @@ pub struct SubsetError {
 
 impl std::fmt::Display for SubsetError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot subset the font `{}`: {}", self.face, self.reason)
+        f.write_str(&self.diagnostic().message)
+    }
+}
+
+impl SubsetError {
+    pub fn diagnostic(&self) -> crate::diag::Diagnostic {
+        crate::diag!(
+            Error,
+            "font-subset-failed",
+            face = &self.face,
+            reason = &self.reason
+        )
     }
 }
 
@@ -95,7 +106,7 @@ pub fn program(
     };
     let bytes = fonts
         .data(face)
-        .ok_or_else(|| err("the file cannot be read".into()))?;
+        .ok_or_else(|| err(crate::t!("font-file-unreadable")))?;
     subsetter::subset(bytes, fonts.faces[face].index, remapper).map_err(|e| err(e.to_string()))
 }
 

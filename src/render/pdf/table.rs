@@ -116,13 +116,13 @@ pub fn too_wide(n: &Notice, fonts: &FontSet) -> Option<Diagnostic> {
         if need <= LAND_W + 0.01 {
             return None;
         }
-        let d = Diagnostic::error(format!(
-            "this table needs {:.0} mm across but a landscape page of the {} notice has {:.0} mm",
-            need / MM,
-            n.year,
-            LAND_W / MM
-        ))
-        .hint("split the table into two, or shorten its longest words and numbers (they are never broken inside a cell)");
+        let d = crate::diag!(
+            Error,
+            "table-too-wide",
+            need = format!("{:.0}", need / MM),
+            year = n.year,
+            page = format!("{:.0}", LAND_W / MM)
+        );
         Some(match origin {
             Some(o) => o.locate(d),
             None => d,
