@@ -59,6 +59,7 @@ pub struct Prepared {
 pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let site = load::load(root)?;
     let mut diags = site.warnings.clone();
+    check::site(&site, &mut diags);
     let mut notices = Vec::new();
     let mut lists = Vec::new();
     let mut papers_in = Vec::new();

@@ -35,6 +35,7 @@ mod receipts_page;
 mod seed_literal;
 mod serve;
 mod site;
+mod source_layout;
 mod tables;
 mod verify;
 mod workflow;

@@ -13,12 +13,18 @@ use std::sync::OnceLock;
 
 use crate::diag::Diagnostics;
 use crate::load::files::locate;
-use crate::load::{Source, Year};
+use crate::load::{Site, Source, Year};
 use crate::model::format::{parse_weekday, weekday_name, WeekdayStyle};
 use crate::model::schedule::{resolve, Deadline, Resolved};
 
 /// A relative deadline counts at most a year of working days.
 const MAX_WORKING_DAYS: u32 = 250;
+
+/// Check the site's configuration: numbers in their ranges, no text left empty.
+pub fn site(site: &Site, diags: &mut Diagnostics) {
+    ranges::config(&site.config, &site.config_src, diags);
+    text::empty_config(&site.config, &site.config_src, diags);
+}
 
 /// Check one year; returns the resolved schedule (when it can be resolved).
 pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>> {

@@ -5,7 +5,8 @@ use std::fmt::Display;
 
 use crate::diag::Diagnostics;
 use crate::load::files::find_key_value;
-use crate::load::{SiteConfig, Source, Year};
+use crate::load::{Source, Year};
+use crate::model::config::SiteConfig;
 
 /// 发文字号 serials restart every year; no authority issues ten thousand.
 pub const SERIAL: (u32, u32) = (1, 9999);
@@ -90,7 +91,7 @@ pub fn config(config: &SiteConfig, src: &Source, diags: &mut Diagnostics) {
     let chains = [&f.title, &f.body, &f.heading1, &f.heading2, &f.page_number];
     let mut from = fonts;
     for spec in chains.into_iter().flatten() {
-        if let crate::load::config::FontSpec::File { index, .. } = spec {
+        if let crate::model::config::FontSpec::File { index, .. } = spec {
             let at = src.text[from..].find("index:").map_or(from, |i| i + from);
             check(*index, FONT_INDEX, "index", src, from, diags);
             from = at + 1;

@@ -1,29 +1,8 @@
 //! Text that would print wrongly: invisible control characters, template
 //! syntax in the body, and texts left empty.
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::load::{Source, Year};
-
-/// The first control character of `text` other than tab, line feed and
-/// carriage return (C0, DEL and C1), with its byte offset.
-pub fn control_char(text: &str) -> Option<(usize, char)> {
-    text.char_indices()
-        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-}
-
-/// A located error for the first control character of `text` in `path`.
-pub fn control_diagnostic(path: &std::path::Path, text: &str) -> Option<Diagnostic> {
-    let (at, c) = control_char(text)?;
-    Some(
-        crate::diag!(
-            Error,
-            "control-character",
-            char = format!("U+{:04X}", c as u32)
-        )
-        .in_file(path)
-        .at_offset(text, at),
-    )
-}
 
 /// `{% … %}` and `{# … #}` in a body are not references: they would be
 /// printed as they stand in the official notice.
@@ -144,7 +123,11 @@ pub fn empty_texts(year: &Year, diags: &mut Diagnostics) {
 }
 
 /// gazette.yaml's texts: the site title and the authority's name, header and code.
-pub fn empty_config(config: &crate::load::SiteConfig, src: &Source, diags: &mut Diagnostics) {
+pub fn empty_config(
+    config: &crate::model::config::SiteConfig,
+    src: &Source,
+    diags: &mut Diagnostics,
+) {
     let a = &config.authority;
     let texts = [
         ("title", &config.site.title),
@@ -167,14 +150,6 @@ pub fn empty_config(config: &crate::load::SiteConfig, src: &Source, diags: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn control_characters_are_found_but_not_tabs() {
-        assert_eq!(control_char("a\tb\r\nc"), None);
-        assert_eq!(control_char("ab\u{0}c"), Some((2, '\u{0}')));
-        assert_eq!(control_char("名\u{85}"), Some((3, '\u{85}')));
-        assert_eq!(control_char("x\u{7f}"), Some((1, '\u{7f}')));
-    }
 
     #[test]
     fn empty_values_are_found_at_their_key() {

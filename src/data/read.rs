@@ -161,7 +161,7 @@ pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
         .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
         .count();
     if controls > 0 && controls * 100 < text.len() && controls <= 16 {
-        if let Some(d) = crate::check::text::control_diagnostic(rel, &text) {
+        if let Some(d) = crate::load::files::control_diagnostic(rel, &text) {
             return Err(d);
         }
     }

@@ -166,7 +166,8 @@ pub fn load_pair(root: &Path, old: i32, new: i32) -> Result<(Site, Diagnostics),
             .into());
         }
     }
-    let warnings = site.warnings.clone();
+    let mut warnings = site.warnings.clone();
+    crate::check::site(&site, &mut warnings);
     Ok((site, warnings))
 }
 

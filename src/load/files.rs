@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::model::when::MARK;
 
 /// A text file of the site: the path as shown to users, and its content.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,18 +100,6 @@ pub fn parse_yaml<T: DeserializeOwned>(src: &Source) -> Result<T, Diagnostic> {
         return Err(crate::diag!(Error, "empty-file", path = &src.path).in_file(&src.path));
     }
     serde_yaml::from_str(&src.text).map_err(|e| yaml_diagnostic(src, &e))
-}
-
-/// Marks a date or time that failed to parse inside serde's error text, so
-/// that the diagnostic is made from the value itself: `MARK value MARK text`.
-const MARK: char = '\u{1F}';
-
-/// The error a deserializer raises for a bad date or time `value`.
-pub fn date_error<E: serde::de::Error>(value: &str, e: &crate::model::when::DateError) -> E {
-    E::custom(format_args!(
-        "{MARK}{value}{MARK}{}",
-        e.diagnostic().message
-    ))
 }
 
 fn yaml_diagnostic(src: &Source, e: &serde_yaml::Error) -> Diagnostic {
@@ -331,10 +320,39 @@ fn find_from(text: &str, needle: &str, line: usize) -> Option<usize> {
     text[start..].find(needle).map(|i| i + start)
 }
 
+/// The first control character of `text` other than tab, line feed and
+/// carriage return (C0, DEL and C1), with its byte offset.
+pub fn control_char(text: &str) -> Option<(usize, char)> {
+    text.char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// A located error for the first control character of `text` in `path`.
+pub fn control_diagnostic(path: &std::path::Path, text: &str) -> Option<Diagnostic> {
+    let (at, c) = control_char(text)?;
+    Some(
+        crate::diag!(
+            Error,
+            "control-character",
+            char = format!("U+{:04X}", c as u32)
+        )
+        .in_file(path)
+        .at_offset(text, at),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn control_characters_are_found_but_not_tabs() {
+        assert_eq!(control_char("a\tb\r\nc"), None);
+        assert_eq!(control_char("ab\u{0}c"), Some((2, '\u{0}')));
+        assert_eq!(control_char("名\u{85}"), Some((3, '\u{85}')));
+        assert_eq!(control_char("x\u{7f}"), Some((1, '\u{7f}')));
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]

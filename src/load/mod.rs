@@ -1,21 +1,19 @@
 //! Stage 1, load: read `gazette.yaml` and every `content/<year>/` folder
 //! into typed values. All problems are collected, not just the first.
 
-pub mod config;
 pub mod files;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use crate::check::text;
 use crate::diag::Diagnostics;
 use crate::model::calendar::{Calendar, CalendarFile};
 use crate::model::candidates::CandidateSpec;
+use crate::model::config::SiteConfig;
 use crate::model::papers::PapersSpec;
 use crate::model::publicity::PublicitySpec;
 use crate::model::schedule::{Phase, ScheduleFile, ScheduleTable};
 use crate::model::year::{CategoriesFile, Category, DocumentMeta, RulesFile};
-pub use config::SiteConfig;
 pub use files::Source;
 use files::{parse_yaml, read_source};
 
@@ -69,17 +67,13 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     })?;
     let mut diags = Diagnostics::new();
     let config: Option<SiteConfig> =
-        match text::control_diagnostic(&config_src.path, &config_src.text) {
+        match files::control_diagnostic(&config_src.path, &config_src.text) {
             Some(d) => {
                 diags.push(d);
                 None
             }
             None => parse_yaml(&config_src).map_err(|d| diags.push(d)).ok(),
         };
-    if let Some(c) = &config {
-        crate::check::ranges::config(c, &config_src, &mut diags);
-        text::empty_config(c, &config_src, &mut diags);
-    }
 
     let mut years = Vec::new();
     for (year, dir) in year_dirs(root, &mut diags) {
@@ -156,7 +150,7 @@ fn load_year(root: &Path, year: i32, dir: &Path) -> Result<Year, Diagnostics> {
     let mut read = |name: &'static str| -> Option<Source> {
         match read_source(root, &dir.join(name)) {
             // A control character is reported once, as itself, not again by the parser.
-            Ok(s) => match text::control_diagnostic(&s.path, &s.text) {
+            Ok(s) => match files::control_diagnostic(&s.path, &s.text) {
                 Some(d) => {
                     diags.push(d);
                     None
@@ -241,7 +235,7 @@ fn optional<T: serde::de::DeserializeOwned>(
         return None;
     }
     let src = read_source(root, rel).map_err(|d| diags.push(d)).ok()?;
-    if let Some(d) = text::control_diagnostic(&src.path, &src.text) {
+    if let Some(d) = files::control_diagnostic(&src.path, &src.text) {
         diags.push(d);
         return None;
     }
@@ -282,7 +276,7 @@ fn content_file(
         return None;
     }
     match read_source(root, &dir.join(rel)) {
-        Ok(s) => match text::control_diagnostic(&s.path, &s.text) {
+        Ok(s) => match files::control_diagnostic(&s.path, &s.text) {
             Some(d) => {
                 diags.push(d);
                 None

@@ -49,3 +49,7 @@ pub struct FormSpec {
     #[serde(default)]
     pub photos: Option<String>,
 }
+
+/// PBKDF2 iterations of a candidate's receipt key (the page derives the
+/// same); see the README's threat model for how it was chosen.
+pub const ITERATIONS: u32 = 100_000;

@@ -124,7 +124,7 @@ impl<'de> Deserialize<'de> for Deadline {
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Deadline, E> {
                 When::parse(s)
                     .map(Deadline::At)
-                    .map_err(|e| crate::load::files::date_error(s, &e))
+                    .map_err(|e| crate::model::when::date_error(s, &e))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Deadline, A::Error> {
                 let de = serde::de::value::MapAccessDeserializer::new(map);

@@ -154,7 +154,7 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 impl<'de> Deserialize<'de> for When {
     fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
         let s = String::deserialize(de)?;
-        When::parse(&s).map_err(|e| crate::load::files::date_error(&s, &e))
+        When::parse(&s).map_err(|e| date_error(&s, &e))
     }
 }
 
@@ -170,6 +170,18 @@ impl fmt::Display for When {
 /// Hour and minute of a time, used by the formatters.
 pub fn hm(t: NaiveTime) -> (u32, u32) {
     (t.hour(), t.minute())
+}
+
+/// Marks a date or time that failed to parse inside serde's error text, so
+/// that the diagnostic is made from the value itself: `MARK value MARK text`.
+pub const MARK: char = '\u{1F}';
+
+/// The error a deserializer raises for a bad date or time `value`.
+pub fn date_error<E: serde::de::Error>(value: &str, e: &DateError) -> E {
+    E::custom(format_args!(
+        "{MARK}{value}{MARK}{}",
+        e.diagnostic().message
+    ))
 }
 
 #[cfg(test)]

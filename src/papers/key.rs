@@ -9,7 +9,7 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use crate::diag::Diagnostic;
-use crate::load::config::ReceiptsConfig;
+use crate::model::config::ReceiptsConfig;
 
 /// The environment variable that holds the key (64 hex digits); it wins over the key file.
 pub const KEY_ENV: &str = "GAZETTE_RECEIPT_KEY";

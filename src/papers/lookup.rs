@@ -21,8 +21,7 @@ use aes_gcm::{Aes256Gcm, Nonce};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-/// PBKDF2 iterations; see the README's threat model for how it was chosen.
-pub const ITERATIONS: u32 = 100_000;
+pub use crate::model::papers::ITERATIONS;
 
 /// Prefix of every derivation input: a new scheme changes it.
 const SCHEME: &str = "gazette-receipt/2";

@@ -177,7 +177,7 @@ impl Renderer for HtmlRenderer {
             let mut c = base.clone();
             c.insert("year", year);
             c.insert("salt", salt);
-            c.insert("iterations", &crate::papers::lookup::ITERATIONS);
+            c.insert("iterations", &crate::model::papers::ITERATIONS);
             c.insert("root", "../../");
             let path = PathBuf::from(year.to_string()).join("receipts/index.html");
             results.push(t.render("receipts.html", path, &c));

@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::discover::Catalog;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::config::{FontConfig, FontSpec};
+use crate::model::config::{FontConfig, FontSpec};
 
 /// What to install when no CJK font is found at all (the Debian/Ubuntu
 /// packages by name, in every language).

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::page::{cell, condense, line_pitch, BODY_PT, SMALL_PT};
 use super::xml::{Border, Line, ParaProps, RunProps, W_NS, XML_DECL};
-use crate::load::config::{FontConfig, FontSpec};
+use crate::model::config::{FontConfig, FontSpec};
 use crate::render::html::escape;
 
 // Style ids (ASCII, as Word writes them); the names staff see are Chinese.
