@@ -55,9 +55,9 @@ fn long_functions(text: &str) -> Vec<(usize, String, usize)> {
     for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
         let indent = &line[..line.len() - trimmed.len()];
-        let mut words = trimmed.split_whitespace().peekable();
+        let words = trimmed.split_whitespace();
         let mut is_fn = false;
-        while let Some(w) = words.next() {
+        for w in words {
             match w {
                 "pub" | "const" | "async" | "unsafe" | "extern" | "\"C\"" | "\"system\"" => {}
                 w if w.starts_with("pub(") => {}
