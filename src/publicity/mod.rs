@@ -70,13 +70,70 @@ pub fn build(
     src: &Source,
     diags: &mut Diagnostics,
 ) -> Vec<Publicity> {
-    let Inputs {
-        year,
-        schedule,
-        list,
-        extra_headers,
-        style,
-    } = *inp;
+    let columns = columns(spec, inp.extra_headers, src, diags);
+    let start = start(spec, inp.schedule, src, diags);
+    let period = spec.period.period();
+    if period.is_none() {
+        diags.push(
+            crate::load::files::locate(
+                Diagnostic::error(
+                    "the publicity period needs exactly one of `days` or `working_days`, above 0",
+                ),
+                src,
+                "period",
+            )
+            .hint("write `period: {working_days: 5}` or `period: {days: 7}`"),
+        );
+    }
+    let (Some(start), Some(period)) = (start, period) else {
+        return Vec::new();
+    };
+    if diags.has_errors() {
+        return Vec::new();
+    }
+    let year = inp.year;
+    let (first, last) = period_dates(start, period, &year.calendar);
+    let show = Show {
+        weekday: true,
+        no_time: true,
+        ..Show::default()
+    };
+    let length = match period {
+        Period::Days(n) => format!("{n}天"),
+        Period::WorkingDays(n) => format!("{n}个工作日"),
+    };
+    year.categories
+        .iter()
+        .filter(|c| c.publicised)
+        .map(|c| Publicity {
+            year: year.year,
+            category_id: c.id.clone(),
+            category: c.name.clone(),
+            title: format!("{}年{}资格审核通过名单公示", year.year, c.name),
+            basis: spec.basis.replace("{category}", &c.name),
+            start: when_text(When::Date(first), inp.style, show),
+            end: when_text(When::Date(last), inp.style, show),
+            length: length.clone(),
+            objection: spec.objection.clone(),
+            columns: columns.clone(),
+            count: 0,
+            groups: Vec::new(),
+            page_size: spec.page_size.max(1),
+        })
+        .map(|mut p| {
+            (p.groups, p.count) = groups(inp, &p.category_id, &p.columns);
+            p
+        })
+        .collect()
+}
+
+/// The published columns; one never published or unknown is an error.
+fn columns(
+    spec: &PublicitySpec,
+    extra_headers: &[(String, String)],
+    src: &Source,
+    diags: &mut Diagnostics,
+) -> Vec<Column> {
     let locate = |d: Diagnostic, needle: &str| crate::load::files::locate(d, src, needle);
     let mut columns = Vec::new();
     for key in &spec.columns {
@@ -119,7 +176,17 @@ pub fn build(
             }
         }
     }
-    let start = match (&spec.phase, spec.start) {
+    columns
+}
+
+/// The first day of the period: `start`, or the start of the phase named.
+fn start(
+    spec: &PublicitySpec,
+    schedule: &[Resolved],
+    src: &Source,
+    diags: &mut Diagnostics,
+) -> Option<NaiveDate> {
+    match (&spec.phase, spec.start) {
         (_, Some(s)) => Some(s.date()),
         (Some(p), None) => match schedule.iter().find(|r| &r.id == p) {
             Some(r) => r.start().or(r.deadline).map(|w| w.date()),
@@ -127,13 +194,8 @@ pub fn build(
                 let ids = schedule.iter().map(|r| r.id.as_str());
                 let hint =
                     did_you_mean(p, ids).unwrap_or_else(|| "name a phase of schedule.yaml".into());
-                diags.push(
-                    locate(
-                        Diagnostic::error(format!("no phase `{p}`")),
-                        &format!("phase: {p}"),
-                    )
-                    .hint(hint),
-                );
+                let d = Diagnostic::error(format!("no phase `{p}`"));
+                diags.push(crate::load::files::locate(d, src, &format!("phase: {p}")).hint(hint));
                 None
             }
         },
@@ -147,77 +209,34 @@ pub fn build(
             );
             None
         }
-    };
-    let period = spec.period.period();
-    if period.is_none() {
-        diags.push(
-            locate(
-                Diagnostic::error(
-                    "the publicity period needs exactly one of `days` or `working_days`, above 0",
-                ),
-                "period",
-            )
-            .hint("write `period: {working_days: 5}` or `period: {days: 7}`"),
-        );
     }
-    let (Some(start), Some(period)) = (start, period) else {
-        return Vec::new();
-    };
-    if diags.has_errors() {
-        return Vec::new();
-    }
-    let (first, last) = period_dates(start, period, &year.calendar);
-    let show = Show {
-        weekday: true,
-        no_time: true,
-        ..Show::default()
-    };
-    let length = match period {
-        Period::Days(n) => format!("{n}天"),
-        Period::WorkingDays(n) => format!("{n}个工作日"),
-    };
-    year.categories
+}
+
+/// The category's candidates who passed, grouped by college; and how many.
+fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usize) {
+    let mut passed: Vec<&Candidate> = inp
+        .list
+        .candidates
         .iter()
-        .filter(|c| c.publicised)
-        .map(|c| {
-            let mut passed: Vec<&Candidate> = list
-                .candidates
-                .iter()
-                .filter(|x| x.category == c.id && x.review == Review::Passed)
-                .collect();
-            // Stable order: college, then name, then the row in the file.
-            passed.sort_by(|a, b| (&a.college, &a.name, a.row).cmp(&(&b.college, &b.name, b.row)));
-            let mut groups: Vec<Group> = Vec::new();
-            for x in &passed {
-                let row = columns
-                    .iter()
-                    .map(|col| cell(x, &col.key, &year.categories))
-                    .collect();
-                match groups.last_mut() {
-                    Some(g) if g.college == x.college => g.rows.push(row),
-                    _ => groups.push(Group {
-                        college: x.college.clone(),
-                        rows: vec![row],
-                    }),
-                }
-            }
-            Publicity {
-                year: year.year,
-                category_id: c.id.clone(),
-                category: c.name.clone(),
-                title: format!("{}年{}资格审核通过名单公示", year.year, c.name),
-                basis: spec.basis.replace("{category}", &c.name),
-                start: when_text(When::Date(first), style, show),
-                end: when_text(When::Date(last), style, show),
-                length: length.clone(),
-                objection: spec.objection.clone(),
-                columns: columns.clone(),
-                groups,
-                count: passed.len(),
-                page_size: spec.page_size.max(1),
-            }
-        })
-        .collect()
+        .filter(|x| x.category == category && x.review == Review::Passed)
+        .collect();
+    // Stable order: college, then name, then the row in the file.
+    passed.sort_by(|a, b| (&a.college, &a.name, a.row).cmp(&(&b.college, &b.name, b.row)));
+    let mut groups: Vec<Group> = Vec::new();
+    for x in &passed {
+        let row = columns
+            .iter()
+            .map(|col| cell(x, &col.key, &inp.year.categories))
+            .collect();
+        match groups.last_mut() {
+            Some(g) if g.college == x.college => g.rows.push(row),
+            _ => groups.push(Group {
+                college: x.college.clone(),
+                rows: vec![row],
+            }),
+        }
+    }
+    (groups, passed.len())
 }
 
 fn cell(x: &Candidate, key: &str, categories: &[crate::model::year::Category]) -> String {

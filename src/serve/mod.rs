@@ -20,6 +20,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::render::OutputFile;
 use crate::Outputs;
 
+/// How long a PDF build waits after the web pages of the same edit.
+const PDF_GRACE: Duration = Duration::from_millis(200);
+
 /// One served file and the hash of its bytes (which the reload script compares).
 pub struct Entry {
     pub bytes: Arc<[u8]>,
@@ -243,8 +246,11 @@ impl Builder {
     }
 
     /// Run the PDF builds asked for on `rx`, only the newest of a queue.
+    /// Each waits [`PDF_GRACE`] first: the PDF build takes both cores, and
+    /// the open pages' reload (and the next keystrokes' saves) go first.
     fn pdf_worker(&self, rx: std::sync::mpsc::Receiver<u64>) {
         while let Ok(mut seq) = rx.recv() {
+            std::thread::sleep(PDF_GRACE);
             while let Ok(newer) = rx.try_recv() {
                 seq = newer;
             }
