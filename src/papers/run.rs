@@ -266,8 +266,10 @@ impl Plan {
                 }
             }
         }
+        // A folder keeping nothing is not carried: its files go with the old folder.
         let list = |m: BTreeMap<&str, HashSet<String>>| {
             m.into_iter()
+                .filter(|(_, keep)| !keep.is_empty())
                 .map(|(dir, keep)| Carry {
                     dir: PathBuf::from(dir),
                     keep,
