@@ -32,3 +32,17 @@ init-next = 下一步：cd { $dir } && gazette build
 sample-data-written = 已将 { $count } 名考生写入 { $file }
 sample-data-write-failed = 无法写入 `{ $file }`
     .hint = 请用 --output FILE 指定一个已存在且可写的文件夹中的文件
+
+## 写出输出（写出阶段）
+
+output-create-failed = 无法创建 `{ $file }`
+output-write-failed = 无法写入 `{ $file }`
+output-read-failed = 无法读取 `{ $file }`
+output-move-failed = 无法移动 `{ $file }`
+output-move-away-failed = 无法移走 `{ $file }`
+output-replace-failed = 无法替换 `{ $file }`
+output-io-hint = 请确认输出文件夹的上级文件夹存在且可写
+private-inside-output = 非公开文件夹 `{ $private }` 位于输出文件夹 `{ $output }` 之内
+    .hint = 输出文件夹中的一切都会公开发布：请把非公开文件夹放在它旁边，例如 `--output site/output --private site/private`
+output-inside-private = 输出文件夹 `{ $output }` 位于非公开文件夹 `{ $private }` 之内
+    .hint = 输出文件夹中的一切都会公开发布：请把非公开文件夹放在它旁边，例如 `--output site/output --private site/private`
