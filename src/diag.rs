@@ -42,39 +42,33 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic of kind `code`: its message is the catalog's text of
     /// `code`, its hint the catalog's `code.hint` when there is one. Use
-    /// through `diag!(error, "code", name = value)`.
+    /// through `diag!(Error, "code", name = value)`: the only way to make
+    /// a diagnostic, so every one has a code and a text in each language.
     pub fn coded(severity: Severity, code: &'static str, args: &[(&str, Arg)]) -> Self {
         let hint_id = format!("{code}.hint");
         let hint = i18n::has(&hint_id).then(|| i18n::text(&hint_id, args));
         Diagnostic {
-            code,
-            severity,
-            message: i18n::text(code, args),
             hint,
-            ..Diagnostic::error(String::new())
+            ..Diagnostic::bare(severity, code, i18n::text(code, args))
         }
     }
 
-    pub fn error(message: impl Into<String>) -> Self {
+    /// The fields before any position, cause or hint is attached. Private:
+    /// a diagnostic with a message of its own would have no code and no
+    /// translation.
+    fn bare(severity: Severity, code: &'static str, message: String) -> Self {
         Diagnostic {
-            code: "",
-            severity: Severity::Error,
+            code,
+            severity,
             io: false,
             file: None,
             line: None,
             column: None,
-            message: message.into(),
+            message,
             causes: Vec::new(),
             hint: None,
             source_line: None,
             caret: None,
-        }
-    }
-
-    pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(message)
         }
     }
 
@@ -323,6 +317,10 @@ pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) ->
 mod tests {
     use super::*;
 
+    fn plain(message: &str) -> Diagnostic {
+        Diagnostic::bare(Severity::Error, "test", message.to_string())
+    }
+
     #[test]
     fn line_col_counts_characters() {
         let text = "一二\n三四五x";
@@ -333,7 +331,7 @@ mod tests {
 
     #[test]
     fn display_has_caret_under_the_spot() {
-        let d = Diagnostic::error("bad")
+        let d = plain("bad")
             .in_file("a.yaml")
             .at("key: 值x", 1, 7)
             .hint("fix it");
@@ -346,7 +344,7 @@ mod tests {
     #[test]
     fn long_lines_are_clipped_around_the_column() {
         let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
-        let d = Diagnostic::error("bad").in_file("f").at(&line, 1, 501);
+        let d = plain("bad").in_file("f").at(&line, 1, 501);
         let s = d.to_string();
         let shown = s.lines().find(|l| l.starts_with("1 | ")).unwrap();
         assert!(shown.chars().count() < 220, "{shown}");
@@ -357,7 +355,7 @@ mod tests {
 
     #[test]
     fn json_has_positions_and_counts() {
-        let d: Diagnostics = Diagnostic::error("bad")
+        let d: Diagnostics = plain("bad")
             .in_file("a.yaml")
             .at("x", 1, 1)
             .hint("h")

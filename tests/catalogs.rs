@@ -195,3 +195,61 @@ fn catalog_files_are_the_same_in_every_language() {
         );
     }
 }
+
+/// Every diagnostic has a code and a text in each language: none is made
+/// from a message of its own outside `src/diag.rs` (no plain-string
+/// constructor, no struct literal, no empty code).
+#[test]
+fn every_diagnostic_is_made_with_a_code() {
+    let mut sources = Vec::new();
+    rust_sources(&root().join("src"), &mut sources);
+    let mut plain = Vec::new();
+    for (path, text) in &sources {
+        if path.ends_with("src/diag.rs") {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let called = [
+                "Diagnostic::error(",
+                "Diagnostic::warning(",
+                "Diagnostic::bare(",
+                "code: \"\"",
+            ]
+            .iter()
+            .any(|p| code.contains(p));
+            // `Diagnostic::coded` outside the `diag!` macro could take an id
+            // made at run time, which the catalog test cannot see.
+            let coded = code.contains("Diagnostic::coded(") && !path.ends_with("src/i18n/mod.rs");
+            // A struct literal: plain unless it updates another diagnostic
+            // (`..d`, which keeps that one's code) without naming a code.
+            let literal = code.trim_end().ends_with("Diagnostic {")
+                && !code.contains("->")
+                && !code.contains(" for ")
+                && {
+                    let body: Vec<&str> = text
+                        .lines()
+                        .skip(n + 1)
+                        .map(str::trim_start)
+                        .take_while(|l| !l.starts_with('}'))
+                        .collect();
+                    let fields = body.iter().any(|l| {
+                        l.starts_with("..")
+                            || l.split_once(':').is_some_and(|(f, _)| {
+                                f.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                            })
+                    });
+                    let updates = body.iter().any(|l| l.starts_with(".."));
+                    let names_code = body.iter().any(|l| l.starts_with("code:"));
+                    fields && (!updates || names_code)
+                };
+            if called || coded || literal {
+                plain.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        plain.is_empty(),
+        "diagnostics made without a catalog code (use `diag!`): {plain:#?}"
+    );
+}

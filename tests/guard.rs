@@ -141,3 +141,50 @@ fn a_build_that_prints_a_full_id_or_phone_publishes_nothing() {
     );
     assert_eq!(files_under(&out), before, "the output changed");
 }
+
+/// A guard hit in Chinese names the same file, the same place in it and the
+/// same column of the candidate list, with the number masked, and fails
+/// the build the same way.
+#[test]
+fn a_guard_hit_speaks_chinese_at_the_same_place() {
+    let site = example_2024_site();
+    let (id, _) = candidate(site.path(), 5);
+    let masked = format!("{}********{}", &id[..6], &id[14..]);
+    let body = site.path().join("content/2024/notice.md");
+    let good = std::fs::read_to_string(&body).unwrap();
+    std::fs::write(&body, format!("{good}\n请联系考生{id}核实。\n")).unwrap();
+    let run = |lang: &str| {
+        let out = gazette(&["build", "--root", ".", "--lang", lang], site.path());
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (en_status, en) = run("en");
+    let (zh_status, zh) = run("zh");
+    assert_eq!(en_status, Some(1), "{en}");
+    assert_eq!(zh_status, en_status);
+    assert!(!zh.contains(&id), "the error shows the full ID: {zh}");
+    let file = "output/2024/notice.html";
+    let hit = en
+        .lines()
+        .find(|l| l.contains(&format!("{file}` would publish")))
+        .unwrap_or_else(|| panic!("{file} not named:\n{en}"));
+    let (line, column) = hit
+        .split(" at line ")
+        .nth(1)
+        .and_then(|r| r.split_once(", column "))
+        .map(|(l, c)| (l.to_string(), c.trim_end().to_string()))
+        .unwrap_or_else(|| panic!("no place in {hit}"));
+    let expected = format!(
+        "{file}`第 {line} 行第 {column} 列含有考生 {masked} 的完整身份证号码（来自 content/2024/candidates.csv 第 6 行 `身份证号` 列），会被公开"
+    );
+    assert!(zh.contains(&expected), "{expected}\nnot in:\n{zh}");
+    assert!(
+        zh.contains("提示：是模板、正文或公示的某一列印出了该号码"),
+        "{zh}"
+    );
+    // As many hits in both languages.
+    let count = |s: &str, w: &str| s.lines().filter(|l| l.contains(w)).count();
+    assert_eq!(count(&zh, "会被公开"), count(&en, "would publish"));
+}

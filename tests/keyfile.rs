@@ -7,7 +7,7 @@ use std::process::Output;
 
 /// `gazette build --only html` with the key taken from `home` only.
 fn build_with_home(site: &Path, home: &Path, env_key: Option<&str>) -> Output {
-    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"));
+    let mut c = crate::common::english(env!("CARGO_BIN_EXE_gazette"));
     c.args(["build", "--only", "html"])
         .current_dir(site)
         .env_remove("GAZETTE_RECEIPT_KEY")
@@ -77,7 +77,7 @@ fn a_trivially_weak_key_is_refused() {
         err.contains("GAZETTE_RECEIPT_KEY holds a trivially weak"),
         "{err}"
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+    let out = crate::common::english(env!("CARGO_BIN_EXE_gazette"))
         .args([
             "verify",
             "AAAA-AAAA-AAAA-AAAA-AAAA",

@@ -342,6 +342,7 @@ fn one_font_set_per_build_opens_each_font_file_once() {
         .arg(env!("CARGO_BIN_EXE_gazette"))
         .args(["build", "--root", ".", "--output", "traced", "-q"])
         .env("GAZETTE_RECEIPT_KEY", TEST_KEY)
+        .env("GAZETTE_LANG", "en")
         .current_dir(site.path())
         .status()
         .expect("strace is needed for this test (Debian: strace)");

@@ -238,7 +238,7 @@ fn the_qr_code_carries_the_verification_code_and_verify_accepts_only_the_genuine
 
     // Without the key there is no verdict, and no key file is made.
     let home = tempfile::tempdir().unwrap();
-    let nokey = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+    let nokey = crate::common::english(env!("CARGO_BIN_EXE_gazette"))
         .args(["verify", &code, "--id", &r["身份证号"]])
         .current_dir(site.path())
         .env_remove("GAZETTE_RECEIPT_KEY")
@@ -502,7 +502,7 @@ fn the_key_is_made_on_first_use_outside_the_site_and_refused_inside_it() {
     let site = example_2024_site();
     let home = tempfile::tempdir().unwrap();
     let run = |site: &Path| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        crate::common::english(env!("CARGO_BIN_EXE_gazette"))
             .args(["build"])
             .current_dir(site)
             .env_remove("GAZETTE_RECEIPT_KEY")
@@ -583,4 +583,56 @@ fn staff_templates_change_the_wording_without_recompiling() {
         1,
         "{err}"
     );
+}
+
+/// A papers problem read in Chinese: the same code, file, position and exit
+/// status as in English; the text is the Chinese catalog's.
+#[test]
+fn a_papers_error_speaks_chinese_with_the_same_code_and_place() {
+    use gazette::i18n::{text_in, Lang};
+    let site = example_2024_site();
+    let list = site.path().join("content/2024/candidates.yaml");
+    let text = std::fs::read_to_string(&list).unwrap();
+    let without: String = text
+        .lines()
+        .filter(|l| !l.contains("registration_number"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(without, text);
+    std::fs::write(&list, without).unwrap();
+    let run = |args: &[&str], lang: &str| {
+        let mut all = args.to_vec();
+        all.extend(["--root", ".", "--lang", lang]);
+        gazette(&all, site.path())
+    };
+    let json = |lang: &str| {
+        let out = run(&["check", "--format", "json"], lang);
+        assert_eq!(out.status.code(), Some(1), "check --lang {lang}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["diagnostics"][0].clone()
+    };
+    let (en, zh) = (json("en"), json("zh"));
+    for field in ["code", "file", "line", "column", "severity"] {
+        assert_eq!(en[field], zh[field], "{field} differs");
+    }
+    assert_eq!(zh["code"], "papers-registration-missing");
+    assert_eq!(
+        zh["message"],
+        text_in(Lang::Zh, "papers-registration-missing", &[])
+    );
+    assert!(zh["message"].as_str().unwrap().contains("报名号"));
+    assert_eq!(
+        en["message"],
+        text_in(Lang::En, "papers-registration-missing", &[])
+    );
+    // The build stops the same way in both languages, with the Chinese text.
+    let (b_en, b_zh) = (run(&["build"], "en"), run(&["build"], "zh"));
+    assert_eq!(b_en.status.code(), Some(1));
+    assert_eq!(b_zh.status.code(), b_en.status.code());
+    let err = String::from_utf8_lossy(&b_zh.stderr);
+    assert!(
+        err.contains("生成回执需要每名考生的报名号\n  --> content/2024/candidates.yaml\n"),
+        "{err}"
+    );
+    assert!(!site.path().join("output").exists());
 }

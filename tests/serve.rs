@@ -593,7 +593,7 @@ fn serve_uses_the_preview_key_never_the_authoritys() {
 
     // Without any key, serve makes none.
     let empty = tempfile::tempdir().unwrap();
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"));
+    let mut cmd = crate::common::english(env!("CARGO_BIN_EXE_gazette"));
     cmd.env_remove("GAZETTE_RECEIPT_KEY")
         .env("XDG_CONFIG_HOME", empty.path());
     let server = Serve::start_with(site.path(), cmd);

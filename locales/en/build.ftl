@@ -35,3 +35,31 @@ init-next = next: cd { $dir } && gazette build
 sample-data-written = wrote { $count } candidates to { $file }
 sample-data-write-failed = failed to write `{ $file }`
     .hint = name a file in a folder that exists and is writable with --output FILE
+
+## Writing the output (the write stage)
+
+output-create-failed = failed to create `{ $file }`
+output-write-failed = failed to write `{ $file }`
+output-read-failed = failed to read `{ $file }`
+output-move-failed = failed to move `{ $file }`
+output-move-away-failed = failed to move away `{ $file }`
+output-replace-failed = failed to replace `{ $file }`
+output-io-hint = check that the output folder's parent exists and is writable
+private-inside-output = the private folder `{ $private }` is inside the output folder `{ $output }`
+    .hint = everything in the output folder is published: keep the private folder beside it, e.g. `--output site/output --private site/private`
+output-inside-private = the output folder `{ $output }` is inside the private folder `{ $private }`
+    .hint = everything in the output folder is published: keep the private folder beside it, e.g. `--output site/output --private site/private`
+
+## The privacy guard (every file of a build searched for full numbers)
+
+privacy-would-publish = `{ $file }` would publish { $what } of candidate { $masked } (column `{ $column }`, row { $row } of { $list }){ $place }
+    .hint = a template, the body or a published column prints it: remove it; nothing was published
+privacy-what-id = the full ID number
+privacy-what-phone = the phone number
+privacy-place-page = {" "}on page { $page } of its text
+privacy-place-line = {" "}at line { $line }, column { $column }
+privacy-more-files = { $count ->
+        [one] 1 more file would publish
+       *[other] { $count } more files would publish
+    } full ID or phone numbers
+privacy-unreadable = the privacy guard cannot read `{ $file }`

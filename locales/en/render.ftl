@@ -7,6 +7,7 @@ template-load-failed = template `{ $template }` failed while loading the templat
     .hint = fix the template, or delete it from templates/ to use the built-in one
 template-render-failed = template `{ $template }` failed while rendering `{ $output }`
     .hint = fix the template, or delete it from templates/ to use the built-in one
+template-unknown-value = `{ $name }` is not among the values the template gets
 
 ## Fonts
 

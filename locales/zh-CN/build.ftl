@@ -32,3 +32,28 @@ init-next = 下一步：cd { $dir } && gazette build
 sample-data-written = 已将 { $count } 名考生写入 { $file }
 sample-data-write-failed = 无法写入 `{ $file }`
     .hint = 请用 --output FILE 指定一个已存在且可写的文件夹中的文件
+
+## 写出输出（写出阶段）
+
+output-create-failed = 无法创建 `{ $file }`
+output-write-failed = 无法写入 `{ $file }`
+output-read-failed = 无法读取 `{ $file }`
+output-move-failed = 无法移动 `{ $file }`
+output-move-away-failed = 无法移走 `{ $file }`
+output-replace-failed = 无法替换 `{ $file }`
+output-io-hint = 请确认输出文件夹的上级文件夹存在且可写
+private-inside-output = 非公开文件夹 `{ $private }` 位于输出文件夹 `{ $output }` 之内
+    .hint = 输出文件夹中的一切都会公开发布：请把非公开文件夹放在它旁边，例如 `--output site/output --private site/private`
+output-inside-private = 输出文件夹 `{ $output }` 位于非公开文件夹 `{ $private }` 之内
+    .hint = 输出文件夹中的一切都会公开发布：请把非公开文件夹放在它旁边，例如 `--output site/output --private site/private`
+
+## 隐私检查（逐个检查本次生成的文件中有无完整号码）
+
+privacy-would-publish = `{ $file }`{ $place }含有考生 { $masked } 的{ $what }（来自 { $list } 第 { $row } 行 `{ $column }` 列），会被公开
+    .hint = 是模板、正文或公示的某一列印出了该号码：请删去；本次未发布任何文件
+privacy-what-id = 完整身份证号码
+privacy-what-phone = 电话号码
+privacy-place-page = 第 { $page } 页文本中
+privacy-place-line = 第 { $line } 行第 { $column } 列
+privacy-more-files = 另有 { $count } 个文件会公开完整的身份证号码或电话号码
+privacy-unreadable = 隐私检查无法读取 `{ $file }`

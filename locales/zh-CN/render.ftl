@@ -7,6 +7,7 @@ template-load-failed = 加载模板时，模板 `{ $template }` 出错
     .hint = 请修改该模板，或把它从 templates/ 中删除，改用内置模板
 template-render-failed = 生成 `{ $output }` 时，模板 `{ $template }` 出错
     .hint = 请修改该模板，或把它从 templates/ 中删除，改用内置模板
+template-unknown-value = 模板得到的值中没有 `{ $name }`
 
 ## 字体
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::key::Key;
 use super::{photo, PapersSpec};
 use crate::data::{Candidate, CandidateList, Review, Sex};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::load::files::locate;
 use crate::load::{Site, Year};
 use crate::model::format::Show;
@@ -60,9 +60,8 @@ pub fn input(
             .any(|c| c.registration_number.is_none())
         {
             diags.push(
-                Diagnostic::error("receipts need each candidate's registration number (报名号)")
-                    .in_file(year.dir.join("candidates.yaml"))
-                    .hint("add `registration_number: <its column header>` under `columns:` in candidates.yaml"),
+                crate::diag!(Error, "papers-registration-missing")
+                    .in_file(year.dir.join("candidates.yaml")),
             );
         }
     }
@@ -102,26 +101,23 @@ fn receipt_dates(
         let Some(phase) = schedule.iter().find(|p| p.id == d.phase) else {
             let known = schedule.iter().map(|p| p.id.as_str());
             let mut e = locate(
-                Diagnostic::error(format!("no phase `{}` in schedule.yaml", d.phase)),
+                crate::diag!(Error, "papers-no-phase", phase = &d.phase),
                 src,
                 &format!("phase: {}", d.phase),
             );
             if let Some(m) = crate::diag::did_you_mean(&d.phase, known) {
-                e = e.hint(format!("did you mean `{m}`?"));
+                e = e.hint(m);
             }
             diags.push(e);
             continue;
         };
         for id in d.categories.iter().flatten() {
             if !categories.contains_key(id) {
-                diags.push(
-                    locate(
-                        Diagnostic::error(format!("no category `{id}` in categories.yaml")),
-                        src,
-                        id,
-                    )
-                    .hint("list category ids, e.g. general or veteran"),
-                );
+                diags.push(locate(
+                    crate::diag!(Error, "papers-no-category", category = id),
+                    src,
+                    id,
+                ));
             }
         }
         let show = Show {

@@ -25,13 +25,17 @@ impl std::str::FromStr for Shard {
         let index: usize = i
             .trim()
             .parse()
-            .map_err(|_| format!("`{i}` is not a number"))?;
+            .map_err(|_| crate::t!("papers-shard-not-number", value = i))?;
         let count: usize = n
             .trim()
             .parse()
-            .map_err(|_| format!("`{n}` is not a number"))?;
+            .map_err(|_| crate::t!("papers-shard-not-number", value = n))?;
         if count == 0 || index == 0 || index > count {
-            return Err(format!("shard {index}/{count}: I must be between 1 and N"));
+            return Err(crate::t!(
+                "papers-shard-out-of-range",
+                index = index,
+                count = count
+            ));
         }
         Ok(Shard { index, count })
     }

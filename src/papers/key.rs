@@ -56,9 +56,7 @@ impl Key {
         }
         if let Ok(hex) = std::env::var(KEY_ENV) {
             let key = parse_hex(hex.trim()).ok_or_else(|| {
-                Diagnostic::error(format!("{KEY_ENV} is not 64 hexadecimal digits"))
-                    .hint("unset it to use the key file, or set it to the authority's key")
-                    .io()
+                crate::diag!(Error, "receipt-key-env-malformed", var = KEY_ENV).io()
             })?;
             refuse_weak(&key, KEY_ENV)?;
             return Ok((key, Origin::Env));
@@ -68,49 +66,35 @@ impl Key {
             Some(p) => site_root.join(p),
             None => match default_path() {
                 Some(p) => p,
-                None => {
-                    return Err(Diagnostic::error("no place for the receipt key: neither XDG_CONFIG_HOME, HOME nor APPDATA is set")
-                        .hint(format!("set {KEY_ENV}, or `receipts: {{key_file: …}}` in gazette.yaml"))
-                        .io())
-                }
+                None => return Err(crate::diag!(Error, "receipt-key-no-place", var = KEY_ENV).io()),
             },
         };
         refuse_inside(&path, site_root)?;
         match std::fs::read_to_string(&path) {
             Ok(text) => {
                 let key = parse_hex(text.trim()).ok_or_else(|| {
-                    Diagnostic::error(format!(
-                        "the receipt key file `{}` does not hold 64 hexadecimal digits",
-                        path.display()
-                    ))
-                    .hint(
-                        "restore it from your backup; receipts made with another key do not verify",
-                    )
-                    .io()
+                    crate::diag!(Error, "receipt-key-file-malformed", file = &path).io()
                 })?;
-                refuse_weak(&key, &format!("the receipt key file `{}`", path.display()))?;
+                refuse_weak(&key, &crate::t!("receipt-key-source-file", file = &path))?;
                 Ok((key, Origin::File(path)))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => match missing {
                 Missing::Preview => Ok((Key::preview(), Origin::Preview)),
-                Missing::Fail => Err(Diagnostic::error(format!(
-                    "no receipt key: `{}` does not exist and {KEY_ENV} is not set",
-                    path.display()
-                ))
-                .hint("run this where the receipts were built, or set the key the authority keeps")
-                .io()),
+                Missing::Fail => {
+                    Err(
+                        crate::diag!(Error, "receipt-key-missing", file = &path, var = KEY_ENV)
+                            .io(),
+                    )
+                }
                 Missing::Create => {
                     let key = Key::random()?;
                     write_key(&path, &key)?;
                     Ok((key, Origin::Created(path)))
                 }
             },
-            Err(e) => Err(Diagnostic::error(format!(
-                "failed to read the receipt key `{}`",
-                path.display()
-            ))
-            .cause(e)
-            .io()),
+            Err(e) => Err(crate::diag!(Error, "receipt-key-read-failed", file = &path)
+                .cause(e)
+                .io()),
         }
     }
 
@@ -125,11 +109,8 @@ impl Key {
 
     fn random() -> Result<Key, Diagnostic> {
         let mut k = [0u8; 32];
-        getrandom::fill(&mut k).map_err(|e| {
-            Diagnostic::error("the system gave no random bytes for a new receipt key")
-                .cause(e)
-                .io()
-        })?;
+        getrandom::fill(&mut k)
+            .map_err(|e| crate::diag!(Error, "receipt-key-no-random").cause(e).io())?;
         Ok(Key(k))
     }
 
@@ -165,14 +146,12 @@ impl Origin {
             return None;
         };
         loose_mode(path).map(|mode| {
-            Diagnostic::warning(format!(
-                "the receipt key file `{}` is readable or writable by other users (mode {mode:04o})",
-                path.display()
-            ))
-            .hint(format!(
-                "anyone who reads it can forge receipts: run `chmod 600 {}`",
-                path.display()
-            ))
+            crate::diag!(
+                Warning,
+                "receipt-key-loose",
+                file = path,
+                mode = format!("{mode:04o}")
+            )
         })
     }
 }
@@ -194,11 +173,12 @@ fn loose_mode(_: &Path) -> Option<u32> {
 /// mistake, not a secret: anyone could guess it and forge every receipt.
 fn refuse_weak(key: &Key, source: &str) -> Result<(), Diagnostic> {
     if key.0.iter().all(|b| *b == key.0[0]) {
-        return Err(Diagnostic::error(format!(
-            "{source} holds a trivially weak receipt key (the same byte {:02x} 32 times)",
-            key.0[0]
-        ))
-        .hint("use the authority's real key; for a new one, remove the file and run `gazette build`, which makes a random key (receipts made before no longer verify)")
+        return Err(crate::diag!(
+            Error,
+            "receipt-key-weak",
+            source = source,
+            byte = format!("{:02x}", key.0[0])
+        )
         .io());
     }
     Ok(())
@@ -276,13 +256,9 @@ fn refuse_inside(path: &Path, root: &Path) -> Result<(), Diagnostic> {
     let dir = path.parent().unwrap_or(Path::new("."));
     if let (Some(d), Some(r)) = (abs(dir), abs(root)) {
         if d.starts_with(&r) {
-            return Err(Diagnostic::error(format!(
-                "the receipt key file `{}` is inside the site folder",
-                path.display()
-            ))
-            .in_file(crate::load::CONFIG_FILE)
-            .hint("keep the key outside the site (it is copied and published with it): name another `receipts: key_file:` or set GAZETTE_RECEIPT_KEY")
-            .io());
+            return Err(crate::diag!(Error, "receipt-key-inside-site", file = path)
+                .in_file(crate::load::CONFIG_FILE)
+                .io());
         }
     }
     Ok(())
@@ -290,12 +266,13 @@ fn refuse_inside(path: &Path, root: &Path) -> Result<(), Diagnostic> {
 
 fn write_key(path: &Path, key: &Key) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
-        Diagnostic::error(format!(
-            "failed to create the receipt key `{}`",
-            path.display()
-        ))
+        crate::diag!(
+            Error,
+            "receipt-key-create-failed",
+            file = path,
+            var = KEY_ENV
+        )
         .cause(e)
-        .hint(format!("make the folder writable, or set {KEY_ENV}"))
         .io()
     };
     if let Some(dir) = path.parent() {

@@ -31,7 +31,7 @@ pub fn write(private: &Path, m: &Manifest) -> Result<(), crate::diag::Diagnostic
         Access::Private,
     )?;
     std::fs::rename(&tmp, private.join(FILE)).map_err(|e| {
-        crate::diag::Diagnostic::error(format!("failed to write `{}`", tmp.display()))
+        crate::diag!(Error, "output-write-failed", file = &tmp)
             .cause(e)
             .io()
     })

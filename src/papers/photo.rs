@@ -32,11 +32,10 @@ pub fn check_dir(root: &Path, year_dir: &Path, dir: &str, src: &Source) -> Resul
         .any(|c| !matches!(c, std::path::Component::Normal(_)));
     if bad || !root.join(&rel).is_dir() {
         return Err(locate(
-            Diagnostic::error(format!("no photos folder `{}`", rel.display())),
+            crate::diag!(Error, "photos-folder-missing", folder = &rel),
             src,
             dir,
-        )
-        .hint("create the folder (photos named by ID number, e.g. 430102200001010011.jpg) or remove `photos:`"));
+        ));
     }
     Ok(())
 }
@@ -65,13 +64,14 @@ pub fn unmatched(root: &Path, rel: &Path, ids: &HashSet<&str>, diags: &mut Diagn
     let n = stray.len();
     stray.truncate(5);
     diags.push(
-        Diagnostic::warning(format!(
-            "{n} photo(s) in `{}` match no exam-exempt candidate's ID number: {}",
-            rel.display(),
-            stray.join(", ")
-        ))
-        .in_file(rel)
-        .hint("name each photo by the candidate's 18-character ID number"),
+        crate::diag!(
+            Warning,
+            "photos-unmatched",
+            count = n,
+            folder = rel,
+            names = stray.join(", ")
+        )
+        .in_file(rel),
     );
 }
 
@@ -115,13 +115,14 @@ pub fn read(path: &Path, id: &str, whose: &str) -> Result<PhotoFile, Diagnostic>
 
 impl PhotoFile {
     fn fail(&self, why: String) -> Diagnostic {
-        Diagnostic::error(format!(
-            "the photo `{}` of {} cannot be used",
-            self.shown, self.whose
-        ))
+        crate::diag!(
+            Error,
+            "photo-unusable",
+            file = &self.shown,
+            whose = &self.whose
+        )
         .in_file(&self.dir)
         .cause(why)
-        .hint("save it again as a JPEG or PNG, or remove it to leave the photo box empty")
     }
 
     /// The photo for the PDF: a JPEG as it is (its header checked), a PNG
@@ -138,16 +139,19 @@ impl PhotoFile {
             None if self.bytes.starts_with(b"\x89PNG") => {
                 picture::png_size(&self.bytes).map_err(|e| self.fail(e))?
             }
-            None => return Err(self.fail("it is neither a JPEG nor a PNG file".into())),
+            None => return Err(self.fail(crate::t!("photo-not-image"))),
         };
         if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
-            return Err(self.fail(format!(
-                "it declares {w}×{h} pixels; at most {MAX_SIDE} pixels a side and {} megapixels are accepted",
-                MAX_PIXELS / 1_000_000
+            return Err(self.fail(crate::t!(
+                "photo-too-large",
+                width = w,
+                height = h,
+                side = MAX_SIDE,
+                megapixels = MAX_PIXELS / 1_000_000
             )));
         }
         if w < 16 || h < 16 {
-            return Err(self.fail(format!("it is only {w}×{h} pixels")));
+            return Err(self.fail(crate::t!("photo-too-small", width = w, height = h)));
         }
         if let Some(f) = frame {
             return Ok(Photo {

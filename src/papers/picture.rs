@@ -17,7 +17,7 @@ pub struct JpegFrame {
 /// (its image data ends with the end-of-image marker).
 pub fn jpeg_frame(bytes: &[u8]) -> Result<JpegFrame, String> {
     if !bytes.starts_with(&[0xFF, 0xD8]) {
-        return Err("it is not a JPEG file (no start-of-image marker)".into());
+        return Err(crate::t!("jpeg-no-start"));
     }
     let mut at = 2;
     let mut frame = None;
@@ -27,49 +27,45 @@ pub fn jpeg_frame(bytes: &[u8]) -> Result<JpegFrame, String> {
             at += 1;
         }
         let (Some(0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) else {
-            return Err(format!("the JPEG structure is broken at byte {at}"));
+            return Err(crate::t!("jpeg-broken-at", at = at));
         };
         let len = bytes
             .get(at + 2..at + 4)
             .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
             .filter(|&l| l >= 2 && at + 2 + l <= bytes.len())
-            .ok_or("the JPEG file is cut short")?;
+            .ok_or_else(|| crate::t!("jpeg-cut-short"))?;
         let body = &bytes[at + 4..at + 2 + len];
         match marker {
             // Start of frame: baseline, extended, progressive (Huffman coded).
             0xC0..=0xC2 => frame = Some(sof(body)?),
             0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
-                return Err(
-                    "it uses a lossless or arithmetic-coded JPEG, which PDF cannot show".into(),
-                )
+                return Err(crate::t!("jpeg-lossless"))
             }
             0xDA => break,
             _ => {}
         }
         at += 2 + len;
     }
-    let frame = frame.ok_or("the JPEG file has no frame header before its image data")?;
+    let frame = frame.ok_or_else(|| crate::t!("jpeg-no-frame"))?;
     let end = bytes.iter().rposition(|&b| b != 0).unwrap_or(0);
     if end < 1 || bytes[end - 1..=end] != [0xFF, 0xD9] {
-        return Err("the JPEG file is cut short (no end-of-image marker)".into());
+        return Err(crate::t!("jpeg-no-end"));
     }
     Ok(frame)
 }
 
 fn sof(body: &[u8]) -> Result<JpegFrame, String> {
     let [precision, h1, h0, w1, w0, components, ..] = *body else {
-        return Err("the JPEG frame header is cut short".into());
+        return Err(crate::t!("jpeg-frame-short"));
     };
     if precision != 8 {
-        return Err(format!(
-            "it is a {precision}-bit JPEG; PDF shows 8-bit ones"
-        ));
+        return Err(crate::t!("jpeg-bit-depth", bits = precision));
     }
     if components == 4 {
-        return Err("it is a CMYK JPEG (for print); save it as an RGB (sRGB) JPEG".into());
+        return Err(crate::t!("jpeg-cmyk"));
     }
     if components != 1 && components != 3 {
-        return Err(format!("its JPEG has {components} colour components"));
+        return Err(crate::t!("jpeg-components", components = components));
     }
     Ok(JpegFrame {
         width: u32::from(u16::from_be_bytes([w1, w0])),
@@ -92,7 +88,9 @@ pub fn png_rgb(bytes: &[u8], max_bytes: usize) -> Result<(Vec<u8>, u32, u32), St
     let mut d = png::Decoder::new_with_limits(Cursor::new(bytes), limits);
     d.set_transformations(png::Transformations::normalize_to_color8());
     let mut r = d.read_info().map_err(|e| e.to_string())?;
-    let size = r.output_buffer_size().ok_or("the PNG is too large")?;
+    let size = r
+        .output_buffer_size()
+        .ok_or_else(|| crate::t!("png-too-large"))?;
     let mut buf = vec![0; size];
     let info = r.next_frame(&mut buf).map_err(|e| e.to_string())?;
     let (w, h) = (info.width, info.height);
@@ -105,7 +103,7 @@ pub fn png_rgb(bytes: &[u8], max_bytes: usize) -> Result<(Vec<u8>, u32, u32), St
                 [g, a] => ([g, g, g], a),
                 [r, g, b] => ([r, g, b], 255),
                 [r, g, b, a] => ([r, g, b], a),
-                _ => return Err("the PNG has an unknown pixel layout".into()),
+                _ => return Err(crate::t!("png-pixel-layout")),
             };
             let a = u16::from(alpha);
             rgb.extend(colour.map(|c| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8));

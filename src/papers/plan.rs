@@ -49,14 +49,19 @@ pub struct Plan {
 
 /// Which paper a template renders, for error messages.
 fn paper_what(kind: &str, year: i32, c: Option<&Candidate>, list: &CandidateList) -> String {
+    let kind = match kind {
+        "receipt" => crate::t!("paper-kind-receipt"),
+        _ => crate::t!("paper-kind-form"),
+    };
     match c {
-        Some(c) => format!(
-            "the {kind} of {} (row {} of `{}`)",
-            c.name,
-            c.row,
-            list.file.display()
+        Some(c) => crate::t!(
+            "paper-of-candidate",
+            kind = &kind,
+            name = &c.name,
+            row = c.row,
+            file = &list.file
         ),
-        None => format!("the blank {kind} of {year}"),
+        None => crate::t!("paper-blank", kind = &kind, year = year.to_string()),
     }
 }
 
@@ -162,7 +167,7 @@ impl Plan {
             date: None,
         };
         crate::render::pdf::document(&self.fonts, Some(&kind.shared), pages, &meta)
-            .map_err(|e| Diagnostic::error(e.to_string()))
+            .map_err(crate::render::pdf::subset_error)
     }
 
     /// What every paper of `y` shares besides its kind: the values of the
@@ -187,9 +192,7 @@ impl Plan {
         blanks: impl IntoIterator<Item = &'p Page>,
     ) -> Result<Kind, Diagnostics> {
         let shared = SharedFonts::from_pages(&self.fonts, blanks).map_err(|e| {
-            Diagnostics::from(
-                Diagnostic::error(e.to_string()).hint(crate::typeset::fonts::install_hint()),
-            )
+            Diagnostics::from(e.diagnostic().hint(crate::typeset::fonts::install_hint()))
         })?;
         let mut fp = format!(
             "gazette {} {name}\n{}\n",
@@ -270,13 +273,15 @@ impl Plan {
                 .unwrap_or("")
                 .trim();
             let name = format!("{kind}.yaml");
-            let d = Diagnostic::error(format!(
-                "template `{name}` wrote a layout that is not valid for {what}"
-            ))
+            let d = crate::diag!(
+                Error,
+                "paper-template-invalid",
+                template = &name,
+                what = what
+            )
             .in_file(PathBuf::from("templates").join(&name))
             .cause(&e.message)
-            .cause(format!("at the written line `{shown}`"))
-            .hint("check the template's YAML: keep every {{ value }} inside double quotes");
+            .cause(crate::t!("paper-template-written-line", line = shown));
             let source = self.templates.source(&name);
             match ctx.and_then(|ctx| self.template_position(&name, ctx, e.line, e.column)) {
                 Some((line, column)) => d.at(source, line, column),
@@ -349,11 +354,11 @@ impl Plan {
             },
         )
         .map_err(|e| {
-            let d = Diagnostic::error(format!("cannot lay out {what}")).cause(e.to_string());
+            let d = crate::diag!(Error, "paper-layout-failed", what = &what).cause(e.to_string());
             match c {
-                Some(_) => d.in_file(&y.list.file).hint(
-                    "install a font that has the character (e.g. fonts-noto-cjk), or name one under `fonts:` in gazette.yaml",
-                ),
+                Some(_) => d
+                    .in_file(&y.list.file)
+                    .hint(crate::t!("paper-layout-font-hint")),
                 None => d.in_file(PathBuf::from("templates").join(format!("{kind}.yaml"))),
             }
         })

@@ -201,8 +201,7 @@ impl Plan {
         let rel = format!("{dir}/{name}");
         match job {
             Job::Receipt { year, c, .. } => {
-                let master =
-                    master.ok_or_else(|| Diagnostic::error("a receipt without its key"))?;
+                let master = master.ok_or_else(|| crate::diag!(Error, "receipt-without-key"))?;
                 let public_name = format!("{}.{SUFFIX}", master.name());
                 let (hash, v, code) = self.receipt_inputs(*year, c, &public_name);
                 let reused = prev.manifest.get(&rel) == Some(&hash)

@@ -3,7 +3,7 @@
 
 use super::input::YearInput;
 use super::key::{self, Key};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 
 /// What `gazette verify` found: the verdict, with the registered facts
 /// (label, value) for staff to compare with the paper line by line.
@@ -41,13 +41,10 @@ pub fn verify_receipt(
         .collect();
     if years.is_empty() {
         return Err(Diagnostics::from(
-            Diagnostic::error(match year {
-                Some(y) => {
-                    format!("{y} has no receipts (no `receipts:` in content/{y}/papers.yaml)")
-                }
-                None => "no year of this site has receipts".to_string(),
-            })
-            .hint("run this in the site the receipts were built from, or pass --root")
+            match year {
+                Some(y) => crate::diag!(Error, "verify-year-no-receipts", year = y.to_string()),
+                None => crate::diag!(Error, "verify-no-receipts"),
+            }
             .io(),
         ));
     }

@@ -24,11 +24,17 @@ const SHOWN: usize = 20;
 
 fn describe(secrets: &Secrets, found: &Found, file: &str, place: &str) -> Diagnostic {
     let (what, masked, col, row, list) = secrets.describe(found);
-    Diagnostic::error(format!(
-        "`{file}` would publish {what} of candidate {masked} (column `{col}`, row {row} of {}){place}",
-        list.display()
-    ))
-    .hint("a template, the body or a published column prints it: remove it; nothing was published")
+    crate::diag!(
+        Error,
+        "privacy-would-publish",
+        file = file,
+        what = what,
+        masked = masked,
+        column = col,
+        row = row,
+        list = list,
+        place = place
+    )
 }
 
 /// What one file gives away: the first hit, and where.
@@ -75,10 +81,11 @@ pub fn guard(stage: &Path, shown: &Path, secrets: &Secrets) -> Result<(), Diagno
         }
     }
     if found > SHOWN {
-        diags.push(Diagnostic::error(format!(
-            "{} more files would publish full ID or phone numbers",
-            found - SHOWN
-        )));
+        diags.push(crate::diag!(
+            Error,
+            "privacy-more-files",
+            count = found - SHOWN
+        ));
     }
     if diags.is_empty() {
         Ok(())
@@ -95,7 +102,7 @@ fn scan(
     cache: &pdf::CMapCache,
 ) -> Result<Option<Hit>, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(format!("the privacy guard cannot read `{name}`"))
+        crate::diag!(Error, "privacy-unreadable", file = name)
             .cause(e)
             .io()
     })?;
@@ -107,9 +114,9 @@ fn scan(
         return Ok(secrets.find(text.as_bytes()).map(|found| Hit {
             file: name.to_string(),
             found,
-            place: format!(
-                " on page {} of its text",
-                text[..found.start].matches('\x0c').count() + 1
+            place: crate::t!(
+                "privacy-place-page",
+                page = text[..found.start].matches('\x0c').count() + 1
             ),
         }));
     }
@@ -120,7 +127,7 @@ fn scan(
         Hit {
             file: name.to_string(),
             found,
-            place: format!(" at line {line}, column {column}"),
+            place: crate::t!("privacy-place-line", line = line, column = column),
         }
     }))
 }

@@ -252,12 +252,12 @@ impl Secrets {
 
     /// The candidate and column of a number found, for the error:
     /// ("the full ID number", masked ID, column, row, list file).
-    pub fn describe(&self, f: &Found) -> (&'static str, String, &str, usize, &PathBuf) {
+    pub fn describe(&self, f: &Found) -> (String, String, &str, usize, &PathBuf) {
         let o = &self.owners[f.owner as usize];
         let (list, id_col, phone_col) = &self.lists[o.list as usize];
         let (what, col) = match f.kind {
-            Kind::Id => ("the full ID number", id_col),
-            Kind::Phone => ("the phone number", phone_col),
+            Kind::Id => (crate::t!("privacy-what-id"), id_col),
+            Kind::Phone => (crate::t!("privacy-what-phone"), phone_col),
         };
         (what, mask(&o.id.text()), col, o.row, list)
     }

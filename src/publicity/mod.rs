@@ -31,13 +31,15 @@ const BUILTIN_COLUMNS: [(&str, &str); 6] = [
 ];
 
 /// Fields that are never published, whatever the content asks.
-const NEVER: [(&str, &str); 2] = [
-    (
-        "id_number",
-        "full ID numbers are never published; use `id_masked` (430102********1234)",
-    ),
-    ("phone", "phone numbers are never published"),
-];
+const NEVER: [&str; 2] = ["id_number", "phone"];
+
+/// Why a column of `NEVER` is not published.
+fn never_why(key: &str) -> String {
+    match key {
+        "id_number" => crate::t!("publicity-never-id-number"),
+        _ => crate::t!("publicity-never-phone"),
+    }
+}
 
 /// First and last day of the period.
 pub fn period_dates(start: NaiveDate, period: Period, cal: &Calendar) -> (NaiveDate, NaiveDate) {
@@ -74,16 +76,11 @@ pub fn build(
     let start = start(spec, inp.schedule, src, diags);
     let period = spec.period.period();
     if period.is_none() {
-        diags.push(
-            crate::load::files::locate(
-                Diagnostic::error(
-                    "the publicity period needs exactly one of `days` or `working_days`, above 0",
-                ),
-                src,
-                "period",
-            )
-            .hint("write `period: {working_days: 5}` or `period: {days: 7}`"),
-        );
+        diags.push(crate::load::files::locate(
+            crate::diag!(Error, "publicity-period-invalid"),
+            src,
+            "period",
+        ));
     }
     let (Some(start), Some(period)) = (start, period) else {
         return Vec::new();
@@ -137,13 +134,13 @@ fn columns(
     let locate = |d: Diagnostic, needle: &str| crate::load::files::locate(d, src, needle);
     let mut columns = Vec::new();
     for key in &spec.columns {
-        if let Some((_, why)) = NEVER.iter().find(|(k, _)| k == key) {
+        if NEVER.contains(&key.as_str()) {
             diags.push(
                 locate(
-                    Diagnostic::error(format!("column `{key}` cannot be published")),
+                    crate::diag!(Error, "publicity-column-never", column = key),
                     key,
                 )
-                .hint(*why),
+                .hint(never_why(key)),
             );
             continue;
         }
@@ -168,10 +165,15 @@ fn columns(
                     .map(|(k, _)| *k)
                     .chain(extra_headers.iter().map(|(k, _)| k.as_str()));
                 let hint = did_you_mean(key, known.clone()).unwrap_or_else(|| {
-                    format!("columns are {}", known.collect::<Vec<_>>().join(", "))
+                    let columns = known.collect::<Vec<_>>().join(", ");
+                    crate::t!("publicity-columns-are", columns = columns)
                 });
                 diags.push(
-                    locate(Diagnostic::error(format!("unknown column `{key}`")), key).hint(hint),
+                    locate(
+                        crate::diag!(Error, "publicity-column-unknown", column = key),
+                        key,
+                    )
+                    .hint(hint),
                 );
             }
         }
@@ -193,20 +195,14 @@ fn start(
             None => {
                 let ids = schedule.iter().map(|r| r.id.as_str());
                 let hint =
-                    did_you_mean(p, ids).unwrap_or_else(|| "name a phase of schedule.yaml".into());
-                let d = Diagnostic::error(format!("no phase `{p}`"));
+                    did_you_mean(p, ids).unwrap_or_else(|| crate::t!("publicity-name-a-phase"));
+                let d = crate::diag!(Error, "publicity-no-phase", phase = p);
                 diags.push(crate::load::files::locate(d, src, &format!("phase: {p}")).hint(hint));
                 None
             }
         },
         (None, None) => {
-            diags.push(
-                Diagnostic::error("the publicity period has no start")
-                    .in_file(&src.path)
-                    .hint(
-                        "add `phase: publicity` (a phase of schedule.yaml) or `start: 2024-03-04`",
-                    ),
-            );
+            diags.push(crate::diag!(Error, "publicity-no-start").in_file(&src.path));
             None
         }
     }

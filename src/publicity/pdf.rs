@@ -141,11 +141,14 @@ impl ListPdfRenderer<'_> {
         // Each page is written as the layout finishes it.
         let mut w = PdfWriter::new(&self.pdf.fonts, None);
         layout(p, &self.pdf.fonts, &mut w).map_err(|MissingGlyph(c)| {
-            Diagnostic::error(format!(
-                "no font has the character `{c}` (U+{:04X}) in the {} list of {}",
-                c as u32, p.category, p.year
-            ))
-            .hint("add a font that has it to the `body` chain under `fonts:` in gazette.yaml")
+            crate::diag!(
+                Error,
+                "glyph-missing-list",
+                char = c,
+                code = format!("{:04X}", c as u32),
+                category = &p.category,
+                year = p.year.to_string()
+            )
         })?;
         let year = ctx.site.years.iter().find(|y| y.year == p.year);
         let meta = Meta {

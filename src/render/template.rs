@@ -60,7 +60,7 @@ pub fn load_set(
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => builtin.to_string(),
             Err(e) => {
                 diags.push(
-                    Diagnostic::error(format!("failed to read `{}`", rel.display()))
+                    crate::diag!(Error, "template-read-failed", file = &rel)
                         .in_file(&rel)
                         .cause(e)
                         .io(),
@@ -77,7 +77,7 @@ pub fn load_set(
     for k in 0..t.sources.len() {
         let (name, text) = t.sources[k].clone();
         if let Err(e) = t.env.add_template_owned(name, text) {
-            diags.push(t.error(e, name, "loading the templates"));
+            diags.push(t.error(e, name, None));
         }
     }
     if diags.has_errors() {
@@ -167,7 +167,7 @@ impl Templates {
         self.env
             .get_template(template)
             .and_then(|t| t.render(ctx.value()))
-            .map_err(|e| self.error(e, template, &format!("rendering `{what}`")))
+            .map_err(|e| self.error(e, template, Some(what)))
     }
 
     /// Render `template` as if its text were `text` (positions in the
@@ -189,14 +189,23 @@ impl Templates {
 
     /// An engine error as a diagnostic: the template where it happened (the
     /// one rendered, or one it extends), the output being rendered, and the
-    /// position of the failing tag or expression.
-    pub fn error(&self, e: Error, template: &str, doing: &str) -> Diagnostic {
+    /// position of the failing tag or expression. `output` is the file
+    /// being rendered; none while the templates are loaded.
+    pub fn error(&self, e: Error, template: &str, output: Option<&str>) -> Diagnostic {
         let at = e
             .name()
             .and_then(|n| self.sources.iter().find(|(s, _)| *s == n))
             .map_or(template, |(n, _)| *n);
-        let mut d = Diagnostic::error(format!("template `{template}` failed while {doing}"))
-            .in_file(PathBuf::from("templates").join(at));
+        let d = match output {
+            Some(output) => crate::diag!(
+                Error,
+                "template-render-failed",
+                template = template,
+                output = output
+            ),
+            None => crate::diag!(Error, "template-load-failed", template = template),
+        };
+        let mut d = d.in_file(PathBuf::from("templates").join(at));
         let text = self.source(at);
         let mut undefined = None;
         if let Some(range) = e.range().filter(|r| r.end <= text.len()) {
@@ -216,16 +225,14 @@ impl Templates {
             d = d.cause(detail);
         }
         if let Some(name) = undefined.filter(|n| !n.is_empty()) {
-            d = d.cause(format!(
-                "`{name}` is not among the values the template gets"
-            ));
+            d = d.cause(crate::t!("template-unknown-value", name = name));
         }
         let mut cause = std::error::Error::source(&e);
         while let Some(c) = cause {
             d = d.cause(c.to_string());
             cause = c.source();
         }
-        d.hint("fix the template, or delete it from templates/ to use the built-in one")
+        d
     }
 }
 

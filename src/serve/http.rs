@@ -62,14 +62,14 @@ const HTML: &str = "text/html; charset=utf-8";
 /// Answer one request. `get` is false for methods other than GET and HEAD.
 pub fn route(get: bool, url: &str, state: &State) -> Reply {
     if !get {
-        return Reply::text(405, "only GET and HEAD are served\n");
+        return Reply::text(405, &format!("{}\n", crate::t!("serve-http-method")));
     }
     let (raw, query) = url.split_once('?').unwrap_or((url, ""));
     if let Some(endpoint) = raw.strip_prefix("/__gazette/") {
         return internal(endpoint, query, state);
     }
     let Some(path) = page::site_path(raw) else {
-        return Reply::text(400, "bad request path\n");
+        return Reply::text(400, &format!("{}\n", crate::t!("serve-http-bad-path")));
     };
     let snap = state.snapshot();
     if let Some(entry) = snap.files.get(&path) {
@@ -86,9 +86,11 @@ pub fn route(get: bool, url: &str, state: &State) -> Reply {
         return r;
     }
     // A page that does not exist (yet): it appears by itself once built.
+    let escape = crate::render::html::escape;
     let body = format!(
-        "<main><h1>404</h1><p>/{} is not part of the site.</p><p><a href=\"/\">index</a></p></main>",
-        crate::render::html::escape(&path)
+        "<main><h1>404</h1><p>{}</p><p><a href=\"/\">{}</a></p></main>",
+        escape(&crate::t!("serve-not-in-site", path = format!("/{path}"))),
+        escape(&crate::t!("serve-index-link"))
     );
     Reply::new(404, HTML, page::standalone("404", &body, &path, &snap))
 }
@@ -128,10 +130,10 @@ fn internal(endpoint: &str, query: &str, state: &State) -> Reply {
                 Some(p) if p.ends_with(".pdf") && snap.files.contains_key(&p) => {
                     Reply::new(200, HTML, page::pdf_viewer(&p, &snap))
                 }
-                _ => Reply::text(404, "no such PDF in the site\n"),
+                _ => Reply::text(404, &format!("{}\n", crate::t!("serve-http-no-pdf"))),
             }
         }
-        _ => Reply::text(404, "not found\n"),
+        _ => Reply::text(404, &format!("{}\n", crate::t!("serve-http-not-found"))),
     }
 }
 

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::render::OutputFile;
 use crate::Outputs;
 
@@ -94,7 +94,7 @@ impl State {
 pub enum Event {
     /// A build succeeded: which outputs, how many files, how long.
     Built {
-        what: &'static str,
+        what: String,
         files: usize,
         took: Duration,
     },
@@ -197,7 +197,7 @@ impl Builder {
                 }
                 self.state.publish(Snapshot { files, error: None });
                 (self.log)(Event::Built {
-                    what: "web pages",
+                    what: crate::t!("serve-what-pages"),
                     files: n,
                     took: started.elapsed(),
                 });
@@ -229,7 +229,7 @@ impl Builder {
                 self.state.publish(Snapshot { files, error: None });
                 drop(latest);
                 (self.log)(Event::Built {
-                    what: "web pages and PDFs",
+                    what: crate::t!("serve-what-pages-and-pdfs"),
                     files: n,
                     took: started.elapsed(),
                 });
@@ -272,18 +272,18 @@ impl Server {
     /// content errors are shown in the pages instead.
     pub fn start(root: &Path, addr: SocketAddr, log: Log) -> Result<Server, Diagnostics> {
         if !root.join("gazette.yaml").is_file() {
-            return Err(Diagnostic::error(format!(
-                "no site in `{}`: gazette.yaml not found",
-                root.display()
-            ))
-            .hint("run gazette serve in a site folder, or pass --root")
+            return Err(crate::diag!(
+                Error,
+                "no-site",
+                file = crate::load::CONFIG_FILE,
+                folder = root
+            )
             .io()
             .into());
         }
         let listener = std::net::TcpListener::bind(addr).map_err(|e| {
-            Diagnostic::error(format!("cannot listen on {addr}"))
+            crate::diag!(Error, "serve-cannot-listen", address = addr.to_string())
                 .cause(e)
-                .hint("pick another port with --port, or --port 0 for any free one")
                 .io()
         })?;
         let addr = listener.local_addr().unwrap_or(addr);
@@ -301,7 +301,7 @@ impl Server {
                 .name(name.into())
                 .spawn(f)
                 .map(drop)
-                .map_err(|e| Diagnostic::error("cannot start a thread").cause(e).io())
+                .map_err(|e| crate::diag!(Error, "serve-no-thread").cause(e).io())
         };
         let b = builder.clone();
         spawn("gazette-pdf", Box::new(move || b.pdf_worker(rx)))?;

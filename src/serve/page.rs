@@ -109,10 +109,12 @@ pub fn reload_script(path: &str, tag: &str) -> String {
 pub fn error_overlay(error: &str) -> String {
     format!(
         r#"<div id="gazette-serve-error" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1.5em 2em;background:#fff;color:#111;border-top:6px solid #c00;font:15px/1.5 system-ui,sans-serif;text-align:left">
-<p style="margin:0 0 1em"><strong>gazette serve: the build failed.</strong> Fix the files below and this page reloads by itself; until then the last good build is served.</p>
+<p style="margin:0 0 1em"><strong>{}</strong> {}</p>
 <pre style="white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:0">{}</pre>
 </div>
 "#,
+        escape(&crate::t!("serve-overlay-title")),
+        escape(&crate::t!("serve-overlay-text")),
         escape(&crate::data::idcard::mask_numbers(error))
     )
 }
@@ -201,12 +203,13 @@ pub fn standalone(title: &str, body: &str, watch_path: &str, snap: &Snapshot) ->
     }
     extra.push_str(&reload_script(watch_path, &snap.tag(watch_path)));
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} · gazette serve</title>\n\
          <style>html,body{{margin:0;height:100%}}iframe{{display:block;border:0;width:100%;height:100%}}\
          main{{padding:2em;font:16px/1.5 system-ui,sans-serif}}</style>\n\
          </head>\n<body>\n{body}\n{extra}</body>\n</html>\n",
+        crate::i18n::lang().tag(),
         escape(title)
     )
     .into_bytes()

@@ -42,21 +42,23 @@ impl LayoutError {
 impl std::fmt::Display for LayoutError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LayoutError::NoGlyph { c, text, .. } => write!(
-                f,
-                "no installed font has the character `{c}` (U+{:04X}) in “{text}”",
-                *c as u32
-            ),
-            LayoutError::NoColumns { .. } => write!(f, "a table needs at least one column width"),
+            LayoutError::NoGlyph { c, text, .. } => f.write_str(&crate::t!(
+                "layout-no-glyph",
+                char = *c,
+                code = format!("{:04X}", *c as u32),
+                text = text
+            )),
+            LayoutError::NoColumns { .. } => f.write_str(&crate::t!("layout-no-columns")),
             LayoutError::TooManyCells {
                 row, columns, cell, ..
-            } => write!(
-                f,
-                "row {} of a table has more cells than its {columns} columns (at “{cell}”)",
-                row + 1
-            ),
+            } => f.write_str(&crate::t!(
+                "layout-too-many-cells",
+                row = row + 1,
+                columns = *columns,
+                cell = cell
+            )),
             LayoutError::Qr { data, reason, .. } => {
-                write!(f, "cannot make a QR code of “{data}”: {reason}")
+                f.write_str(&crate::t!("layout-qr", data = data, reason = reason))
             }
         }
     }

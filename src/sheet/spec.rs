@@ -157,9 +157,7 @@ impl<'de> Deserialize<'de> for Block {
         let has = |k: &str| map.contains_key(k);
         let only = |k: &str| -> Result<serde_yaml::Value, D::Error> {
             if map.len() > 1 {
-                return Err(D::Error::custom(format!(
-                    "a `{k}:` block has no other keys (put its settings inside it)"
-                )));
+                return Err(D::Error::custom(crate::t!("layout-block-alone", key = k)));
             }
             Ok(map[k].clone())
         };
@@ -183,9 +181,7 @@ impl<'de> Deserialize<'de> for Block {
         } else if has("break") {
             only("break").map(|_| Block::Break)
         } else {
-            Err(D::Error::custom(
-                "a block is one of `text:`, `table:`, `qr:`, `gap:` or `break:`",
-            ))
+            Err(D::Error::custom(crate::t!("layout-block-kind")))
         }
     }
 }

@@ -13,7 +13,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{io_error, Access};
+use super::{io_error, Access, Op};
 use crate::diag::Diagnostic;
 
 /// A folder of the previous output (relative to it) to keep, with the
@@ -40,7 +40,7 @@ pub struct Moves {
 impl Moves {
     pub fn begin(target: &Path) -> Result<Moves, Diagnostic> {
         let journal = journal_path(target);
-        let file = fs::File::create(&journal).map_err(|e| io_error("write", &journal, e))?;
+        let file = fs::File::create(&journal).map_err(|e| io_error(Op::Write, &journal, e))?;
         Ok(Moves {
             journal,
             file,
@@ -54,8 +54,8 @@ impl Moves {
         let line = format!("{}\t{}\n", abs(from).display(), abs(to).display());
         self.file
             .write_all(line.as_bytes())
-            .map_err(|e| io_error("write", &self.journal, e))?;
-        fs::rename(from, to).map_err(|e| io_error("move", from, e))?;
+            .map_err(|e| io_error(Op::Write, &self.journal, e))?;
+        fs::rename(from, to).map_err(|e| io_error(Op::Move, from, e))?;
         self.done.push((from.to_path_buf(), to.to_path_buf()));
         Ok(())
     }
@@ -134,8 +134,8 @@ pub fn apply(
 
 fn names(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     let mut out = Vec::new();
-    for e in fs::read_dir(dir).map_err(|e| io_error("read", dir, e))? {
-        let e = e.map_err(|e| io_error("read", dir, e))?;
+    for e in fs::read_dir(dir).map_err(|e| io_error(Op::Read, dir, e))? {
+        let e = e.map_err(|e| io_error(Op::Read, dir, e))?;
         out.push(e.file_name().to_string_lossy().into_owned());
     }
     Ok(out)

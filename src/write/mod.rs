@@ -11,11 +11,27 @@ use crate::render::OutputFile;
 pub mod carry;
 pub use carry::Carry;
 
-fn io_error(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("failed to {what} `{}`", path.display()))
-        .cause(e)
-        .hint("check that the output folder's parent exists and is writable")
-        .io()
+/// What the write stage was doing to a file when the system refused.
+#[derive(Clone, Copy)]
+enum Op {
+    Create,
+    Write,
+    Read,
+    Move,
+    MoveAway,
+    Replace,
+}
+
+fn io_error(op: Op, path: &Path, e: std::io::Error) -> Diagnostic {
+    let d = match op {
+        Op::Create => crate::diag!(Error, "output-create-failed", file = path),
+        Op::Write => crate::diag!(Error, "output-write-failed", file = path),
+        Op::Read => crate::diag!(Error, "output-read-failed", file = path),
+        Op::Move => crate::diag!(Error, "output-move-failed", file = path),
+        Op::MoveAway => crate::diag!(Error, "output-move-away-failed", file = path),
+        Op::Replace => crate::diag!(Error, "output-replace-failed", file = path),
+    };
+    d.cause(e).hint(crate::t!("output-io-hint")).io()
 }
 
 /// Sibling folder names used while building; leftovers of killed builds are removed.
@@ -81,7 +97,7 @@ pub fn create_dir(path: &Path, access: Access) -> Result<(), Diagnostic> {
         use std::os::unix::fs::DirBuilderExt;
         b.mode(0o700);
     }
-    b.create(path).map_err(|e| io_error("create", path, e))
+    b.create(path).map_err(|e| io_error(Op::Create, path, e))
 }
 
 /// Write a file afresh: an existing one (perhaps a hard link into the
@@ -101,8 +117,8 @@ fn create_file(path: &Path, bytes: &[u8], access: Access) -> Result<(), Diagnost
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    let mut f = opts.open(path).map_err(|e| io_error("write", path, e))?;
-    std::io::Write::write_all(&mut f, bytes).map_err(|e| io_error("write", path, e))
+    let mut f = opts.open(path).map_err(|e| io_error(Op::Write, path, e))?;
+    std::io::Write::write_all(&mut f, bytes).map_err(|e| io_error(Op::Write, path, e))
 }
 
 /// Where a renderer streams the files it makes, by path relative to the
@@ -138,7 +154,7 @@ impl Stage {
         remove_leftovers(target);
         let path = staging_name(target, "new");
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+            fs::create_dir_all(parent).map_err(|e| io_error(Op::Create, parent, e))?;
         }
         create_dir(&path, access)?;
         Ok(Stage {
@@ -246,23 +262,22 @@ fn resolved(p: &Path) -> PathBuf {
 /// the other with it.
 pub fn check_apart(output: &Path, private: &Path) -> Result<(), Diagnostic> {
     let (o, p) = (resolved(output), resolved(private));
-    let hint = "everything in the output folder is published: keep the private folder beside it, e.g. `--output site/output --private site/private`";
     if p.starts_with(&o) {
-        return Err(Diagnostic::error(format!(
-            "the private folder `{}` is inside the output folder `{}`",
-            private.display(),
-            output.display()
-        ))
-        .hint(hint)
+        return Err(crate::diag!(
+            Error,
+            "private-inside-output",
+            private = private,
+            output = output
+        )
         .io());
     }
     if o.starts_with(&p) {
-        return Err(Diagnostic::error(format!(
-            "the output folder `{}` is inside the private folder `{}`",
-            output.display(),
-            private.display()
-        ))
-        .hint(hint)
+        return Err(crate::diag!(
+            Error,
+            "output-inside-private",
+            output = output,
+            private = private
+        )
         .io());
     }
     Ok(())
@@ -274,7 +289,7 @@ pub fn check_apart(output: &Path, private: &Path) -> Result<(), Diagnostic> {
 /// process die between the two renames, the next build puts it back.
 fn swap_in(stage: &Path, target: &Path) -> Result<(), Diagnostic> {
     if !target.exists() {
-        return fs::rename(stage, target).map_err(|e| io_error("create", target, e));
+        return fs::rename(stage, target).map_err(|e| io_error(Op::Create, target, e));
     }
     if exchange(stage, target) {
         // `stage` now holds the previous output.
@@ -282,10 +297,10 @@ fn swap_in(stage: &Path, target: &Path) -> Result<(), Diagnostic> {
         return Ok(());
     }
     let old = staging_name(target, "old");
-    fs::rename(target, &old).map_err(|e| io_error("move away", target, e))?;
+    fs::rename(target, &old).map_err(|e| io_error(Op::MoveAway, target, e))?;
     if let Err(e) = fs::rename(stage, target) {
         let _ = fs::rename(&old, target);
-        return Err(io_error("replace", target, e));
+        return Err(io_error(Op::Replace, target, e));
     }
     let _ = fs::remove_dir_all(&old);
     Ok(())

@@ -50,9 +50,15 @@ pub const TEST_KEY: &str = "5f0c1d2e3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f
 
 /// The real binary, with the test receipt key.
 pub fn command() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_gazette"));
+    let mut c = english(env!("CARGO_BIN_EXE_gazette"));
     c.env("GAZETTE_RECEIPT_KEY", TEST_KEY);
-    // The tests read English messages whatever the machine's locale.
+    c
+}
+
+/// A program speaking English whatever the machine's locale: the tests
+/// read English messages (for tests that set up the key themselves).
+pub fn english(program: &str) -> Command {
+    let mut c = Command::new(program);
     c.env("GAZETTE_LANG", "en");
     c
 }
