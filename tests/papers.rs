@@ -323,6 +323,17 @@ fn photos_fill_the_box_and_a_broken_photo_is_a_clear_error() {
     let images = tool("pdfimages", &["-list", pdf.to_str().unwrap()]);
     assert_eq!(images.lines().skip(2).count(), 1, "{images}");
     assert!(images.contains("jpeg"), "{images}");
+    // That JPEG fits the photo box (413 × 295 px): it goes in byte for byte.
+    let jpeg = std::fs::read(
+        site.path()
+            .join("content/2024/photos/43090220010109819X.jpg"),
+    )
+    .unwrap();
+    let form = std::fs::read(&pdf).unwrap();
+    assert!(
+        form.windows(jpeg.len()).any(|w| w == jpeg),
+        "the small JPEG was re-encoded"
+    );
 
     let before = (files_under(&out), files_under(&private));
     let id = rows(site.path())
@@ -345,6 +356,72 @@ fn photos_fill_the_box_and_a_broken_photo_is_a_clear_error() {
         (files_under(&out), files_under(&private)) == before,
         "a failed build leaves the output and the private folder as they were"
     );
+}
+
+/// A camera-sized JPEG (3000 × 4000 px, several megabytes): smooth
+/// gradients with fine stripes, so it neither compresses to nothing nor
+/// averages to one grey.
+fn camera_photo() -> Vec<u8> {
+    let (w, h) = (3000u32, 4000u32);
+    let mut rgb = Vec::with_capacity((w * h * 3) as usize);
+    for y in 0..h {
+        for x in 0..w {
+            let stripe = if (x / 7 + y / 5) % 2 == 0 { 40 } else { 0 };
+            rgb.extend([
+                (x * 200 / w + stripe) as u8,
+                (y * 200 / h + stripe) as u8,
+                ((x ^ y) % 256) as u8,
+            ]);
+        }
+    }
+    let mut out = Vec::new();
+    jpeg_encoder::Encoder::new(&mut out, 95)
+        .encode(&rgb, w as u16, h as u16, jpeg_encoder::ColorType::Rgb)
+        .unwrap();
+    out
+}
+
+#[test]
+fn a_camera_photo_is_shrunk_to_the_box_and_the_form_stays_small() {
+    let site = example_2024_site();
+    // 陶雅's photo (湖南机电职业技术学院) becomes a 12-megapixel one.
+    let big = camera_photo();
+    assert!(big.len() > 2_000_000, "{}", big.len());
+    let photo = site
+        .path()
+        .join("content/2024/photos/43090220010109819X.jpg");
+    std::fs::write(&photo, &big).unwrap();
+    let form = |dir: &str| {
+        let private = format!("{dir}-private");
+        let run = gazette(
+            &["build", "--output", dir, "--private", &private],
+            site.path(),
+        );
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        site.path()
+            .join(private)
+            .join("2024/forms/湖南机电职业技术学院.pdf")
+    };
+    let (a, b) = (form("a"), form("b"));
+    let images = tool("pdfimages", &["-list", a.to_str().unwrap()]);
+    let rows: Vec<Vec<&str>> = images
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows.len(), 1, "{images}");
+    // page num type width height color comp bpc enc ...
+    let (w, h): (u32, u32) = (rows[0][3].parse().unwrap(), rows[0][4].parse().unwrap());
+    // 3000 × 4000 scaled by 531/4000 to fit 413 × 531.
+    assert_eq!((w, h), (398, 531), "{images}");
+    assert_eq!((rows[0][5], rows[0][8]), ("rgb", "jpeg"), "{images}");
+    let (pa, pb) = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    assert!(pa.len() < 300_000, "the form is {} bytes", pa.len());
+    assert!(pa == pb, "two builds of the form differ");
 }
 
 #[test]

@@ -80,3 +80,4 @@ layout-too-many-cells = row { $row } of a table has more cells than its { $colum
 layout-qr = cannot make a QR code of “{ $data }”: { $reason }
 layout-block-alone = a `{ $key }:` block has no other keys (put its settings inside it)
 layout-block-kind = a block is one of `text:`, `table:`, `qr:`, `gap:` or `break:`
+photo-decoded-size = it decodes to a size other than the { $width }×{ $height } pixels its header declares

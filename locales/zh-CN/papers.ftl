@@ -79,3 +79,4 @@ layout-too-many-cells = 表格第 { $row } 行的单元格多于其 { $columns }
 layout-qr = 无法为“{ $data }”生成二维码：{ $reason }
 layout-block-alone = `{ $key }:` 块中没有其他键（请把设置写在它里面）
 layout-block-kind = 块只能是 `text:`、`table:`、`qr:`、`gap:`、`break:` 之一
+photo-decoded-size = 解码后的尺寸与文件头声明的 { $width }×{ $height } 像素不符

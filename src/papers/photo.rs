@@ -1,6 +1,7 @@
 //! Candidates' photos for the recommendation forms: `<ID number>.jpg`,
-//! `.jpeg` or `.png` in the year's photos folder. A JPEG goes into the form
-//! as it is; a PNG is shrunk to the photo box (about 300 dpi at 35 × 45 mm).
+//! `.jpeg` or `.png` in the year's photos folder. A JPEG that fits the photo
+//! box (about 300 dpi at 35 × 45 mm) goes into the form as it is; a larger
+//! one (a camera photo of several megabytes) and a PNG are shrunk to it.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -125,8 +126,9 @@ impl PhotoFile {
         .cause(why)
     }
 
-    /// The photo for the PDF: a JPEG as it is (its header checked), a PNG
-    /// decoded, put on white and shrunk to the photo box.
+    /// The photo for the PDF: a JPEG that fits the photo box as it is (its
+    /// header checked); a larger JPEG decoded, shrunk and encoded again, so a
+    /// college's form stays small; a PNG decoded, put on white and shrunk.
     pub fn decode(&self) -> Result<Photo, Diagnostic> {
         let jpeg = self.bytes.starts_with(&[0xFF, 0xD8]);
         let frame = if jpeg {
@@ -153,15 +155,19 @@ impl PhotoFile {
         if w < 16 || h < 16 {
             return Err(self.fail(crate::t!("photo-too-small", width = w, height = h)));
         }
-        if let Some(f) = frame {
-            return Ok(Photo {
-                data: self.bytes.clone(),
-                width: w,
-                height: h,
-                encoding: PhotoEncoding::Jpeg {
-                    grey: f.components == 1,
-                },
-            });
+        match frame {
+            Some(f) if w <= MAX_W && h <= MAX_H => {
+                return Ok(Photo {
+                    data: self.bytes.clone(),
+                    width: w,
+                    height: h,
+                    encoding: PhotoEncoding::Jpeg {
+                        grey: f.components == 1,
+                    },
+                })
+            }
+            Some(f) => return self.shrunk_jpeg(&f),
+            None => {}
         }
         let (rgb, w, h) =
             picture::png_rgb(&self.bytes, (MAX_PIXELS * 4) as usize).map_err(|e| self.fail(e))?;
@@ -171,6 +177,23 @@ impl PhotoFile {
             width,
             height,
             encoding: PhotoEncoding::DeflatedRgb,
+        })
+    }
+
+    /// A JPEG larger than the photo box (a camera photo of several
+    /// megabytes, which would go into the form whole otherwise), shrunk to
+    /// the box and encoded again: tens of kilobytes.
+    fn shrunk_jpeg(&self, frame: &picture::JpegFrame) -> Result<Photo, Diagnostic> {
+        let rgb = picture::jpeg_rgb(&self.bytes, frame).map_err(|e| self.fail(e))?;
+        let (rgb, width, height) = picture::fit(rgb, frame.width, frame.height, MAX_W, MAX_H);
+        // `fit` made the sides at most MAX_W × MAX_H, well within u16.
+        let data =
+            picture::jpeg_encode(&rgb, width as u16, height as u16).map_err(|e| self.fail(e))?;
+        Ok(Photo {
+            data,
+            width,
+            height,
+            encoding: PhotoEncoding::Jpeg { grey: false },
         })
     }
 }

@@ -1,7 +1,8 @@
 //! What the photo box needs from a picture file, without an imaging
-//! library: a JPEG's size and colours read from its header (the file goes
-//! into the PDF as it is, which PDF readers decode themselves), a PNG
-//! decoded to 8-bit RGB on white paper and shrunk to fit the box.
+//! library: a JPEG's size and colours read from its header (one that fits
+//! the box goes into the PDF as it is, which PDF readers decode themselves;
+//! a larger one is decoded, shrunk and encoded again), a PNG decoded to
+//! 8-bit RGB on white paper and shrunk to fit the box.
 
 use std::io::Cursor;
 
@@ -112,6 +113,49 @@ pub fn png_rgb(bytes: &[u8], max_bytes: usize) -> Result<(Vec<u8>, u32, u32), St
     Ok((rgb, w, h))
 }
 
+/// Decode a JPEG whose header declares `frame` to 8-bit RGB.
+pub fn jpeg_rgb(bytes: &[u8], frame: &JpegFrame) -> Result<Vec<u8>, String> {
+    use zune_jpeg::zune_core::{
+        bytestream::ZCursor, colorspace::ColorSpace, options::DecoderOptions,
+    };
+    // Scalar code only (the crate's SIMD features are off in Cargo.toml, and
+    // its CPU-specific paths refused here should another crate turn them on),
+    // so every machine decodes a photo to the same pixels and the form's
+    // bytes do not depend on the CPU that built it. The limits are the
+    // header's own size, already checked against the photo limits.
+    let options = DecoderOptions::default()
+        .set_use_unsafe(false)
+        .set_max_width(frame.width as usize)
+        .set_max_height(frame.height as usize)
+        .jpeg_set_out_colorspace(ColorSpace::RGB);
+    let mut d = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
+    let rgb = d.decode().map_err(|e| e.to_string())?;
+    if rgb.len() != frame.width as usize * frame.height as usize * 3 {
+        return Err(crate::t!(
+            "photo-decoded-size",
+            width = frame.width,
+            height = frame.height
+        ));
+    }
+    Ok(rgb)
+}
+
+/// Encode RGB pixels (at most 65535 a side, as `fit` makes them) as a
+/// baseline JPEG at quality 85. Chroma is halved both ways (4:2:0): at the
+/// photo box's print size (35 × 45 mm) the eye cannot see colour detail
+/// finer than that, and it keeps the file about a third smaller than 4:4:4.
+/// The encoder is plain code with fixed tables: the same pixels give the
+/// same bytes.
+pub fn jpeg_encode(rgb: &[u8], w: u16, h: u16) -> Result<Vec<u8>, String> {
+    use jpeg_encoder::{ColorType, Encoder, SamplingFactor};
+    let mut out = Vec::new();
+    let mut e = Encoder::new(&mut out, 85);
+    e.set_sampling_factor(SamplingFactor::R_4_2_0);
+    e.encode(rgb, w, h, ColorType::Rgb)
+        .map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
 /// Shrink RGB pixels to fit `max_w` × `max_h`, keeping the aspect ratio;
 /// each output pixel is the mean of the input pixels it covers.
 pub fn fit(rgb: Vec<u8>, w: u32, h: u32, max_w: u32, max_h: u32) -> (Vec<u8>, u32, u32) {
@@ -183,6 +227,18 @@ mod tests {
             .unwrap_err()
             .contains("CMYK"));
         assert!(jpeg_frame(b"not a picture").is_err());
+    }
+
+    #[test]
+    fn a_jpeg_encoded_decodes_to_its_size_and_encodes_the_same_again() {
+        let rgb: Vec<u8> = (0..40u32 * 30 * 3).map(|i| (i * 7 % 251) as u8).collect();
+        let once = jpeg_encode(&rgb, 40, 30).unwrap();
+        assert_eq!(once, jpeg_encode(&rgb, 40, 30).unwrap());
+        let frame = jpeg_frame(&once).unwrap();
+        assert_eq!((frame.width, frame.height, frame.components), (40, 30, 3));
+        assert_eq!(jpeg_rgb(&once, &frame).unwrap().len(), rgb.len());
+        let wrong = JpegFrame { width: 41, ..frame };
+        assert!(jpeg_rgb(&once, &wrong).is_err());
     }
 
     #[test]
