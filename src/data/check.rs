@@ -486,16 +486,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn mobile_numbers() {
-        assert!(is_mobile("13812345678"));
-        assert!(is_mobile("19912345678"));
-        assert!(!is_mobile("12812345678"));
-        assert!(!is_mobile("1381234567"));
-        assert!(!is_mobile("138-1234-567"));
-        assert!(!is_mobile("１3812345678"));
-    }
-
-    #[test]
     fn excel_numbers() {
         assert!(is_excel_number("4.30102E+17"));
         assert!(is_excel_number("4e+17"));

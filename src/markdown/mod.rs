@@ -2,89 +2,20 @@
 //! CommonMark with GFM pipe tables, since an official document has
 //! headings, paragraphs, lists and tables but no links or inline styling.
 
+mod table;
+
 use std::ops::Range;
 
-use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::doc::{circled_number, Align, Block, HeadingCounter, Origin};
+use crate::doc::{circled_number, Block, HeadingCounter};
 use crate::load::Source;
+use table::{caption_text, origin, push_table, TableBuf};
 
 /// The Markdown options of every body and attachment.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
-}
-
-/// A table being read: its rows so far and the cell being filled.
-#[derive(Default)]
-struct TableBuf {
-    align: Vec<Align>,
-    head: Vec<Vec<String>>,
-    rows: Vec<Vec<String>>,
-    in_head: bool,
-    origin: Option<Origin>,
-}
-
-/// A paragraph `: 标题` (or `：标题`) right before or after a table is its caption.
-fn caption_text(text: &str) -> Option<&str> {
-    let rest = text
-        .strip_prefix(": ")
-        .or_else(|| text.strip_prefix('：'))?;
-    let rest = rest.trim();
-    (!rest.is_empty()).then_some(rest)
-}
-
-fn align(a: &Alignment) -> Align {
-    match a {
-        Alignment::None => Align::None,
-        Alignment::Left => Align::Left,
-        Alignment::Center => Align::Center,
-        Alignment::Right => Align::Right,
-    }
-}
-
-impl TableBuf {
-    /// Take a head, row or cell event of this table; false for any other event.
-    fn cell_event(&mut self, event: &Event, text: &mut String) -> bool {
-        match event {
-            Event::Start(Tag::TableHead) => {
-                self.in_head = true;
-                self.head.push(Vec::new());
-            }
-            Event::End(TagEnd::TableHead) => self.in_head = false,
-            Event::Start(Tag::TableRow) => self.rows.push(Vec::new()),
-            Event::Start(Tag::TableCell) => text.clear(),
-            Event::End(TagEnd::TableCell) => {
-                let row = if self.in_head {
-                    self.head.last_mut()
-                } else {
-                    self.rows.last_mut()
-                };
-                if let Some(row) = row {
-                    row.push(text.trim().to_string());
-                }
-                text.clear();
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    fn into_block(self, caption: Option<String>) -> Block {
-        // GFM pads short rows and drops extra cells; every row is as wide as the head.
-        let width = self.align.len();
-        let fit = |mut r: Vec<String>| {
-            r.resize(width, String::new());
-            r
-        };
-        Block::Table {
-            caption,
-            align: self.align,
-            head: self.head.into_iter().map(fit).collect(),
-            rows: self.rows.into_iter().map(fit).collect(),
-            origin: self.origin,
-        }
-    }
 }
 
 /// Convert expanded Markdown (references already replaced) to numbered blocks.
@@ -142,11 +73,8 @@ impl Walk<'_> {
         match event {
             Event::Start(Tag::Heading { level, .. }) => self.start_heading(level, range, diags),
             Event::Start(Tag::Table(aligns)) => {
-                self.table = Some(TableBuf {
-                    align: aligns.iter().map(align).collect(),
-                    origin: origin(self.original, &self.expanded[range]),
-                    ..TableBuf::default()
-                });
+                let origin = origin(self.original, &self.expanded[range]);
+                self.table = Some(TableBuf::new(&aligns, origin));
             }
             Event::End(TagEnd::Table) => {
                 if let Some(t) = self.table.take() {
@@ -262,18 +190,6 @@ fn skipped_level(n: u8, last: u8) -> Option<Diagnostic> {
     ))
 }
 
-/// A table, taking the caption paragraph right before it.
-fn push_table(blocks: &mut Vec<Block>, t: TableBuf) {
-    let before = match blocks.last() {
-        Some(Block::Paragraph { text }) => caption_text(text).map(str::to_string),
-        _ => None,
-    };
-    if before.is_some() {
-        blocks.pop();
-    }
-    blocks.push(t.into_block(before));
-}
-
 /// ① ② … for an item of a numbered list, ● for a bullet.
 fn next_marker(lists: &mut [Option<u32>]) -> String {
     match lists.last_mut() {
@@ -296,49 +212,6 @@ fn push_paragraph(blocks: &mut Vec<Block>, para: String) {
         }
     }
     blocks.push(Block::Paragraph { text: para });
-}
-
-/// The position of `snippet` (a table's text) in the file as written, for
-/// blocks reported on later: the first of its lines found there (a header
-/// with a reference is found by its delimiter row), else the
-/// `{{ schedule | table }}` that made it.
-fn origin(original: &Source, snippet: &str) -> Option<Origin> {
-    let text = &original.text;
-    let found = snippet.lines().enumerate().find_map(|(i, l)| {
-        let l = l.trim();
-        (!l.is_empty())
-            .then(|| text.find(l))
-            .flatten()
-            .map(|at| (i, at))
-    });
-    let at = match found {
-        Some((i, at)) => {
-            // Back up to the table's first line.
-            let mut start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-            for _ in 0..i {
-                start = text[..start.saturating_sub(1)]
-                    .rfind('\n')
-                    .map_or(0, |n| n + 1);
-            }
-            start
-        }
-        None => {
-            let filter = text.find("| table")?;
-            text[..filter].rfind("{{")?
-        }
-    };
-    let (line, column) = crate::diag::line_col(text, at);
-    Some(Origin {
-        file: original.path.clone(),
-        line,
-        column,
-        source_line: text
-            .lines()
-            .nth(line - 1)
-            .unwrap_or("")
-            .trim_end_matches('\r')
-            .to_string(),
-    })
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
