@@ -168,71 +168,99 @@ pub fn expand(src: &Source, facts: &Facts, diags: &mut Diagnostics) -> String {
             rest = line_end;
             continue;
         };
-        let inner = &text[open + 2..close];
-        let path_at = open + 2 + (inner.len() - inner.trim_start().len());
-        match resolve_one(inner, facts) {
-            Ok(value @ (Value::List(_) | Value::Table(_))) => {
-                if stands_alone(text, open, close + 2) {
-                    match value {
-                        Value::List(items) => {
-                            for (i, item) in items.iter().enumerate() {
-                                out.push_str(&format!("{}. {}\n", i + 1, escape_markdown(item)));
-                            }
-                        }
-                        Value::Table(md) | Value::Text(md) => out.push_str(&md),
-                    }
-                    // Drop the newline that followed the reference.
-                    if out.ends_with('\n') && text[close + 2..].starts_with('\n') {
-                        out.pop();
-                    }
-                } else {
-                    // Selects the noun of the message.
-                    let what = if matches!(value, Value::Table(_)) {
-                        "table"
-                    } else {
-                        "list"
-                    };
-                    diags.push(
-                        crate::diag!(
-                            Error,
-                            "reference-not-inline",
-                            reference = inner.trim(),
-                            what = what
-                        )
-                        .in_file(&src.path)
-                        .at_offset(text, open),
-                    );
-                }
-            }
-            Ok(Value::Text(s)) => {
-                if let Some(d) = doubled(&s, &text[..open], &text[close + 2..]) {
-                    diags.push(
-                        crate::diag!(
-                            Error,
-                            "reference-doubled",
-                            reference = inner.trim(),
-                            value = &s,
-                            char = d
-                        )
-                        .in_file(&src.path)
-                        .at_offset(text, path_at),
-                    );
-                }
-                out.push_str(&escape_markdown(&s))
-            }
-            Err(d) => {
-                diags.push(
-                    d.in_file(&src.path)
-                        .at_offset(text, path_at)
-                        .hint(crate::t!("reference-syntax")),
-                );
-                out.push_str(&text[open..close + 2]);
-            }
-        }
+        expand_one(src, facts, open, close, &mut out, diags);
         rest = close + 2;
     }
     out.push_str(&text[rest..]);
     out
+}
+
+/// The reference between `open` (its `{{`) and `close` (its `}}`), written
+/// to `out`; on an error it is left as typed.
+fn expand_one(
+    src: &Source,
+    facts: &Facts,
+    open: usize,
+    close: usize,
+    out: &mut String,
+    diags: &mut Diagnostics,
+) {
+    let text = &src.text;
+    let inner = &text[open + 2..close];
+    let path_at = open + 2 + (inner.len() - inner.trim_start().len());
+    match resolve_one(inner, facts) {
+        Ok(value @ (Value::List(_) | Value::Table(_))) => {
+            block_value(src, value, open, close, out, diags);
+        }
+        Ok(Value::Text(s)) => {
+            if let Some(d) = doubled(&s, &text[..open], &text[close + 2..]) {
+                diags.push(
+                    crate::diag!(
+                        Error,
+                        "reference-doubled",
+                        reference = inner.trim(),
+                        value = &s,
+                        char = d
+                    )
+                    .in_file(&src.path)
+                    .at_offset(text, path_at),
+                );
+            }
+            out.push_str(&escape_markdown(&s))
+        }
+        Err(d) => {
+            diags.push(
+                d.in_file(&src.path)
+                    .at_offset(text, path_at)
+                    .hint(crate::t!("reference-syntax")),
+            );
+            out.push_str(&text[open..close + 2]);
+        }
+    }
+}
+
+/// A list or a table is a block of its own: it may only stand alone on its line.
+fn block_value(
+    src: &Source,
+    value: Value,
+    open: usize,
+    close: usize,
+    out: &mut String,
+    diags: &mut Diagnostics,
+) {
+    let text = &src.text;
+    if !stands_alone(text, open, close + 2) {
+        // Selects the noun of the message.
+        let what = if matches!(value, Value::Table(_)) {
+            "table"
+        } else {
+            "list"
+        };
+        let inner = &text[open + 2..close];
+        diags.push(
+            crate::diag!(
+                Error,
+                "reference-not-inline",
+                reference = inner.trim(),
+                what = what
+            )
+            .in_file(&src.path)
+            .at_offset(text, open),
+        );
+        return;
+    }
+    match value {
+        Value::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(&format!("{}. {}\n", i + 1, escape_markdown(item)));
+            }
+        }
+        Value::Table(md) | Value::Text(md) => out.push_str(&md),
+    }
+    // Drop the newline that followed the reference.
+    if out.ends_with('\n') && text[close + 2..].starts_with('\n') {
+        out.pop();
+    }
 }
 
 /// The character doubled across a reference: the text's last character typed

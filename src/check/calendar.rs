@@ -88,3 +88,32 @@ pub fn imprint_date(year: &Year, diags: &mut Diagnostics) {
     }
     diags.push(d);
 }
+
+/// Days the calendar contradicts itself on: a holiday ending before it
+/// starts, a day both off and a make-up workday.
+pub fn contradictions(year: &Year, diags: &mut Diagnostics) {
+    let src = &year.sources["calendar.yaml"];
+    for h in &year.calendar_file.holidays {
+        if let Some(to) = h.to.filter(|to| to.date() < h.from.date()) {
+            diags.push(locate(
+                crate::diag!(
+                    Error,
+                    "holiday-ends-before-start",
+                    name = &h.name,
+                    from = h.from.to_string(),
+                    to = to.to_string()
+                ),
+                src,
+                &to.to_string(),
+            ));
+        }
+    }
+    for day in year.calendar.conflicts() {
+        let text = day.format("%Y-%m-%d").to_string();
+        diags.push(locate(
+            crate::diag!(Error, "day-off-and-workday", date = &text),
+            src,
+            &text,
+        ));
+    }
+}

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod ids;
 pub mod ranges;
+mod schedule;
 pub mod text;
 
 use chrono::{Datelike, NaiveDate};
@@ -12,13 +13,9 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use crate::diag::Diagnostics;
-use crate::load::files::locate;
 use crate::load::{Site, Source, Year};
 use crate::model::format::{parse_weekday, weekday_name, WeekdayStyle};
-use crate::model::schedule::{resolve, Deadline, Resolved};
-
-/// A relative deadline counts at most a year of working days.
-const MAX_WORKING_DAYS: u32 = 250;
+use crate::model::schedule::Resolved;
 
 /// Check the site's configuration: numbers in their ranges, no text left empty.
 pub fn site(site: &Site, diags: &mut Diagnostics) {
@@ -30,7 +27,6 @@ pub fn site(site: &Site, diags: &mut Diagnostics) {
 pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>> {
     let sched_src = &year.sources["schedule.yaml"];
     let cat_src = &year.sources["categories.yaml"];
-    let cal_src = &year.sources["calendar.yaml"];
 
     // `what` selects the noun in the message; it is not shown.
     duplicates(
@@ -56,105 +52,11 @@ pub fn check_year(year: &Year, diags: &mut Diagnostics) -> Option<Vec<Resolved>>
         text::template_syntax(src, diags);
     }
 
-    for h in &year.calendar_file.holidays {
-        if let Some(to) = h.to.filter(|to| to.date() < h.from.date()) {
-            diags.push(locate(
-                crate::diag!(
-                    Error,
-                    "holiday-ends-before-start",
-                    name = &h.name,
-                    from = h.from.to_string(),
-                    to = to.to_string()
-                ),
-                cal_src,
-                &to.to_string(),
-            ));
-        }
-    }
-    for day in year.calendar.conflicts() {
-        let text = day.format("%Y-%m-%d").to_string();
-        diags.push(locate(
-            crate::diag!(Error, "day-off-and-workday", date = &text),
-            cal_src,
-            &text,
-        ));
-    }
-
-    for p in &year.phases {
-        for w in &p.windows {
-            if w.from.start_instant() >= w.to.end_instant() {
-                diags.push(locate(
-                    crate::diag!(
-                        Error,
-                        "window-ends-before-start",
-                        phase = &p.id,
-                        from = w.from.to_string(),
-                        to = w.to.to_string()
-                    ),
-                    sched_src,
-                    &format!("id: {}", p.id),
-                ));
-            }
-        }
-        if p.windows.is_empty() && p.deadline.is_none() {
-            diags.push(locate(
-                crate::diag!(Error, "phase-without-dates", phase = &p.id),
-                sched_src,
-                &format!("id: {}", p.id),
-            ));
-        }
-        if let Some(Deadline::Relative(r)) = &p.deadline {
-            if r.working_days == 0 || r.working_days > MAX_WORKING_DAYS {
-                diags.push(locate(
-                    crate::diag!(
-                        Error,
-                        "working-days-out-of-range",
-                        phase = &p.id,
-                        days = r.working_days,
-                        max = MAX_WORKING_DAYS
-                    ),
-                    sched_src,
-                    &format!("working_days: {}", r.working_days),
-                ));
-            }
-            if !year.phases.iter().any(|q| q.id == r.after) {
-                let ids = year.phases.iter().map(|q| q.id.as_str());
-                let mut d = locate(
-                    crate::diag!(
-                        Error,
-                        "deadline-after-unknown-phase",
-                        phase = &p.id,
-                        after = &r.after
-                    ),
-                    sched_src,
-                    &format!("after: {}", r.after),
-                );
-                if let Some(m) = crate::diag::did_you_mean(&r.after, ids) {
-                    d = d.hint(m);
-                }
-                diags.push(d);
-            }
-        }
-    }
-
-    let resolved = match resolve(&year.phases, &year.calendar) {
-        Ok(r) => r,
-        Err(ids) => {
-            for id in ids
-                .iter()
-                .filter(|id| year.phases.iter().any(|q| &q.id == *id))
-            {
-                diags.push(locate(
-                    crate::diag!(Error, "deadline-cycle", phase = id),
-                    sched_src,
-                    &format!("after: {id}"),
-                ));
-            }
-            return None;
-        }
-    };
-    schedule_order(year, &resolved, sched_src, diags);
-    outside_year(year, &resolved, sched_src, diags);
+    calendar::contradictions(year, diags);
+    schedule::phase_dates(year, diags);
+    let resolved = schedule::resolve_or_report(year, diags)?;
+    schedule::order(year, &resolved, diags);
+    schedule::outside_year(year, &resolved, diags);
     literal_dates(&year.body, year.year, diags);
     for src in year.attachment_bodies.iter().flatten() {
         literal_dates(src, year.year, diags);
@@ -179,128 +81,6 @@ fn duplicates<'a>(
                 d = d.at_offset(&src.text, at);
             }
             diags.push(d);
-        }
-    }
-}
-
-/// Phases follow their declared order; a phase `within` another lies inside it.
-fn schedule_order(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut Diagnostics) {
-    let by_id = |id: &str| resolved.iter().find(|r| r.id == id);
-    let mut previous: Option<&Resolved> = None;
-    for (phase, r) in year.phases.iter().zip(resolved) {
-        let at = format!("id: {}", phase.id);
-        if let Some(parent_id) = &phase.within {
-            match by_id(parent_id) {
-                None => diags.push(locate(
-                    crate::diag!(
-                        Error,
-                        "within-unknown-phase",
-                        phase = &phase.id,
-                        parent = parent_id
-                    ),
-                    src,
-                    &format!("within: {parent_id}"),
-                )),
-                Some(parent) => {
-                    let (ps, pe) = (parent.start(), parent.end());
-                    for w in &r.windows {
-                        let inside = ps
-                            .is_some_and(|s| w.from.start_instant() >= s.start_instant())
-                            && pe.is_some_and(|e| w.to.end_instant() <= e.end_instant());
-                        if !inside {
-                            let span = parent.text(Default::default(), Default::default());
-                            diags.push(locate(
-                                crate::diag!(
-                                    Error,
-                                    "outside-parent-phase",
-                                    phase = &phase.id,
-                                    from = w.from.to_string(),
-                                    to = w.to.to_string(),
-                                    parent = parent_id,
-                                    span = span
-                                ),
-                                src,
-                                &at,
-                            ));
-                        }
-                    }
-                }
-            }
-            continue;
-        }
-        let key = |r: &Resolved| r.start().or(r.deadline).map(|w| w.start_instant());
-        if let (Some(prev), Some(start)) = (previous, key(r)) {
-            if let Some(prev_start) = key(prev) {
-                if start < prev_start {
-                    let first = |r: &Resolved| {
-                        r.start()
-                            .or(r.deadline)
-                            .map(|w| w.to_string())
-                            .unwrap_or_default()
-                    };
-                    diags.push(locate(
-                        crate::diag!(
-                            Error,
-                            "phase-out-of-order",
-                            phase = &r.id,
-                            start = first(r),
-                            previous = &prev.id,
-                            previous_start = first(prev)
-                        ),
-                        src,
-                        &at,
-                    ));
-                }
-            }
-        }
-        previous = Some(r);
-        if phase.working_days_only {
-            for w in &r.windows {
-                let mut d = w.from.date();
-                loop {
-                    if !year.calendar.is_working_day(d) {
-                        diags.push(locate(
-                            crate::diag!(
-                                Error,
-                                "phase-on-day-off",
-                                phase = &phase.id,
-                                date = d.to_string()
-                            ),
-                            src,
-                            &at,
-                        ));
-                    }
-                    match d.succ_opt() {
-                        Some(next) if next <= w.to.date() => d = next,
-                        _ => break,
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn outside_year(year: &Year, resolved: &[Resolved], src: &Source, diags: &mut Diagnostics) {
-    for r in resolved {
-        let dates = r
-            .windows
-            .iter()
-            .flat_map(|w| [w.from, w.to])
-            .chain(r.deadline);
-        for w in dates {
-            if w.date().year() != year.year {
-                diags.push(locate(
-                    crate::diag!(
-                        Warning,
-                        "phase-outside-year",
-                        phase = &r.id,
-                        date = w.to_string(),
-                        year = year.year
-                    ),
-                    src,
-                    &format!("id: {}", r.id),
-                ));
-            }
         }
     }
 }

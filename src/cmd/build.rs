@@ -3,7 +3,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use gazette::papers::key::Origin;
-use gazette::papers::Shard;
+use gazette::papers::{RunReport, Shard};
+use gazette::typeset::fonts::FontSet;
 
 use super::progress::Bar;
 use super::{exit_code, report, Verbosity};
@@ -48,7 +49,7 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
         eprintln!("{}", gazette::t!("build-key-created", path = path));
     }
     let fonts = rendered.fonts.clone();
-    let bar = Bar::new(verbosity);
+    let bar = Bar::new(verbosity, gazette::t!("build-progress-papers"));
     let build_opts = gazette::BuildOptions {
         shard: opts.shard,
         private: Some(&private),
@@ -58,14 +59,34 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
         Ok(b) => b,
         Err(d) => return fail(d),
     };
-    if verbosity == Verbosity::Quiet {
-        return ExitCode::SUCCESS;
+    if verbosity != Verbosity::Quiet {
+        summary(
+            &built,
+            &output,
+            started,
+            verbosity,
+            fonts.as_deref(),
+            opts.shard,
+        );
     }
+    ExitCode::SUCCESS
+}
+
+/// What was written, on stderr: the count and time, the files a reader opens
+/// first (all of them with `--verbose`), then the papers and the private folder.
+fn summary(
+    built: &gazette::BuildReport,
+    output: &Path,
+    started: Instant,
+    verbosity: Verbosity,
+    fonts: Option<&FontSet>,
+    shard: Option<Shard>,
+) {
     let papers = built.papers.as_ref().map_or(0, |p| p.receipts + p.forms);
     let summary = gazette::t!(
         "build-summary",
         files = built.files.len() + papers,
-        output = &output,
+        output = output,
         seconds = format!("{:.2}", started.elapsed().as_secs_f64())
     );
     eprintln!("{summary}");
@@ -86,34 +107,38 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
         }
     }
     if let Some(p) = &built.papers {
-        let part = opts
-            .shard
-            .map(|s| gazette::t!("build-shard", index = s.index, count = s.count))
-            .unwrap_or_default();
-        let line = gazette::t!(
-            "build-papers",
-            receipts = p.receipts,
-            forms = p.forms,
-            part = part,
-            made = p.rendered,
-            reused = p.reused
-        );
-        eprintln!("  {line}");
-        if p.receipts > 0 {
-            let each = p.derive_cpu.as_secs_f64() * 1000.0 / p.derived.max(1) as f64;
-            let line = gazette::t!(
-                "build-key-derivations",
-                iterations = gazette::papers::lookup::ITERATIONS,
-                derived = p.derived,
-                cpu = format!("{:.1}", p.derive_cpu.as_secs_f64()),
-                each = format!("{each:.0}"),
-                reused = p.derivations_reused
-            );
-            eprintln!("  {line}");
-        }
+        papers_summary(p, shard);
     }
     if let Some(dir) = &built.private {
         eprintln!("  {}", gazette::t!("build-private", folder = dir));
     }
-    ExitCode::SUCCESS
+}
+
+/// The papers made and reused, and what deriving their keys cost: the
+/// derivations are deliberately slow, so their time is worth showing.
+fn papers_summary(p: &RunReport, shard: Option<Shard>) {
+    let part = shard
+        .map(|s| gazette::t!("build-shard", index = s.index, count = s.count))
+        .unwrap_or_default();
+    let line = gazette::t!(
+        "build-papers",
+        receipts = p.receipts,
+        forms = p.forms,
+        part = part,
+        made = p.rendered,
+        reused = p.reused
+    );
+    eprintln!("  {line}");
+    if p.receipts > 0 {
+        let each = p.derive_cpu.as_secs_f64() * 1000.0 / p.derived.max(1) as f64;
+        let line = gazette::t!(
+            "build-key-derivations",
+            iterations = gazette::papers::lookup::ITERATIONS,
+            derived = p.derived,
+            cpu = format!("{:.1}", p.derive_cpu.as_secs_f64()),
+            each = format!("{each:.0}"),
+            reused = p.derivations_reused
+        );
+        eprintln!("  {line}");
+    }
 }

@@ -5,6 +5,7 @@ mod progress;
 mod serve;
 mod verify;
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use gazette::cli::{Cli, Command, Format};
@@ -60,42 +61,9 @@ pub fn run(cli: Cli) -> ExitCode {
             open,
             verbosity,
         ),
-        Command::Init { dir } => match gazette::scaffold::init(&dir) {
-            Ok(files) => {
-                if verbosity != Verbosity::Quiet {
-                    let n = files.len();
-                    eprintln!("{}", gazette::t!("init-created", files = n, dir = &dir));
-                    eprintln!("  {}", gazette::t!("init-next", dir = &dir));
-                }
-                ExitCode::SUCCESS
-            }
-            Err(d) => {
-                let d: Diagnostics = d.into();
-                report(&d, Format::Human);
-                exit_code(&d)
-            }
-        },
+        Command::Init { dir } => init(&dir, verbosity),
         Command::NewYear { year, from, root } => {
-            let from = from.unwrap_or(year - 1);
-            match gazette::scaffold::new_year(&root, from, year) {
-                Ok(old) => {
-                    report(&old, Format::Human);
-                    if verbosity != Verbosity::Quiet {
-                        let copied = gazette::t!(
-                            "new-year-copied",
-                            from = from,
-                            year = year,
-                            count = old.0.len()
-                        );
-                        eprintln!("{copied}");
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(d) => {
-                    report(&d, Format::Human);
-                    exit_code(&d)
-                }
-            }
+            new_year(&root, from.unwrap_or(year - 1), year, verbosity)
         }
         Command::Diff {
             old,
@@ -103,14 +71,7 @@ pub fn run(cli: Cli) -> ExitCode {
             root,
             html,
         } => diff::run(&root, old, new, html, verbosity),
-        Command::Completions { shell } => {
-            let mut cmd = gazette::cli::command();
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut cmd, "gazette", &mut script);
-            // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = std::io::Write::write_all(&mut std::io::stdout(), &script);
-            ExitCode::SUCCESS
-        }
+        Command::Completions { shell } => completions(shell),
         Command::Check {
             root,
             format,
@@ -120,24 +81,74 @@ pub fn run(cli: Cli) -> ExitCode {
             count,
             seed,
             output,
-        } => {
-            let rows = gazette::data::generate::candidates(count, seed);
-            match std::fs::write(&output, gazette::data::generate::to_csv(&rows)) {
-                Ok(()) => {
-                    let said = gazette::t!("sample-data-written", count = count, file = &output);
-                    eprintln!("{said}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    let d: Diagnostics =
-                        gazette::diag!(Error, "sample-data-write-failed", file = &output)
-                            .cause(e)
-                            .io()
-                            .into();
-                    report(&d, Format::Human);
-                    exit_code(&d)
-                }
+        } => sample_data(count, seed, &output),
+    }
+}
+
+fn init(dir: &Path, verbosity: Verbosity) -> ExitCode {
+    match gazette::scaffold::init(dir) {
+        Ok(files) => {
+            if verbosity != Verbosity::Quiet {
+                let n = files.len();
+                eprintln!("{}", gazette::t!("init-created", files = n, dir = dir));
+                eprintln!("  {}", gazette::t!("init-next", dir = dir));
             }
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            let d: Diagnostics = d.into();
+            report(&d, Format::Human);
+            exit_code(&d)
+        }
+    }
+}
+
+fn new_year(root: &Path, from: i32, year: i32, verbosity: Verbosity) -> ExitCode {
+    match gazette::scaffold::new_year(root, from, year) {
+        Ok(old) => {
+            report(&old, Format::Human);
+            if verbosity != Verbosity::Quiet {
+                let copied = gazette::t!(
+                    "new-year-copied",
+                    from = from,
+                    year = year,
+                    count = old.0.len()
+                );
+                eprintln!("{copied}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            report(&d, Format::Human);
+            exit_code(&d)
+        }
+    }
+}
+
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut cmd = gazette::cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "gazette", &mut script);
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), &script);
+    ExitCode::SUCCESS
+}
+
+fn sample_data(count: usize, seed: u64, output: &Path) -> ExitCode {
+    let rows = gazette::data::generate::candidates(count, seed);
+    match std::fs::write(output, gazette::data::generate::to_csv(&rows)) {
+        Ok(()) => {
+            let said = gazette::t!("sample-data-written", count = count, file = output);
+            eprintln!("{said}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let d: Diagnostics = gazette::diag!(Error, "sample-data-write-failed", file = output)
+                .cause(e)
+                .io()
+                .into();
+            report(&d, Format::Human);
+            exit_code(&d)
         }
     }
 }

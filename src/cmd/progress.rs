@@ -16,6 +16,8 @@ const EVERY: Duration = Duration::from_millis(100);
 
 pub struct Bar {
     shown: bool,
+    /// What is counted, in the language in use.
+    label: String,
     total: AtomicU64,
     done: AtomicU64,
     /// When counting started, and when the line was last drawn.
@@ -23,9 +25,10 @@ pub struct Bar {
 }
 
 impl Bar {
-    pub fn new(verbosity: Verbosity) -> Bar {
+    pub fn new(verbosity: Verbosity, label: String) -> Bar {
         Bar {
             shown: verbosity != Verbosity::Quiet && std::io::stderr().is_terminal(),
+            label,
             total: AtomicU64::new(0),
             done: AtomicU64::new(0),
             clock: Mutex::new(None),
@@ -45,6 +48,7 @@ impl Bar {
         }
         *last = now;
         let line = line(
+            &self.label,
             self.done.load(Ordering::Relaxed),
             self.total.load(Ordering::Relaxed),
             now.duration_since(*started),
@@ -56,7 +60,7 @@ impl Bar {
 }
 
 /// The line for `done` of `total` after `spent`.
-fn line(done: u64, total: u64, spent: Duration) -> String {
+fn line(label: &str, done: u64, total: u64, spent: Duration) -> String {
     let filled = (done * WIDTH).checked_div(total).unwrap_or(0).min(WIDTH);
     let mut bar = "=".repeat(filled as usize);
     if filled < WIDTH {
@@ -74,7 +78,7 @@ fn line(done: u64, total: u64, spent: Duration) -> String {
     } else {
         "?".into()
     };
-    format!("receipts and forms [{bar}] {done}/{total} {rate:.0}/s eta {eta}")
+    format!("{label} [{bar}] {done}/{total} {rate:.0}/s eta {eta}")
 }
 
 impl Progress for Bar {
@@ -112,16 +116,16 @@ mod tests {
 
     #[test]
     fn the_line_shows_count_rate_and_time_left() {
-        let l = line(150, 600, Duration::from_secs(2));
+        let l = line("receipts and forms", 150, 600, Duration::from_secs(2));
         assert_eq!(
             l,
             "receipts and forms [=======>                      ] 150/600 75/s eta 6s"
         );
-        let done = line(600, 600, Duration::from_secs(100));
+        let done = line("receipts and forms", 600, 600, Duration::from_secs(100));
         assert!(
             done.contains("[==============================] 600/600 6/s eta 0s"),
             "{done}"
         );
-        assert!(line(0, 0, Duration::ZERO).ends_with("0/0 0/s eta ?"));
+        assert!(line("receipts and forms", 0, 0, Duration::ZERO).ends_with("0/0 0/s eta ?"));
     }
 }

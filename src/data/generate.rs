@@ -124,117 +124,167 @@ pub fn candidates(n: usize, seed: u64) -> Vec<Row> {
     let mut rows = Vec::with_capacity(n);
     for i in 0..n {
         let male = g.below(2) == 0;
-        let name: String = std::iter::once(g.char_of(SURNAMES))
-            .chain((0..1 + g.below(2)).map(|_| g.char_of(GIVEN)))
-            .collect();
-        let id = loop {
-            let region = g.pick(&REGIONS);
-            let birth = format!(
-                "{}{:02}{:02}",
-                2000 + g.below(6),
-                1 + g.below(12),
-                1 + g.below(28)
-            );
-            let seq = g.below(500) * 2 + u64::from(male);
-            let body = format!("{region}{birth}{seq:03}");
-            let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
-            let id = format!("{body}{}", idcard::check_char(&digits));
-            if ids.insert(id.clone()) {
-                break id;
-            }
-        };
+        let name = person_name(&mut g);
+        let id = id_number(&mut g, male, &mut ids);
         // Distinct for every i below 10^8: 7 is coprime to 10^8.
         let phone = format!(
             "{}{:08}",
             PHONE_PREFIXES[i % 8],
             (i as u64 * 7_654_321 + 1) % 100_000_000
         );
-        let roll = g.below(1000);
-        let mut acc = 0;
-        let &(cat, cat_name, _) = CATEGORIES
-            .iter()
-            .find(|(_, _, share)| {
-                acc += share;
-                roll < acc
-            })
-            .unwrap_or(&CATEGORIES[0]);
-        let r = g.below(100);
-        let review = match (cat, r) {
-            ("general", _) => "通过",
-            (_, 0..=89) => "通过",
-            (_, 90..=96) => "不通过",
-            _ => "待审核",
-        };
+        let (cat, cat_name) = category(&mut g);
+        let review = review(&mut g, cat);
         let choice = if review == "不通过" {
             "普通计划"
         } else {
             cat_name
         };
         let year = 2021 + g.below(3);
-        let mut award = "";
-        let reason = match cat {
-            "veteran" => format!("{year}年9月入伍，2024年退役"),
-            "competition" => {
-                award = g.pick(&["一等奖", "二等奖", "三等奖"]);
-                format!("获{year}年湖南省职业院校技能竞赛{award}")
-            }
-            "craftsman" => format!("入选{year}年“湖湘工匠燎原计划”"),
-            "poverty" => "原建档立卡贫困家庭学生".to_string(),
-            _ => String::new(),
-        };
+        let (reason, award) = reason(&mut g, cat, year);
+        // Drawn after the reason: the order of draws is the file's identity.
+        let college = g.pick(&COLLEGES).to_string();
+        let major = g.pick(&MAJORS).to_string();
+        let [enrolled, graduated, enlisted, discharged, certificate, merit, contest, level, awarded, selected] =
+            evidence(&mut g2, cat, year, award);
         rows.push([
             name,
             if male { "男" } else { "女" }.to_string(),
             id,
             phone,
-            g.pick(&COLLEGES).to_string(),
-            g.pick(&MAJORS).to_string(),
+            college,
+            major,
             cat_name.to_string(),
             review.to_string(),
             choice.to_string(),
             reason,
             format!("2443{:08}", i + 1),
-            format!("{}年9月", 2021 + g2.below(2)),
-            "2024年6月".to_string(),
-            if cat == "veteran" {
-                format!("{year}年9月")
-            } else {
-                String::new()
-            },
-            if cat == "veteran" {
-                format!("2024年{}月", 1 + g2.below(3))
-            } else {
-                String::new()
-            },
-            if cat == "veteran" {
-                format!("湘退字{:08}", g2.below(100_000_000))
-            } else {
-                String::new()
-            },
-            match (cat, g2.below(10)) {
-                ("veteran", 0) => "服役期间荣立个人三等功一次".to_string(),
-                ("veteran", _) => "无".to_string(),
-                _ => String::new(),
-            },
-            if cat == "competition" {
-                g2.pick(&CONTESTS).to_string()
-            } else {
-                String::new()
-            },
-            award.to_string(),
-            if cat == "competition" {
-                format!("{year}年{}月", 4 + g2.below(3))
-            } else {
-                String::new()
-            },
-            if cat == "craftsman" {
-                format!("{year}年")
-            } else {
-                String::new()
-            },
+            enrolled,
+            graduated,
+            enlisted,
+            discharged,
+            certificate,
+            merit,
+            contest,
+            level,
+            awarded,
+            selected,
         ]);
     }
     rows
+}
+
+fn person_name(g: &mut Gen) -> String {
+    std::iter::once(g.char_of(SURNAMES))
+        .chain((0..1 + g.below(2)).map(|_| g.char_of(GIVEN)))
+        .collect()
+}
+
+/// A valid ID number of the given sex, not given before in this list.
+fn id_number(g: &mut Gen, male: bool, ids: &mut HashSet<String>) -> String {
+    loop {
+        let region = g.pick(&REGIONS);
+        let birth = format!(
+            "{}{:02}{:02}",
+            2000 + g.below(6),
+            1 + g.below(12),
+            1 + g.below(28)
+        );
+        let seq = g.below(500) * 2 + u64::from(male);
+        let body = format!("{region}{birth}{seq:03}");
+        let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+        let id = format!("{body}{}", idcard::check_char(&digits));
+        if ids.insert(id.clone()) {
+            return id;
+        }
+    }
+}
+
+/// A category's id and name, drawn by the shares in [`CATEGORIES`].
+fn category(g: &mut Gen) -> (&'static str, &'static str) {
+    let roll = g.below(1000);
+    let mut acc = 0;
+    let &(cat, cat_name, _) = CATEGORIES
+        .iter()
+        .find(|(_, _, share)| {
+            acc += share;
+            roll < acc
+        })
+        .unwrap_or(&CATEGORIES[0]);
+    (cat, cat_name)
+}
+
+/// The general plan has nothing to review; the others mostly pass.
+fn review(g: &mut Gen, cat: &str) -> &'static str {
+    let r = g.below(100);
+    match (cat, r) {
+        ("general", _) => "通过",
+        (_, 0..=89) => "通过",
+        (_, 90..=96) => "不通过",
+        _ => "待审核",
+    }
+}
+
+/// The qualifying reason, and for a competition the award it names.
+fn reason(g: &mut Gen, cat: &str, year: u64) -> (String, &'static str) {
+    let mut award = "";
+    let reason = match cat {
+        "veteran" => format!("{year}年9月入伍，2024年退役"),
+        "competition" => {
+            award = g.pick(&["一等奖", "二等奖", "三等奖"]);
+            format!("获{year}年湖南省职业院校技能竞赛{award}")
+        }
+        "craftsman" => format!("入选{year}年“湖湘工匠燎原计划”"),
+        "poverty" => "原建档立卡贫困家庭学生".to_string(),
+        _ => String::new(),
+    };
+    (reason, award)
+}
+
+/// The columns after 报名号 (入学时间 … 入选年度), filled for the category
+/// they concern and empty for the others.
+fn evidence(g2: &mut Gen, cat: &str, year: u64, award: &str) -> [String; 10] {
+    let veteran = cat == "veteran";
+    let competition = cat == "competition";
+    [
+        format!("{}年9月", 2021 + g2.below(2)),
+        "2024年6月".to_string(),
+        if veteran {
+            format!("{year}年9月")
+        } else {
+            String::new()
+        },
+        if veteran {
+            format!("2024年{}月", 1 + g2.below(3))
+        } else {
+            String::new()
+        },
+        if veteran {
+            format!("湘退字{:08}", g2.below(100_000_000))
+        } else {
+            String::new()
+        },
+        match (cat, g2.below(10)) {
+            ("veteran", 0) => "服役期间荣立个人三等功一次".to_string(),
+            ("veteran", _) => "无".to_string(),
+            _ => String::new(),
+        },
+        if competition {
+            g2.pick(&CONTESTS).to_string()
+        } else {
+            String::new()
+        },
+        award.to_string(),
+        if competition {
+            format!("{year}年{}月", 4 + g2.below(3))
+        } else {
+            String::new()
+        },
+        if cat == "craftsman" {
+            format!("{year}年")
+        } else {
+            String::new()
+        },
+    ]
 }
 
 /// The rows as a UTF-8 CSV with a header line.

@@ -206,6 +206,16 @@ mod tests {
     }
 
     #[test]
+    fn mobile_numbers() {
+        assert!(is_mobile("13812345678"));
+        assert!(is_mobile("19912345678"));
+        assert!(!is_mobile("12812345678"));
+        assert!(!is_mobile("1381234567"));
+        assert!(!is_mobile("138-1234-567"));
+        assert!(!is_mobile("１3812345678"));
+    }
+
+    #[test]
     fn domain_examples_are_valid() {
         let id = validate("11010519491231002X").unwrap();
         assert_eq!(id.normalised, "11010519491231002X");

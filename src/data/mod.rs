@@ -261,58 +261,18 @@ fn map_columns(
     spec_src: &Source,
     diags: &mut Diagnostics,
 ) -> Option<ColumnMap> {
-    let c = &spec.columns;
-    let mut wanted: Vec<(String, &str)> = vec![
-        ("name".into(), &c.name),
-        ("sex".into(), &c.sex),
-        ("id_number".into(), &c.id_number),
-        ("phone".into(), &c.phone),
-        ("college".into(), &c.college),
-        ("major".into(), &c.major),
-        ("category".into(), &c.category),
-        ("review".into(), &c.review),
-    ];
-    if let Some(choice) = &c.choice {
-        wanted.push(("choice".into(), choice));
-    }
-    if let Some(reg) = &c.registration_number {
-        wanted.push(("registration_number".into(), reg));
-    }
-    for (k, h) in &c.extra {
-        wanted.push((format!("extra.{k}"), h));
-    }
     let mut found: BTreeMap<String, Col> = BTreeMap::new();
     let mut missing = false;
-    for (key, header) in wanted {
+    for (key, header) in wanted(&spec.columns) {
         let header = header.trim();
-        let at: Vec<usize> = (0..table.headers.len())
-            .filter(|&i| table.headers[i] == header)
-            .collect();
-        match at.as_slice() {
-            [] => {
+        match find_column(table, rel, header, diags) {
+            None => {
                 missing = true;
                 diags.push(missing_header(table, rel, &key, header, spec_src));
             }
-            [first, rest @ ..] => {
-                // Two columns of one name: which one is meant is a guess.
-                for i in rest {
-                    diags.push(
-                        table.at(
-                            crate::diag!(
-                                Error,
-                                "column-twice",
-                                header = header,
-                                first = first + 1,
-                                second = i + 1
-                            )
-                            .in_file(rel),
-                            table.header_row,
-                            Some(i + 1),
-                        ),
-                    );
-                }
+            Some(index) => {
                 let col = Col {
-                    index: *first,
+                    index,
                     header: header.to_string(),
                 };
                 found.insert(key, col);
@@ -339,6 +299,56 @@ fn map_columns(
             .filter_map(|(k, col)| Some((k.strip_prefix("extra.")?.to_string(), col)))
             .collect(),
     })
+}
+
+/// Each field's key (as `columns` names it) and the header it is under.
+fn wanted(c: &Columns) -> Vec<(String, &str)> {
+    let mut wanted: Vec<(String, &str)> = vec![
+        ("name".into(), &c.name),
+        ("sex".into(), &c.sex),
+        ("id_number".into(), &c.id_number),
+        ("phone".into(), &c.phone),
+        ("college".into(), &c.college),
+        ("major".into(), &c.major),
+        ("category".into(), &c.category),
+        ("review".into(), &c.review),
+    ];
+    if let Some(choice) = &c.choice {
+        wanted.push(("choice".into(), choice));
+    }
+    if let Some(reg) = &c.registration_number {
+        wanted.push(("registration_number".into(), reg));
+    }
+    for (k, h) in &c.extra {
+        wanted.push((format!("extra.{k}"), h));
+    }
+    wanted
+}
+
+/// The first column headed `header`. A second one is an error, since which
+/// of them is meant would be a guess.
+fn find_column(table: &Table, rel: &Path, header: &str, diags: &mut Diagnostics) -> Option<usize> {
+    let at: Vec<usize> = (0..table.headers.len())
+        .filter(|&i| table.headers[i] == header)
+        .collect();
+    let (first, rest) = at.split_first()?;
+    for i in rest {
+        diags.push(
+            table.at(
+                crate::diag!(
+                    Error,
+                    "column-twice",
+                    header = header,
+                    first = first + 1,
+                    second = i + 1
+                )
+                .in_file(rel),
+                table.header_row,
+                Some(i + 1),
+            ),
+        );
+    }
+    Some(*first)
 }
 
 fn missing_header(

@@ -5,7 +5,7 @@
 use crate::render::html::escape;
 use std::fmt::Write;
 
-use super::{Changes, ItemChange, ItemKind, Labelled, Seg, TextChange};
+use super::{Changes, DocPart, ItemChange, ItemKind, Labelled, Seg, TextChange};
 
 const STYLE: &str = r#"
 :root { color: #1a1a1a; background: #fff; }
@@ -178,6 +178,70 @@ impl Page {
         }
         self.push("</tbody>\n</table>\n");
     }
+
+    /// One line counting each kind of change, so the reader knows what to look for.
+    fn summary(&mut self, c: &Changes) {
+        if c.is_empty() {
+            let _ = writeln!(
+                self.html,
+                "<p class=\"summary\">{}年与{}年的通知没有差异。</p>",
+                c.old_year, c.new_year
+            );
+            return;
+        }
+        let body: usize = c.parts.iter().map(|x| x.changes.len()).sum();
+        let _ = writeln!(
+            self.html,
+            "<p class=\"summary\">以{}年为准，列出{}年的变化：文件信息{}项，日程{}项（时间变动{}项），报考类别{}项，规则{}项，正文及附件{}处。<del>删除线</del>为{}年文字，<ins>下划线</ins>为{}年文字。</p>",
+            c.old_year,
+            c.new_year,
+            c.metadata.len(),
+            c.phases.len(),
+            c.moved().count(),
+            c.categories.len(),
+            c.rules.len(),
+            body,
+            c.old_year,
+            c.new_year
+        );
+    }
+
+    /// Categories or rule lists, under their heading; nothing when none changed.
+    fn items(&mut self, heading: &str, items: &[ItemChange]) {
+        if items.is_empty() {
+            return;
+        }
+        let _ = writeln!(self.html, "<section>\n<h2>{heading}</h2>");
+        for it in items {
+            self.item(it);
+        }
+        self.push("</section>\n");
+    }
+
+    /// The body or an attachment, its changes grouped under the heading they sit in.
+    fn part(&mut self, part: &DocPart) {
+        let _ = writeln!(
+            self.html,
+            "<section>\n<h2>{}</h2>\n<p class=\"summary\">{}处变化，{}段未变。</p>",
+            escape(&part.title),
+            part.changes.len(),
+            part.unchanged
+        );
+        let mut section = None;
+        for b in &part.changes {
+            if section != Some(&b.section) {
+                let shown = if b.section.is_empty() {
+                    "（开头）"
+                } else {
+                    &b.section
+                };
+                let _ = writeln!(self.html, "<p class=\"section\">{}</p>", escape(shown));
+                section = Some(&b.section);
+            }
+            self.change(None, &b.change);
+        }
+        self.push("</section>\n");
+    }
 }
 
 /// The whole page.
@@ -193,29 +257,7 @@ pub fn render(c: &Changes) -> String {
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{t}</h1>\n",
         t = escape(&title)
     );
-    if c.is_empty() {
-        let _ = writeln!(
-            p.html,
-            "<p class=\"summary\">{}年与{}年的通知没有差异。</p>",
-            c.old_year, c.new_year
-        );
-    } else {
-        let body: usize = c.parts.iter().map(|x| x.changes.len()).sum();
-        let _ = writeln!(
-            p.html,
-            "<p class=\"summary\">以{}年为准，列出{}年的变化：文件信息{}项，日程{}项（时间变动{}项），报考类别{}项，规则{}项，正文及附件{}处。<del>删除线</del>为{}年文字，<ins>下划线</ins>为{}年文字。</p>",
-            c.old_year,
-            c.new_year,
-            c.metadata.len(),
-            c.phases.len(),
-            c.moved().count(),
-            c.categories.len(),
-            c.rules.len(),
-            body,
-            c.old_year,
-            c.new_year
-        );
-    }
+    p.summary(c);
     if !c.phases.is_empty() {
         p.push("<section>\n<h2>日程安排</h2>\n");
         p.schedule(c);
@@ -228,42 +270,10 @@ pub fn render(c: &Changes) -> String {
         }
         p.push("</section>\n");
     }
-    if !c.categories.is_empty() {
-        p.push("<section>\n<h2>报考类别</h2>\n");
-        for it in &c.categories {
-            p.item(it);
-        }
-        p.push("</section>\n");
-    }
-    if !c.rules.is_empty() {
-        p.push("<section>\n<h2>规则</h2>\n");
-        for it in &c.rules {
-            p.item(it);
-        }
-        p.push("</section>\n");
-    }
+    p.items("报考类别", &c.categories);
+    p.items("规则", &c.rules);
     for part in c.parts.iter().filter(|x| !x.changes.is_empty()) {
-        let _ = writeln!(
-            p.html,
-            "<section>\n<h2>{}</h2>\n<p class=\"summary\">{}处变化，{}段未变。</p>",
-            escape(&part.title),
-            part.changes.len(),
-            part.unchanged
-        );
-        let mut section = None;
-        for b in &part.changes {
-            if section != Some(&b.section) {
-                let shown = if b.section.is_empty() {
-                    "（开头）"
-                } else {
-                    &b.section
-                };
-                let _ = writeln!(p.html, "<p class=\"section\">{}</p>", escape(shown));
-                section = Some(&b.section);
-            }
-            p.change(None, &b.change);
-        }
-        p.push("</section>\n");
+        p.part(part);
     }
     p.push("</main>\n</body>\n</html>\n");
     p.html

@@ -2,7 +2,7 @@
 //! lines; inline changes in red and green on a terminal, otherwise marked
 //! `[-deleted-]` and `{+inserted+}` so that a pipe or a file keeps them.
 
-use super::{BlockChange, Changes, ItemChange, ItemKind, Labelled, Seg, TextChange};
+use super::{BlockChange, Changes, DocPart, ItemChange, ItemKind, Labelled, Seg, TextChange};
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
@@ -110,6 +110,71 @@ impl Out {
             }
         }
     }
+
+    /// The phases, each with its old and new dates; a renaming is shown too,
+    /// since the same id under a new name is easy to miss.
+    fn schedule(&mut self, c: &Changes) {
+        self.heading(&crate::t!(
+            "diff-schedule",
+            moved = c.moved().count(),
+            added = c.phases.iter().filter(|p| p.old.is_none()).count(),
+            removed = c.phases.iter().filter(|p| p.new.is_none()).count(),
+        ));
+        for p in &c.phases {
+            let item = crate::t!("diff-named", name = &p.name, id = &p.id);
+            let line = match (&p.old, &p.new) {
+                (None, _) => crate::t!("diff-item-added", item = &item),
+                (_, None) => crate::t!("diff-item-removed", item = &item),
+                _ => item,
+            };
+            self.line(2, &line);
+            if let Some(r) = &p.renamed {
+                self.line(4, &crate::t!("diff-renamed"));
+                self.change(6, r);
+            }
+            match (&p.old, &p.new) {
+                (Some(a), Some(b)) if a == b => {}
+                (a, b) => {
+                    if let Some(a) = a {
+                        self.removed(4, a);
+                    }
+                    if let Some(b) = b {
+                        self.added(4, b);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Categories or rule lists, under their heading; nothing when none changed.
+    fn items(&mut self, heading: &str, items: &[ItemChange]) {
+        if items.is_empty() {
+            return;
+        }
+        self.heading(heading);
+        for it in items {
+            self.item(it);
+        }
+    }
+
+    /// The body or an attachment, its changes grouped under the heading they sit in.
+    fn part(&mut self, part: &DocPart) {
+        self.heading(&crate::t!(
+            "diff-part",
+            title = &part.title,
+            changed = part.changes.len(),
+            unchanged = part.unchanged
+        ));
+        let top = crate::t!("diff-top");
+        let mut section = None;
+        for BlockChange { section: s, change } in &part.changes {
+            if section != Some(s) {
+                self.line(2, &format!("@ {}", if s.is_empty() { &top } else { s }));
+                section = Some(s);
+            }
+            self.change(4, change);
+        }
+    }
 }
 
 /// The whole report; `colour` for a terminal.
@@ -131,69 +196,12 @@ pub fn render(c: &Changes, colour: bool) -> String {
         }
     }
     if !c.phases.is_empty() {
-        let moved = c.moved().count();
-        o.heading(&crate::t!(
-            "diff-schedule",
-            moved = moved,
-            added = c.phases.iter().filter(|p| p.old.is_none()).count(),
-            removed = c.phases.iter().filter(|p| p.new.is_none()).count(),
-        ));
-        for p in &c.phases {
-            let item = crate::t!("diff-named", name = &p.name, id = &p.id);
-            let line = match (&p.old, &p.new) {
-                (None, _) => crate::t!("diff-item-added", item = &item),
-                (_, None) => crate::t!("diff-item-removed", item = &item),
-                _ => item,
-            };
-            o.line(2, &line);
-            if let Some(r) = &p.renamed {
-                o.line(4, &crate::t!("diff-renamed"));
-                o.change(6, r);
-            }
-            match (&p.old, &p.new) {
-                (Some(a), Some(b)) if a == b => {}
-                (a, b) => {
-                    if let Some(a) = a {
-                        o.removed(4, a);
-                    }
-                    if let Some(b) = b {
-                        o.added(4, b);
-                    }
-                }
-            }
-        }
+        o.schedule(c);
     }
-    if !c.categories.is_empty() {
-        o.heading(&crate::t!("diff-categories"));
-        for it in &c.categories {
-            o.item(it);
-        }
-    }
-    if !c.rules.is_empty() {
-        o.heading(&crate::t!("diff-rules"));
-        for it in &c.rules {
-            o.item(it);
-        }
-    }
-    for part in &c.parts {
-        if part.changes.is_empty() {
-            continue;
-        }
-        o.heading(&crate::t!(
-            "diff-part",
-            title = &part.title,
-            changed = part.changes.len(),
-            unchanged = part.unchanged
-        ));
-        let top = crate::t!("diff-top");
-        let mut section = None;
-        for BlockChange { section: s, change } in &part.changes {
-            if section != Some(s) {
-                o.line(2, &format!("@ {}", if s.is_empty() { &top } else { s }));
-                section = Some(s);
-            }
-            o.change(4, change);
-        }
+    o.items(&crate::t!("diff-categories"), &c.categories);
+    o.items(&crate::t!("diff-rules"), &c.rules);
+    for part in c.parts.iter().filter(|p| !p.changes.is_empty()) {
+        o.part(part);
     }
     o.text
 }

@@ -153,16 +153,8 @@ fn classify(text: &str, file: &str) -> (Diagnostic, Option<String>) {
             p.to_string()
         }
     };
-    if let Some(i) = text.find(MARK) {
-        let value = text[i + 1..].split(MARK).next().unwrap_or("");
-        if let Err(e) = crate::model::when::When::parse(value) {
-            let mut d = e.diagnostic();
-            let place = text[..i].trim_end().trim_end_matches(':').trim();
-            if !place.is_empty() {
-                d.message = crate::t!("yaml-value-error", place = place, text = &d.message);
-            }
-            return (d, Some(e.value().to_string()));
-        }
+    if let Some(found) = bad_date(text) {
+        return found;
     }
     let kinds = [
         "unknown field `",
@@ -196,38 +188,57 @@ fn classify(text: &str, file: &str) -> (Diagnostic, Option<String>) {
         .split_once("expected")
         .map(|(_, e)| e.split('`').skip(1).step_by(2).collect())
         .unwrap_or_default();
-    let d = match kind {
+    let d = kind_diagnostic(kind, &word, &place, &known, file);
+    (d.cause(clip(text)), None)
+}
+
+/// A date of ours that did not parse, marked in serde's text: its own
+/// diagnostic and the value to point at.
+fn bad_date(text: &str) -> Option<(Diagnostic, Option<String>)> {
+    let i = text.find(MARK)?;
+    let value = text[i + 1..].split(MARK).next().unwrap_or("");
+    let e = crate::model::when::When::parse(value).err()?;
+    let mut d = e.diagnostic();
+    let place = text[..i].trim_end().trim_end_matches(':').trim();
+    if !place.is_empty() {
+        d.message = crate::t!("yaml-value-error", place = place, text = &d.message);
+    }
+    Some((d, Some(e.value().to_string())))
+}
+
+/// Our message for one of serde's kinds of error, about `word` at `place`.
+fn kind_diagnostic(kind: &str, word: &str, place: &str, known: &[&str], file: &str) -> Diagnostic {
+    match kind {
         "unknown field `" => {
             let d = crate::diag!(
                 Error,
                 "yaml-unknown-key",
-                key = &word,
-                place = &place,
+                key = word,
+                place = place,
                 known = listed(known.iter().copied())
             );
-            match did_you_mean(&word, known.iter().copied()) {
+            match did_you_mean(word, known.iter().copied()) {
                 Some(m) => d.hint(m),
                 None => d,
             }
         }
-        "missing field `" => crate::diag!(Error, "yaml-missing-key", key = &word, place = &place),
+        "missing field `" => crate::diag!(Error, "yaml-missing-key", key = word, place = place),
         "duplicate field `" | "duplicate entry with key " => {
-            crate::diag!(Error, "yaml-duplicate-key", key = &word, place = &place)
+            crate::diag!(Error, "yaml-duplicate-key", key = word, place = place)
         }
-        "invalid type: " => crate::diag!(Error, "yaml-wrong-type", place = &place),
+        "invalid type: " => crate::diag!(Error, "yaml-wrong-type", place = place),
         "unknown variant `" => crate::diag!(
             Error,
             "yaml-unknown-option",
-            value = &word,
-            place = &place,
+            value = word,
+            place = place,
             known = listed(known.iter().copied())
         ),
         "recursion limit exceeded" | "repetition limit exceeded" => {
             crate::diag!(Error, "yaml-too-deep", file = file)
         }
-        _ => crate::diag!(Error, "yaml-invalid-value", place = &place),
-    };
-    (d.cause(clip(text)), None)
+        _ => crate::diag!(Error, "yaml-invalid-value", place = place),
+    }
 }
 
 /// The library's text, cut when it quotes a huge value.

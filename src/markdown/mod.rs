@@ -2,87 +2,20 @@
 //! CommonMark with GFM pipe tables, since an official document has
 //! headings, paragraphs, lists and tables but no links or inline styling.
 
-use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+mod table;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::doc::{circled_number, Align, Block, HeadingCounter, Origin};
+use crate::doc::{circled_number, Block, HeadingCounter};
 use crate::load::Source;
+use table::{caption_text, origin, push_table, TableBuf};
 
 /// The Markdown options of every body and attachment.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
-}
-
-/// A table being read: its rows so far and the cell being filled.
-#[derive(Default)]
-struct TableBuf {
-    align: Vec<Align>,
-    head: Vec<Vec<String>>,
-    rows: Vec<Vec<String>>,
-    in_head: bool,
-    origin: Option<Origin>,
-}
-
-/// A paragraph `: 标题` (or `：标题`) right before or after a table is its caption.
-fn caption_text(text: &str) -> Option<&str> {
-    let rest = text
-        .strip_prefix(": ")
-        .or_else(|| text.strip_prefix('：'))?;
-    let rest = rest.trim();
-    (!rest.is_empty()).then_some(rest)
-}
-
-fn align(a: &Alignment) -> Align {
-    match a {
-        Alignment::None => Align::None,
-        Alignment::Left => Align::Left,
-        Alignment::Center => Align::Center,
-        Alignment::Right => Align::Right,
-    }
-}
-
-impl TableBuf {
-    /// Take a head, row or cell event of this table; false for any other event.
-    fn cell_event(&mut self, event: &Event, text: &mut String) -> bool {
-        match event {
-            Event::Start(Tag::TableHead) => {
-                self.in_head = true;
-                self.head.push(Vec::new());
-            }
-            Event::End(TagEnd::TableHead) => self.in_head = false,
-            Event::Start(Tag::TableRow) => self.rows.push(Vec::new()),
-            Event::Start(Tag::TableCell) => text.clear(),
-            Event::End(TagEnd::TableCell) => {
-                let row = if self.in_head {
-                    self.head.last_mut()
-                } else {
-                    self.rows.last_mut()
-                };
-                if let Some(row) = row {
-                    row.push(text.trim().to_string());
-                }
-                text.clear();
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    fn into_block(self, caption: Option<String>) -> Block {
-        // GFM pads short rows and drops extra cells; every row is as wide as the head.
-        let width = self.align.len();
-        let fit = |mut r: Vec<String>| {
-            r.resize(width, String::new());
-            r
-        };
-        Block::Table {
-            caption,
-            align: self.align,
-            head: self.head.into_iter().map(fit).collect(),
-            rows: self.rows.into_iter().map(fit).collect(),
-            origin: self.origin,
-        }
-    }
 }
 
 /// Convert expanded Markdown (references already replaced) to numbered blocks.
@@ -94,105 +27,137 @@ pub fn to_blocks(
     id_prefix: &str,
     diags: &mut Diagnostics,
 ) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut counter = HeadingCounter::default();
-    let mut text = String::new();
-    let mut heading: Option<u8> = None;
-    // Item numbers of the open lists (None for bullet lists).
-    let mut lists: Vec<Option<u32>> = Vec::new();
-    let mut in_item = 0usize;
-    let mut table: Option<TableBuf> = None;
-    let mut last_level = 0u8;
-
+    let mut walk = Walk {
+        expanded,
+        original,
+        id_prefix,
+        blocks: Vec::new(),
+        counter: HeadingCounter::default(),
+        text: String::new(),
+        heading: None,
+        lists: Vec::new(),
+        in_item: 0,
+        table: None,
+        last_level: 0,
+    };
     for (event, range) in Parser::new_ext(expanded, options()).into_offset_iter() {
-        if let Some(t) = &mut table {
-            if t.cell_event(&event, &mut text) {
+        if let Some(t) = &mut walk.table {
+            if t.cell_event(&event, &mut walk.text) {
                 continue;
             }
         }
+        walk.event(event, range, diags);
+    }
+    walk.blocks
+}
+
+/// What is known at one point of the walk over the parser's events.
+struct Walk<'a> {
+    expanded: &'a str,
+    original: &'a Source,
+    id_prefix: &'a str,
+    blocks: Vec<Block>,
+    counter: HeadingCounter,
+    /// The text of the heading, paragraph or item being read.
+    text: String,
+    heading: Option<u8>,
+    /// Item numbers of the open lists (None for bullet lists).
+    lists: Vec<Option<u32>>,
+    in_item: usize,
+    table: Option<TableBuf>,
+    last_level: u8,
+}
+
+impl Walk<'_> {
+    fn event(&mut self, event: Event, range: Range<usize>, diags: &mut Diagnostics) {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                let n = heading_level(level);
-                if n > 4 {
-                    let d = crate::diag!(Warning, "heading-too-deep");
-                    diags.push(locate(d, original, &expanded[range.clone()]));
-                } else if let Some(d) = skipped_level(n, last_level) {
-                    diags.push(locate(d, original, &expanded[range.clone()]));
-                }
-                last_level = n.min(4);
-                heading = Some(n.min(4));
-                text.clear();
-            }
+            Event::Start(Tag::Heading { level, .. }) => self.start_heading(level, range, diags),
             Event::Start(Tag::Table(aligns)) => {
-                table = Some(TableBuf {
-                    align: aligns.iter().map(align).collect(),
-                    origin: origin(original, &expanded[range.clone()]),
-                    ..TableBuf::default()
-                });
+                let origin = origin(self.original, &self.expanded[range]);
+                self.table = Some(TableBuf::new(&aligns, origin));
             }
             Event::End(TagEnd::Table) => {
-                if let Some(t) = table.take() {
-                    push_table(&mut blocks, t);
+                if let Some(t) = self.table.take() {
+                    push_table(&mut self.blocks, t);
                 }
             }
-            Event::End(TagEnd::Heading(_)) => {
-                let level = heading.take().unwrap_or(1);
-                let (number, id) = counter.next(level);
-                blocks.push(Block::Heading {
-                    level,
-                    number,
-                    text: strip_typed_number(text.trim()).to_string(),
-                    id: format!("{id_prefix}{id}"),
-                });
-                text.clear();
-            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
             // Paragraphs inside a list item belong to the item.
-            Event::Start(Tag::Paragraph) if in_item == 0 => text.clear(),
-            Event::End(TagEnd::Paragraph) if in_item == 0 => {
-                push_paragraph(&mut blocks, text.trim().to_string());
-                text.clear();
+            Event::Start(Tag::Paragraph) if self.in_item == 0 => self.text.clear(),
+            Event::End(TagEnd::Paragraph) if self.in_item == 0 => {
+                push_paragraph(&mut self.blocks, self.text.trim().to_string());
+                self.text.clear();
             }
-            Event::Start(Tag::List(start)) => lists.push(start.map(|s| s as u32)),
+            Event::Start(Tag::List(start)) => self.lists.push(start.map(|s| s as u32)),
             Event::End(TagEnd::List(_)) => {
-                lists.pop();
+                self.lists.pop();
             }
             Event::Start(Tag::Item) => {
-                in_item += 1;
-                text.clear();
+                self.in_item += 1;
+                self.text.clear();
             }
             Event::End(TagEnd::Item) => {
-                in_item -= 1;
-                let marker = next_marker(&mut lists);
-                blocks.push(Block::Item {
+                self.in_item -= 1;
+                let marker = next_marker(&mut self.lists);
+                self.blocks.push(Block::Item {
                     marker,
-                    text: text.trim().to_string(),
+                    text: self.text.trim().to_string(),
                 });
-                text.clear();
+                self.text.clear();
             }
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => {
-                // Chinese lines join without a space; Latin words keep one.
-                let next_ascii = expanded[range.end..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphanumeric());
-                if text
-                    .chars()
-                    .last()
-                    .is_some_and(|c| c.is_ascii_alphanumeric())
-                    && next_ascii
-                {
-                    text.push(' ');
-                }
-            }
+            Event::Text(t) | Event::Code(t) => self.text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => self.line_break(range.end),
             Event::Html(html) | Event::InlineHtml(html) => {
                 let d = crate::diag!(Warning, "html-in-body");
-                diags.push(locate(d, original, html.trim()));
+                diags.push(locate(d, self.original, html.trim()));
             }
             _ => {}
         }
     }
-    blocks
+
+    /// Numbered headings go four levels deep: a deeper one is read as the fourth.
+    fn start_heading(&mut self, level: HeadingLevel, range: Range<usize>, diags: &mut Diagnostics) {
+        let n = heading_level(level);
+        let snippet = &self.expanded[range];
+        if n > 4 {
+            let d = crate::diag!(Warning, "heading-too-deep");
+            diags.push(locate(d, self.original, snippet));
+        } else if let Some(d) = skipped_level(n, self.last_level) {
+            diags.push(locate(d, self.original, snippet));
+        }
+        self.last_level = n.min(4);
+        self.heading = Some(n.min(4));
+        self.text.clear();
+    }
+
+    fn end_heading(&mut self) {
+        let level = self.heading.take().unwrap_or(1);
+        let (number, id) = self.counter.next(level);
+        self.blocks.push(Block::Heading {
+            level,
+            number,
+            text: strip_typed_number(self.text.trim()).to_string(),
+            id: format!("{}{id}", self.id_prefix),
+        });
+        self.text.clear();
+    }
+
+    /// Chinese lines join without a space; Latin words keep one.
+    fn line_break(&mut self, end: usize) {
+        let next_ascii = self.expanded[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if self
+            .text
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && next_ascii
+        {
+            self.text.push(' ');
+        }
+    }
 }
 
 /// Point at `snippet` (a piece of the expanded text) in the file as written;
@@ -225,18 +190,6 @@ fn skipped_level(n: u8, last: u8) -> Option<Diagnostic> {
     ))
 }
 
-/// A table, taking the caption paragraph right before it.
-fn push_table(blocks: &mut Vec<Block>, t: TableBuf) {
-    let before = match blocks.last() {
-        Some(Block::Paragraph { text }) => caption_text(text).map(str::to_string),
-        _ => None,
-    };
-    if before.is_some() {
-        blocks.pop();
-    }
-    blocks.push(t.into_block(before));
-}
-
 /// ① ② … for an item of a numbered list, ● for a bullet.
 fn next_marker(lists: &mut [Option<u32>]) -> String {
     match lists.last_mut() {
@@ -259,49 +212,6 @@ fn push_paragraph(blocks: &mut Vec<Block>, para: String) {
         }
     }
     blocks.push(Block::Paragraph { text: para });
-}
-
-/// The position of `snippet` (a table's text) in the file as written, for
-/// blocks reported on later: the first of its lines found there (a header
-/// with a reference is found by its delimiter row), else the
-/// `{{ schedule | table }}` that made it.
-fn origin(original: &Source, snippet: &str) -> Option<Origin> {
-    let text = &original.text;
-    let found = snippet.lines().enumerate().find_map(|(i, l)| {
-        let l = l.trim();
-        (!l.is_empty())
-            .then(|| text.find(l))
-            .flatten()
-            .map(|at| (i, at))
-    });
-    let at = match found {
-        Some((i, at)) => {
-            // Back up to the table's first line.
-            let mut start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-            for _ in 0..i {
-                start = text[..start.saturating_sub(1)]
-                    .rfind('\n')
-                    .map_or(0, |n| n + 1);
-            }
-            start
-        }
-        None => {
-            let filter = text.find("| table")?;
-            text[..filter].rfind("{{")?
-        }
-    };
-    let (line, column) = crate::diag::line_col(text, at);
-    Some(Origin {
-        file: original.path.clone(),
-        line,
-        column,
-        source_line: text
-            .lines()
-            .nth(line - 1)
-            .unwrap_or("")
-            .trim_end_matches('\r')
-            .to_string(),
-    })
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
