@@ -178,7 +178,10 @@ fn an_unknown_column_is_reported_where_it_is_written() {
         )),
         "{err}"
     );
-    assert!(err.contains("hint: write one of: `number`, `time`, `name`, `by`"), "{err}");
+    assert!(
+        err.contains("hint: write one of: `number`, `time`, `name`, `by`"),
+        "{err}"
+    );
 }
 
 /// Three columns of 40-digit numbers, never broken inside a cell: wider

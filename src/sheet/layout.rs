@@ -476,6 +476,7 @@ mod tests {
             }
         );
         assert_eq!(e.block(), 1);
-        assert!(e.to_string().starts_with("row 1 of a table has more cells"));
+        let expected = crate::t!("layout-too-many-cells", row = 1, columns = 1, cell = "b");
+        assert_eq!(e.to_string(), expected);
     }
 }
