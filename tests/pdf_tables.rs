@@ -64,22 +64,8 @@ fn grey(pdf: &Path, n: usize) -> (usize, usize, Vec<u8>) {
     all.extend([pdf.to_str().unwrap(), stem.to_str().unwrap()]);
     tool("pdftoppm", &all);
     let bytes = fs::read(dir.path().join("p.pgm")).expect("pdftoppm wrote a PGM");
-    // P5 header: magic, width, height, maxval, each followed by whitespace.
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        let end = at
-            + bytes[at..]
-                .iter()
-                .position(|b| b.is_ascii_whitespace())
-                .unwrap();
-        if end > at {
-            fields.push(String::from_utf8_lossy(&bytes[at..end]).to_string());
-        }
-        at = end + 1;
-    }
-    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    (w, h, bytes[at..].to_vec())
+    let (w, h, _, px) = read_pnm(&bytes);
+    (w as usize, h as usize, px)
 }
 
 /// Runs of dark pixels longer than `min` px along each line of pixels,

@@ -25,25 +25,6 @@ pub fn rows(site: &Path) -> Vec<Row> {
         .collect()
 }
 
-/// A PGM (P5, 8-bit) as width, height and pixels.
-fn read_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
-    let mut fields = Vec::new();
-    let mut i = 0;
-    while fields.len() < 4 {
-        while bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let start = i;
-        while !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..i]).to_string());
-    }
-    assert_eq!(fields[0], "P5");
-    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    (w, h, bytes[i + 1..i + 1 + w * h].to_vec())
-}
-
 /// The text of the one QR code on the PDF's first page, drawn by poppler
 /// at 200 dpi and decoded with rqrr.
 pub fn qr_text(pdf: &Path) -> String {
@@ -60,7 +41,8 @@ pub fn qr_text(pdf: &Path) -> String {
             prefix.to_str().unwrap(),
         ],
     );
-    let (w, h, px) = read_pgm(&std::fs::read(png.path().join("page.pgm")).unwrap());
+    let (w, h, _, px) = super::read_pnm(&std::fs::read(png.path().join("page.pgm")).unwrap());
+    let (w, h) = (w as usize, h as usize);
     let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
     let grids = img.detect_grids();
     assert_eq!(grids.len(), 1, "one QR code on the receipt");
