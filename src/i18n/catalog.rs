@@ -78,13 +78,30 @@ fn build(lang: Lang) -> Bundle {
     bundle
 }
 
+/// Whether `lang`'s catalog has `id` or `id.attribute`.
+pub(super) fn contains(lang: Lang, id: &str) -> bool {
+    let (message, attribute) = split(id);
+    let Some(message) = bundle(lang).get_message(message) else {
+        return false;
+    };
+    match attribute {
+        Some(a) => message.get_attribute(a).is_some(),
+        None => message.value().is_some(),
+    }
+}
+
+/// `id.attribute` as (`id`, `attribute`).
+fn split(id: &str) -> (&str, Option<&str>) {
+    match id.split_once('.') {
+        Some((m, a)) => (m, Some(a)),
+        None => (id, None),
+    }
+}
+
 /// Format `id` or `id.attribute`; None when the catalog lacks it.
 pub(super) fn format(lang: Lang, id: &str, args: &FluentArgs) -> Option<String> {
     let bundle = bundle(lang);
-    let (message, attribute) = match id.split_once('.') {
-        Some((m, a)) => (m, Some(a)),
-        None => (id, None),
-    };
+    let (message, attribute) = split(id);
     let message = bundle.get_message(message)?;
     let pattern = match attribute {
         Some(a) => message.get_attribute(a)?.value(),

@@ -124,7 +124,7 @@ pub fn text_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 
 /// Whether the catalog has `id` (or `id.attribute`).
 pub fn has(id: &str) -> bool {
-    catalog::format(lang(), id, &FluentArgs::new()).is_some()
+    catalog::contains(lang(), id)
 }
 
 fn fluent_args(args: &[(&str, Arg)]) -> FluentArgs<'static> {

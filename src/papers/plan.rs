@@ -321,7 +321,7 @@ impl Plan {
             .templates
             .render_text(&format!("{kind}.yaml"), &what, &ctx)?;
         let sheet = self.parse(kind, &text, &what, Some(&ctx))?;
-        self.lay_out_sheet(y, kind, c, &sheet, photo_aspect)
+        self.lay_out_sheet(y, kind, c, &what, &sheet, photo_aspect)
     }
 
     pub(super) fn lay_out_text(
@@ -334,7 +334,7 @@ impl Plan {
     ) -> Result<Vec<Page>, Diagnostic> {
         let what = paper_what(kind, y.year, c, &y.list);
         let sheet = self.parse(kind, text, &what, None)?;
-        self.lay_out_sheet(y, kind, c, &sheet, photo_aspect)
+        self.lay_out_sheet(y, kind, c, &what, &sheet, photo_aspect)
     }
 
     fn lay_out_sheet(
@@ -342,10 +342,10 @@ impl Plan {
         y: &YearInput,
         kind: &str,
         c: Option<&Candidate>,
+        what: &str,
         sheet: &Sheet,
         photo_aspect: Option<f32>,
     ) -> Result<Vec<Page>, Diagnostic> {
-        let what = paper_what(kind, y.year, c, &y.list);
         layout(
             sheet,
             &Inputs {
@@ -354,7 +354,7 @@ impl Plan {
             },
         )
         .map_err(|e| {
-            let d = crate::diag!(Error, "paper-layout-failed", what = &what).cause(e.to_string());
+            let d = crate::diag!(Error, "paper-layout-failed", what = what).cause(e.to_string());
             match c {
                 Some(_) => d
                     .in_file(&y.list.file)
