@@ -109,6 +109,9 @@ pub struct Metrics {
 /// declared first, so it is dropped first.
 struct Parsed {
     face: ttf_parser::Face<'static>,
+    /// The CFF glyph programs, read on first use and shared by every
+    /// document's subsets.
+    cff: OnceLock<Option<super::cff::Program<'static>>>,
     upem: f32,
     ps_name: String,
     metrics: Metrics,
@@ -282,6 +285,7 @@ impl FontSet {
                     upem: f.units_per_em().max(1) as f32,
                     ps_name: ps_name(&f, &face.label),
                     metrics: metrics(&f),
+                    cff: OnceLock::new(),
                     face: f,
                     _map: map,
                 })
@@ -297,6 +301,21 @@ impl FontSet {
     /// The whole font file of face `i` (its face index is `faces[i].index`).
     pub fn data(&self, i: usize) -> Option<&[u8]> {
         self.parsed(i).map(|p| &p._map[..])
+    }
+
+    /// The CFF glyph programs of face `i`, when its outlines are CFF of a
+    /// kind the cache reads.
+    pub fn cff(&self, i: usize) -> Option<&super::cff::Program<'static>> {
+        let p = self.parsed(i)?;
+        p.cff
+            .get_or_init(|| {
+                let table = p
+                    .face
+                    .raw_face()
+                    .table(ttf_parser::Tag::from_bytes(b"CFF "))?;
+                super::cff::Program::parse(table)
+            })
+            .as_ref()
     }
 
     /// Glyph id of `c` in face `i`, when it has one.

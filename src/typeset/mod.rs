@@ -3,6 +3,7 @@
 //! fallback ([`fonts`]), line breaking with 避头尾 ([`lines`]), and the
 //! page description layouts produce and writers serialize ([`page`]).
 
+pub mod cff;
 pub mod discover;
 pub mod fonts;
 pub mod lines;

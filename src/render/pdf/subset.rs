@@ -61,9 +61,7 @@ impl FontPart {
         remapper: &GlyphRemapper,
         glyphs: &GlyphSet,
     ) -> Result<FontPart, SubsetError> {
-        let program = program(fonts, face, remapper)?;
-        let cff = program.starts_with(b"OTTO");
-        let bare = if cff { cid_keyed_cff(&program) } else { None };
+        let (program, cff, bare) = embedded(fonts, face, remapper)?;
         let cids: BTreeMap<u16, u16> = glyphs
             .keys()
             .map(|&gid| (gid, remapper.get(gid).unwrap_or(0)))
@@ -86,11 +84,32 @@ impl FontPart {
             cids,
             widths,
             cff,
-            bare: bare.is_some(),
-            program: deflate(bare.unwrap_or(&program)),
+            bare,
+            program,
             to_unicode: deflate(&cmap.finish()),
         })
     }
+}
+
+/// The compressed program a PDF embeds for `face` cut to `remapper`'s
+/// glyphs, whether its outlines are CFF, and whether it is a bare CFF. A
+/// CFF face is cut from the build's cache of its glyph programs; TrueType
+/// (and a CFF the cache cannot read) by subsetter.
+fn embedded(
+    fonts: &FontSet,
+    face: usize,
+    remapper: &GlyphRemapper,
+) -> Result<(Vec<u8>, bool, bool), SubsetError> {
+    let gids: Vec<u16> = remapper.remapped_gids().collect();
+    if let Some(bare) = fonts.cff(face).and_then(|p| p.subset(&gids)) {
+        return Ok((deflate(&bare), true, true));
+    }
+    let otf = program(fonts, face, remapper)?;
+    let cff = otf.starts_with(b"OTTO");
+    Ok(match cff.then(|| cid_keyed_cff(&otf)).flatten() {
+        Some(bare) => (deflate(bare), true, true),
+        None => (deflate(&otf), cff, false),
+    })
 }
 
 /// The font program of `face` cut to the glyphs of `remapper`, numbered
@@ -154,8 +173,37 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
 }
 
 /// Flate at `level` (0–10): see [`super::writer::PdfWriter::quick_pages`].
+/// The same bytes as `miniz_oxide::deflate::compress_to_vec_zlib`, with
+/// one compressor a thread, reset between calls: a fresh one allocates and
+/// zeroes some 300 KB, more than compressing a receipt's stream costs.
 pub fn deflate_at(data: &[u8], level: u8) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, level)
+    use miniz_oxide::deflate::core::{compress, CompressorOxide, TDEFLFlush, TDEFLStatus};
+    use miniz_oxide::DataFormat;
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<Option<Box<CompressorOxide>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    COMPRESSOR.with_borrow_mut(|slot| {
+        let c = slot.get_or_insert_with(Box::default);
+        c.reset();
+        c.set_format_and_level(DataFormat::Zlib, level);
+        let mut out = vec![0; (data.len() / 2).max(64)];
+        let (mut input, mut at) = (data, 0);
+        loop {
+            let (status, read, written) = compress(c, input, &mut out[at..], TDEFLFlush::Finish);
+            at += written;
+            input = &input[read..];
+            match status {
+                TDEFLStatus::Done => break,
+                TDEFLStatus::Okay if out.len() - at < 64 => out.resize(out.len() * 2, 0),
+                TDEFLStatus::Okay => {}
+                // Only a bad parameter fails, and these are fixed.
+                _ => return miniz_oxide::deflate::compress_to_vec_zlib(data, level),
+            }
+        }
+        out.truncate(at);
+        out
+    })
 }
 
 /// Subsets shared by many documents, one per face: the text every paper
@@ -212,6 +260,24 @@ impl SharedFonts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deflate_gives_the_bytes_of_a_fresh_compressor_at_every_level() {
+        let text: Vec<u8> = (0..200_000u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 % 7 + b'a')
+            .collect();
+        for level in [0, 1, 2, 6, 9, 10] {
+            for data in [&text[..], &text[..10], b"", &text[..70_000]] {
+                let want = miniz_oxide::deflate::compress_to_vec_zlib(data, level);
+                assert_eq!(
+                    deflate_at(data, level),
+                    want,
+                    "level {level}, {} bytes",
+                    data.len()
+                );
+            }
+        }
+    }
 
     #[test]
     fn subset_tags_are_six_uppercase_letters_from_the_glyphs() {

@@ -1,0 +1,256 @@
+//! A subset written as a bare CID-keyed CFF (what a PDF embeds as
+//! CIDFontType0C): CID `k` is the `k`-th glyph asked for, the charstrings
+//! are flattened (no subroutines), and only the font DICTs those glyphs
+//! use are kept.
+
+use std::collections::BTreeMap;
+
+use super::read::Entry;
+use super::{Program, Text};
+
+impl<'a> Program<'a> {
+    /// A CFF holding `gids` (the first `.notdef`) as CIDs 0, 1, …; `None`
+    /// when a glyph cannot be flattened.
+    pub fn subset(&self, gids: &[u16]) -> Option<Vec<u8>> {
+        let mut glyphs = Vec::with_capacity(gids.len());
+        let mut fds = BTreeMap::new();
+        for &gid in gids {
+            let (cs, fd) = self.glyph(gid)?;
+            fds.insert(fd, 0u8);
+            glyphs.push((cs, fd));
+        }
+        for (new, old) in fds.values_mut().zip(0u8..) {
+            *new = old;
+        }
+        let used: Vec<u8> = fds.keys().copied().collect();
+        let mut strings: Vec<&'a [u8]> = vec![b"Adobe", b"Identity"];
+        let mut sid = |t: Option<Text<'a>>| -> Option<i32> {
+            match t? {
+                Text::Standard(s) => Some(i32::from(s)),
+                Text::Own(bytes) => {
+                    strings.push(bytes);
+                    Some(390 + strings.len() as i32)
+                }
+            }
+        };
+        let copyright = sid(self.copyright);
+        let notice = sid(self.notice);
+        let names: Vec<Option<i32>> = used
+            .iter()
+            .map(|&fd| sid(self.fds[usize::from(fd)].name))
+            .collect();
+
+        // Every offset is written in five bytes, so sizes are known first.
+        let top_dict = |offsets: [usize; 4]| {
+            let mut d = Vec::new();
+            for v in [391, 392, 0] {
+                int(&mut d, v);
+            }
+            op(&mut d, 1230);
+            if let Some(s) = copyright {
+                int(&mut d, s);
+                op(&mut d, 1200);
+            }
+            if let Some(s) = notice {
+                int(&mut d, s);
+                op(&mut d, 1);
+            }
+            match &self.matrix {
+                Some(m) => d.extend_from_slice(m.bytes),
+                None => {
+                    for v in [0.001, 0.0, 0.0, 0.001, 0.0, 0.0] {
+                        number(&mut d, v);
+                    }
+                    op(&mut d, 1207);
+                }
+            }
+            match &self.bbox {
+                Some(b) => d.extend_from_slice(b.bytes),
+                None => d.extend_from_slice(&[139, 139, 139, 139, 5]),
+            }
+            let [charset, charstrings, fd_array, fd_select] = offsets;
+            for (at, code) in [(charset, 15), (charstrings, 17)] {
+                offset(&mut d, at);
+                op(&mut d, code);
+            }
+            int(&mut d, gids.len() as i32);
+            op(&mut d, 1234);
+            for (at, code) in [(fd_array, 1236), (fd_select, 1237)] {
+                offset(&mut d, at);
+                op(&mut d, code);
+            }
+            d
+        };
+
+        let mut tail = Vec::new();
+        // charset: CIDs 1.. in order after .notdef.
+        let charset_at = tail.len();
+        if gids.len() > 1 {
+            tail.extend_from_slice(&[2, 0, 1]);
+            tail.extend_from_slice(&(gids.len() as u16 - 2).to_be_bytes());
+        } else {
+            tail.push(0);
+        }
+        let fd_select_at = tail.len();
+        tail.push(0);
+        tail.extend(glyphs.iter().map(|(_, fd)| fds[fd]));
+        let charstrings_at = tail.len();
+        index(&mut tail, glyphs.iter().map(|(cs, _)| *cs));
+        let fd_array_at = tail.len();
+        let font_dicts = |privates_at: usize| {
+            let mut at = privates_at;
+            let mut dicts = Vec::new();
+            for (&fd, name) in used.iter().zip(&names) {
+                let fd = &self.fds[usize::from(fd)];
+                let mut d = Vec::new();
+                self.font_matrix(&mut d, fd.matrix.as_ref());
+                offset(&mut d, fd.private.len());
+                offset(&mut d, at);
+                op(&mut d, 18);
+                if let Some(s) = name {
+                    int(&mut d, *s);
+                    op(&mut d, 1238);
+                }
+                at += fd.private.len();
+                dicts.push(d);
+            }
+            dicts
+        };
+
+        let mut out = vec![1, 0, 4, 4];
+        out.extend_from_slice(self.names);
+        let top_len = {
+            let mut t = Vec::new();
+            index(&mut t, [&top_dict([0; 4])[..]].into_iter());
+            t.len()
+        };
+        let mut head = Vec::new();
+        index(&mut head, strings.iter().copied());
+        head.extend_from_slice(&[0, 0]);
+        let base = out.len() + top_len + head.len();
+        let fd_array_len = {
+            let mut t = Vec::new();
+            let dicts = font_dicts(0);
+            index(&mut t, dicts.iter().map(|d| &d[..]));
+            t.len()
+        };
+        let privates_at = base + tail.len() + fd_array_len;
+        let top = top_dict([
+            base + charset_at,
+            base + charstrings_at,
+            base + fd_array_at,
+            base + fd_select_at,
+        ]);
+        index(&mut out, [&top[..]].into_iter());
+        out.extend_from_slice(&head);
+        out.extend_from_slice(&tail);
+        let dicts = font_dicts(privates_at);
+        index(&mut out, dicts.iter().map(|d| &d[..]));
+        for &fd in &used {
+            out.extend_from_slice(&self.fds[usize::from(fd)].private);
+        }
+        Some(out)
+    }
+
+    /// A font DICT's FontMatrix: the face's, or, where the Top DICT has
+    /// none (and gets the 1/1000 one), the font DICT's scaled by 1000.
+    fn font_matrix(&self, d: &mut Vec<u8>, own: Option<&Entry>) {
+        match (own, &self.matrix) {
+            (Some(m), Some(_)) => d.extend_from_slice(m.bytes),
+            (Some(m), None) => {
+                for (k, v) in m.numbers.iter().enumerate() {
+                    number(d, if k < 4 { v * 1000.0 } else { *v });
+                }
+                op(d, 1207);
+            }
+            (None, _) => {
+                for v in [1, 0, 0, 1, 0, 0] {
+                    int(d, v);
+                }
+                op(d, 1207);
+            }
+        }
+    }
+}
+
+/// An INDEX of `items`.
+fn index<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) {
+    let count = items.clone().count();
+    out.extend_from_slice(&(count as u16).to_be_bytes());
+    if count == 0 {
+        return;
+    }
+    let total: usize = items.clone().map(<[u8]>::len).sum();
+    let size = match total + 1 {
+        0..=0xff => 1,
+        0x100..=0xffff => 2,
+        0x1_0000..=0xff_ffff => 3,
+        _ => 4,
+    };
+    out.push(size as u8);
+    let mut at = 1usize;
+    out.extend_from_slice(&(at as u32).to_be_bytes()[4 - size..]);
+    for item in items.clone() {
+        at += item.len();
+        out.extend_from_slice(&(at as u32).to_be_bytes()[4 - size..]);
+    }
+    for item in items {
+        out.extend_from_slice(item);
+    }
+}
+
+fn op(d: &mut Vec<u8>, code: u16) {
+    if code >= 1200 {
+        d.extend_from_slice(&[12, (code - 1200) as u8]);
+    } else {
+        d.push(code as u8);
+    }
+}
+
+/// A DICT integer in its shortest form.
+fn int(d: &mut Vec<u8>, v: i32) {
+    match v {
+        -107..=107 => d.push((v + 139) as u8),
+        108..=1131 => {
+            d.extend_from_slice(&[((v - 108) / 256 + 247) as u8, ((v - 108) % 256) as u8])
+        }
+        -1131..=-108 => {
+            d.extend_from_slice(&[((-v - 108) / 256 + 251) as u8, ((-v - 108) % 256) as u8])
+        }
+        -32768..=32767 => {
+            d.push(28);
+            d.extend_from_slice(&(v as i16).to_be_bytes());
+        }
+        _ => {
+            d.push(29);
+            d.extend_from_slice(&v.to_be_bytes());
+        }
+    }
+}
+
+/// An offset, always five bytes: a DICT's size does not depend on it.
+fn offset(d: &mut Vec<u8>, v: usize) {
+    d.push(29);
+    d.extend_from_slice(&(v as i32).to_be_bytes());
+}
+
+/// A DICT number: an integer when it is one, else a real.
+fn number(d: &mut Vec<u8>, v: f64) {
+    if v.fract() == 0.0 && v.abs() < 1e9 {
+        return int(d, v as i32);
+    }
+    let mut nibbles: Vec<u8> = format!("{v}")
+        .bytes()
+        .map(|c| match c {
+            b'.' => 0xa,
+            b'-' => 0xe,
+            _ => c - b'0',
+        })
+        .collect();
+    nibbles.push(0xf);
+    if nibbles.len() % 2 == 1 {
+        nibbles.push(0xf);
+    }
+    d.push(30);
+    d.extend(nibbles.chunks(2).map(|p| p[0] << 4 | p[1]));
+}
