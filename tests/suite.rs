@@ -18,6 +18,7 @@ mod command_language;
 mod diff;
 mod docx;
 mod docx_package;
+mod font_subsets;
 mod fuzz;
 mod guard;
 mod keyfile;

@@ -54,14 +54,16 @@ pub struct FontPart {
 }
 
 impl FontPart {
-    /// Subset `face` to `glyphs`, numbered as `remapper` numbered them.
+    /// Subset `face` to `glyphs`, numbered as `remapper` numbered them;
+    /// `cut` says how a CFF face is cut.
     pub fn build(
         fonts: &FontSet,
         face: usize,
         remapper: &GlyphRemapper,
         glyphs: &GlyphSet,
+        cut: Cut,
     ) -> Result<FontPart, SubsetError> {
-        let (program, cff, bare) = embedded(fonts, face, remapper)?;
+        let (program, cff, bare) = embedded(fonts, face, remapper, cut)?;
         let cids: BTreeMap<u16, u16> = glyphs
             .keys()
             .map(|&gid| (gid, remapper.get(gid).unwrap_or(0)))
@@ -91,6 +93,17 @@ impl FontPart {
     }
 }
 
+/// How a CFF face is cut to a subset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Cut {
+    /// From the build's cache of flattened glyph programs.
+    #[default]
+    Cached,
+    /// By subsetter from the whole face: the reference the cached cut is
+    /// checked against (tests/font_subsets.rs).
+    Subsetter,
+}
+
 /// The compressed program a PDF embeds for `face` cut to `remapper`'s
 /// glyphs, whether its outlines are CFF, and whether it is a bare CFF. A
 /// CFF face is cut from the build's cache of its glyph programs; TrueType
@@ -99,10 +112,13 @@ fn embedded(
     fonts: &FontSet,
     face: usize,
     remapper: &GlyphRemapper,
+    cut: Cut,
 ) -> Result<(Vec<u8>, bool, bool), SubsetError> {
-    let gids: Vec<u16> = remapper.remapped_gids().collect();
-    if let Some(bare) = fonts.cff(face).and_then(|p| p.subset(&gids)) {
-        return Ok((deflate(&bare), true, true));
+    if cut == Cut::Cached {
+        let gids: Vec<u16> = remapper.remapped_gids().collect();
+        if let Some(bare) = fonts.cff(face).and_then(|p| p.subset(&gids)) {
+            return Ok((deflate(&bare), true, true));
+        }
     }
     let otf = program(fonts, face, remapper)?;
     let cff = otf.starts_with(b"OTTO");
@@ -237,7 +253,10 @@ impl SharedFonts {
             for &gid in glyphs.keys() {
                 remapper.remap(gid);
             }
-            parts.insert(face, FontPart::build(fonts, face, &remapper, &glyphs)?);
+            parts.insert(
+                face,
+                FontPart::build(fonts, face, &remapper, &glyphs, Cut::Cached)?,
+            );
         }
         Ok(SharedFonts { parts })
     }

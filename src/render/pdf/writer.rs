@@ -13,7 +13,7 @@ use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextS
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
-use super::subset::{deflate_at, system_info, FontPart, GlyphSet, SharedFonts, SubsetError};
+use super::subset::{deflate_at, system_info, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Colour, Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
 
@@ -64,6 +64,7 @@ pub struct PdfWriter<'a> {
     hash: Sha256,
     /// The Flate level of the pages' content streams.
     level: u8,
+    cut: Cut,
 }
 
 impl<'a> PdfWriter<'a> {
@@ -80,7 +81,15 @@ impl<'a> PdfWriter<'a> {
             used: BTreeSet::new(),
             hash: Sha256::new(),
             level: 6,
+            cut: Cut::Cached,
         }
+    }
+
+    /// The document's own subsets cut as `cut` says (the reference PDF of
+    /// tests/font_subsets.rs uses subsetter's).
+    pub fn cut(mut self, cut: Cut) -> Self {
+        self.cut = cut;
+        self
     }
 
     /// Content streams at Flate level 2 instead of 6: for papers made by
@@ -271,7 +280,7 @@ impl<'a> PdfWriter<'a> {
         for (face, own) in std::mem::take(&mut self.own) {
             own_parts.insert(
                 face,
-                FontPart::build(self.fonts, face, &own.remapper, &own.glyphs)?,
+                FontPart::build(self.fonts, face, &own.remapper, &own.glyphs, self.cut)?,
             );
         }
         let mut font_refs: Vec<(FontKey, Ref)> = Vec::new();
