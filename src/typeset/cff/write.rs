@@ -41,82 +41,17 @@ impl<'a> Program<'a> {
             .collect();
 
         // Every offset is written in five bytes, so sizes are known first.
-        let top_dict = |offsets: [usize; 4]| {
-            let mut d = Vec::new();
-            for v in [391, 392, 0] {
-                int(&mut d, v);
-            }
-            op(&mut d, 1230);
-            if let Some(s) = copyright {
-                int(&mut d, s);
-                op(&mut d, 1200);
-            }
-            if let Some(s) = notice {
-                int(&mut d, s);
-                op(&mut d, 1);
-            }
-            match &self.matrix {
-                Some(m) => d.extend_from_slice(m.bytes),
-                None => {
-                    for v in [0.001, 0.0, 0.0, 0.001, 0.0, 0.0] {
-                        number(&mut d, v);
-                    }
-                    op(&mut d, 1207);
-                }
-            }
-            match &self.bbox {
-                Some(b) => d.extend_from_slice(b.bytes),
-                None => d.extend_from_slice(&[139, 139, 139, 139, 5]),
-            }
-            let [charset, charstrings, fd_array, fd_select] = offsets;
-            for (at, code) in [(charset, 15), (charstrings, 17)] {
-                offset(&mut d, at);
-                op(&mut d, code);
-            }
-            int(&mut d, gids.len() as i32);
-            op(&mut d, 1234);
-            for (at, code) in [(fd_array, 1236), (fd_select, 1237)] {
-                offset(&mut d, at);
-                op(&mut d, code);
-            }
-            d
-        };
-
+        let top_dict = |offsets| self.top_dict(copyright, notice, gids.len(), offsets);
         let mut tail = Vec::new();
-        // charset: CIDs 1.. in order after .notdef.
         let charset_at = tail.len();
-        if gids.len() > 1 {
-            tail.extend_from_slice(&[2, 0, 1]);
-            tail.extend_from_slice(&(gids.len() as u16 - 2).to_be_bytes());
-        } else {
-            tail.push(0);
-        }
+        charset(&mut tail, gids.len());
         let fd_select_at = tail.len();
         tail.push(0);
         tail.extend(glyphs.iter().map(|(_, fd)| fds[fd]));
         let charstrings_at = tail.len();
         index(&mut tail, glyphs.iter().map(|(cs, _)| *cs));
         let fd_array_at = tail.len();
-        let font_dicts = |privates_at: usize| {
-            let mut at = privates_at;
-            let mut dicts = Vec::new();
-            for (&fd, name) in used.iter().zip(&names) {
-                let fd = &self.fds[usize::from(fd)];
-                let mut d = Vec::new();
-                self.font_matrix(&mut d, fd.matrix.as_ref());
-                offset(&mut d, fd.private.len());
-                offset(&mut d, at);
-                op(&mut d, 18);
-                if let Some(s) = name {
-                    int(&mut d, *s);
-                    op(&mut d, 1238);
-                }
-                at += fd.private.len();
-                dicts.push(d);
-            }
-            dicts
-        };
-
+        let font_dicts = |at| self.font_dicts(&used, &names, at);
         let mut out = vec![1, 0, 4, 4];
         out.extend_from_slice(self.names);
         let top_len = {
@@ -152,6 +87,74 @@ impl<'a> Program<'a> {
         Some(out)
     }
 
+    /// The Top DICT; `offsets`: charset, CharStrings, FDArray, FDSelect.
+    fn top_dict(
+        &self,
+        copyright: Option<i32>,
+        notice: Option<i32>,
+        count: usize,
+        offsets: [usize; 4],
+    ) -> Vec<u8> {
+        let mut d = Vec::new();
+        for v in [391, 392, 0] {
+            int(&mut d, v);
+        }
+        op(&mut d, 1230);
+        if let Some(s) = copyright {
+            int(&mut d, s);
+            op(&mut d, 1200);
+        }
+        if let Some(s) = notice {
+            int(&mut d, s);
+            op(&mut d, 1);
+        }
+        match &self.matrix {
+            Some(m) => d.extend_from_slice(m.bytes),
+            None => {
+                for v in [0.001, 0.0, 0.0, 0.001, 0.0, 0.0] {
+                    number(&mut d, v);
+                }
+                op(&mut d, 1207);
+            }
+        }
+        match &self.bbox {
+            Some(b) => d.extend_from_slice(b.bytes),
+            None => d.extend_from_slice(&[139, 139, 139, 139, 5]),
+        }
+        let [charset, charstrings, fd_array, fd_select] = offsets;
+        for (at, code) in [(charset, 15), (charstrings, 17)] {
+            offset(&mut d, at);
+            op(&mut d, code);
+        }
+        int(&mut d, count as i32);
+        op(&mut d, 1234);
+        for (at, code) in [(fd_array, 1236), (fd_select, 1237)] {
+            offset(&mut d, at);
+            op(&mut d, code);
+        }
+        d
+    }
+
+    /// The font DICTs of the FDs `used`, their Private DICTs from `at` on.
+    fn font_dicts(&self, used: &[u8], names: &[Option<i32>], mut at: usize) -> Vec<Vec<u8>> {
+        let mut dicts = Vec::new();
+        for (&fd, name) in used.iter().zip(names) {
+            let fd = &self.fds[usize::from(fd)];
+            let mut d = Vec::new();
+            self.font_matrix(&mut d, fd.matrix.as_ref());
+            offset(&mut d, fd.private.len());
+            offset(&mut d, at);
+            op(&mut d, 18);
+            if let Some(s) = name {
+                int(&mut d, *s);
+                op(&mut d, 1238);
+            }
+            at += fd.private.len();
+            dicts.push(d);
+        }
+        dicts
+    }
+
     /// A font DICT's FontMatrix: the face's, or, where the Top DICT has
     /// none (and gets the 1/1000 one), the font DICT's scaled by 1000.
     fn font_matrix(&self, d: &mut Vec<u8>, own: Option<&Entry>) {
@@ -170,6 +173,16 @@ impl<'a> Program<'a> {
                 op(d, 1207);
             }
         }
+    }
+}
+
+/// The charset of `n` glyphs: CIDs 1.. in order after .notdef.
+fn charset(out: &mut Vec<u8>, n: usize) {
+    if n > 1 {
+        out.extend_from_slice(&[2, 0, 1]);
+        out.extend_from_slice(&(n as u16 - 2).to_be_bytes());
+    } else {
+        out.push(0);
     }
 }
 
