@@ -112,3 +112,30 @@ impl Notify {
         false
     }
 }
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saves_wake_it_in_folders_made_after_it_started() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let n = Notify::new(root).expect("inotify");
+        let quiet = Duration::from_millis(30);
+        let soon = Duration::from_secs(5);
+        assert!(!n.wait(quiet), "woke with nothing changed");
+        std::fs::create_dir_all(root.join("content/2024")).unwrap();
+        assert!(n.wait(soon), "a new year folder");
+        n.add_folders(root);
+        while n.wait(quiet) {}
+        std::fs::write(root.join("content/2024/schedule.yaml"), "a").unwrap();
+        assert!(n.wait(soon), "a save in the new folder");
+        while n.wait(quiet) {}
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        assert!(n.wait(soon), "templates/ made in the root");
+        std::fs::write(root.join("gazette.yaml"), "a").unwrap();
+        assert!(n.wait(soon), "gazette.yaml saved");
+    }
+}
