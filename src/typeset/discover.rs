@@ -180,10 +180,15 @@ fn naming_sfnt(file: &File, at: u64) -> Option<Vec<u8>> {
         if offset + len > size {
             continue;
         }
-        let mut data = vec![0u8; len as usize];
-        if read_at(file, &mut data, offset).is_some() {
-            tables.push((tag, data));
+        let whole = if &tag == b"post" { len.min(34) } else { len };
+        let mut data = vec![0u8; whole as usize];
+        if read_at(file, &mut data, offset).is_none() {
+            continue;
         }
+        if &tag == b"post" && !post_header(&mut data, len) {
+            continue;
+        }
+        tables.push((tag, data));
     }
     let mut out = head[..4].to_vec();
     out.extend_from_slice(&(tables.len() as u16).to_be_bytes());
@@ -198,6 +203,27 @@ fn naming_sfnt(file: &File, at: u64) -> Option<Vec<u8>> {
     }
     tables.iter().for_each(|(_, d)| out.extend_from_slice(d));
     Some(out)
+}
+
+/// A `post` table's glyph names (tens of kilobytes in a TrueType CJK
+/// face) say nothing of the face: keep its header, and of a version 2.0
+/// table an empty name list, when ttf-parser would accept the whole table
+/// (`len` bytes, of which `data` holds the first 34); false when it would not.
+fn post_header(data: &mut Vec<u8>, len: u64) -> bool {
+    if data.len() < 32 {
+        return false;
+    }
+    if data[..4] != [0, 2, 0, 0] {
+        data.truncate(32);
+        return true;
+    }
+    let names = match data.get(32..34) {
+        Some(n) => u16::from_be_bytes([n[0], n[1]]) as u64,
+        None => return false,
+    };
+    data.truncate(32);
+    data.extend_from_slice(&[0, 0]);
+    34 + 2 * names <= len
 }
 
 fn read_at(file: &File, buf: &mut [u8], at: u64) -> Option<()> {
