@@ -11,6 +11,7 @@ use gazette::cli::{self, Cli};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    cmd::small_pages();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     gazette::i18n::set_lang(cli::language(&args));
     let parsed = cli::command()

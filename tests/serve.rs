@@ -174,6 +174,9 @@ fn edits_show_in_the_open_page_without_a_reload() {
     // 1. A new date appears by itself: the test does not navigate. How long
     // after the save, three times (the median is in the README).
     // The server's part is timed apart: when it serves the new page.
+    // The notice runs no script of its own, so its new body is swapped in:
+    // the page is not reloaded, and what this script sets survives.
+    b.eval("window.notReloaded = true").unwrap();
     let path = notice.trim_start_matches(server.url.as_str());
     let (mut took, mut served) = (Vec::new(), Vec::new());
     for (from, to) in [("23", "26"), ("26", "27"), ("27", "26")] {
@@ -213,6 +216,7 @@ fn edits_show_in_the_open_page_without_a_reload() {
         println!("serve: {l}");
     }
     assert_eq!(b.eval("location.href").unwrap(), notice.as_str());
+    assert_eq!(b.eval("window.notReloaded === true").unwrap(), true);
     server.assert_alive();
 
     // 2. Broken YAML: the page shows what `gazette check` prints.

@@ -19,6 +19,18 @@ pub enum Verbosity {
     Verbose,
 }
 
+/// The allocator asks for transparent huge pages, and the kernel zeroes
+/// each whole (2 MB) at its first touch: a notice build touching a few
+/// kilobytes of fresh segments paid a sixth of its CPU time and a third of
+/// its peak memory for them. Small pages cost a fault each, which is less.
+pub fn small_pages() {
+    // SAFETY: sets a flag of this process; no memory is touched.
+    #[cfg(target_os = "linux")]
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let verbosity = match (cli.quiet, cli.verbose) {
         (true, _) => Verbosity::Quiet,

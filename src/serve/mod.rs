@@ -6,6 +6,7 @@
 
 mod conn;
 mod http;
+mod notify;
 mod page;
 mod watch;
 

@@ -80,26 +80,50 @@ fn js_string(s: &str) -> String {
 }
 
 /// The long-poll loop: ask the server to answer when what this page shows
-/// changes, then reload. While the server is down it retries each second.
+/// changes, then show the new version. A page whose head is unchanged and
+/// that runs no script of its own gets its new body swapped in (what a
+/// reload would show, without re-reading the stylesheet and laying out the
+/// page twice); any other page reloads. While the server is down it
+/// retries each second.
 pub fn reload_script(path: &str, tag: &str) -> String {
     format!(
-        r#"<script id="gazette-serve-reload">
+        r##"<script id="gazette-serve-reload" data-tag="{attr}">
 (function () {{
   var path = {path}, tag = {tag};
+  var own = "script:not(#gazette-serve-reload)";
+  function swap(html) {{
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var mine = doc.getElementById("gazette-serve-reload");
+    if (!mine || doc.head.innerHTML !== document.head.innerHTML
+        || doc.documentElement.lang !== document.documentElement.lang
+        || doc.querySelector(own) || document.querySelector(own)) {{
+      location.reload();
+      return;
+    }}
+    document.body.replaceWith(doc.body);
+    tag = mine.getAttribute("data-tag");
+    poll(0);
+  }}
   function poll(delay) {{
     setTimeout(function () {{
       fetch("/__gazette/wait?path=" + encodeURIComponent(path) + "&tag=" + tag, {{cache: "no-store"}})
         .then(function (r) {{ if (!r.ok) throw new Error(r.status); return r.text(); }})
-        .then(function (t) {{ if (t.trim() !== tag) location.reload(); else poll(0); }})
+        .then(function (t) {{
+          if (t.trim() === tag) return poll(0);
+          return fetch(location.href.split("#")[0], {{cache: "no-store"}})
+            .then(function (r) {{ return r.text(); }})
+            .then(swap, function () {{ location.reload(); }});
+        }})
         .catch(function () {{ poll(1000); }});
     }}, delay);
   }}
   poll(0);
 }})();
 </script>
-"#,
+"##,
         path = js_string(path),
         tag = js_string(tag),
+        attr = escape(tag),
     )
 }
 

@@ -1,9 +1,10 @@
-//! Watching the site by polling: the names, sizes and modification times of
-//! gazette.yaml, content/ and templates/ every 25 ms. A few hundred small
-//! files cost well under a millisecond to stat, and polling behaves the
-//! same on every file system and editor (atomic renames, network folders),
-//! unlike change notifications. The interval and the settling time are
-//! most of the delay between a save and the page showing it.
+//! Watching the site: the names, sizes and modification times of
+//! gazette.yaml, content/ and templates/ make a fingerprint, taken when
+//! inotify says something changed (at once), and every 500 ms besides for
+//! file systems that send no notifications (network folders); without
+//! inotify, every 25 ms. A few hundred small files cost well under a
+//! millisecond to stat, and the fingerprint behaves the same on every file
+//! system and editor (atomic renames), so it alone decides what changed.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -11,12 +12,18 @@ use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, UNIX_EPOCH};
 
+use super::notify::Notify;
 use super::Builder;
 
+/// How often the tree is stamped without notifications.
 const POLL: Duration = Duration::from_millis(25);
+/// With notifications: the stamp for changes the kernel does not report.
+const BACKSTOP: Duration = Duration::from_millis(500);
 /// An editor's save is often several writes, a few milliseconds apart:
-/// wait until the tree is quiet.
+/// wait until the tree is quiet. Polling can only look again later; with
+/// notifications, quiet is a span without any.
 const SETTLE: Duration = Duration::from_millis(15);
+const QUIET: Duration = Duration::from_millis(4);
 
 /// Editor droppings that are not the content: swap, backup and lock files.
 fn ignored(name: &str) -> bool {
@@ -38,6 +45,23 @@ fn is_photos(e: &walkdir::DirEntry) -> bool {
     e.depth() == 2 && e.file_type().is_dir() && e.file_name() == "photos"
 }
 
+/// Visit what a build may read under `dir`, in name order: every file and
+/// folder except editor droppings, and a `photos/` folder but nothing in it.
+pub(super) fn walk(dir: &Path, mut visit: impl FnMut(&walkdir::DirEntry)) {
+    let mut walk = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !ignored(&e.file_name().to_string_lossy()));
+    while let Some(e) = walk.next() {
+        // Unreadable entries are the build's to report; skip them here.
+        let Ok(e) = e else { continue };
+        visit(&e);
+        if is_photos(&e) {
+            walk.skip_current_dir();
+        }
+    }
+}
+
 /// A hash of what a build reads: changes whenever a watched file is added,
 /// removed, resized or touched.
 pub fn fingerprint(root: &Path) -> u64 {
@@ -45,20 +69,11 @@ pub fn fingerprint(root: &Path) -> u64 {
     let config = root.join("gazette.yaml");
     stamp(&config, &mut h);
     for dir in ["content", "templates"] {
-        let mut walk = walkdir::WalkDir::new(root.join(dir))
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !ignored(&e.file_name().to_string_lossy()));
-        while let Some(e) = walk.next() {
-            // Unreadable entries are the build's to report; skip them here.
-            let Ok(e) = e else { continue };
-            if is_photos(&e) {
-                stamp(e.path(), &mut h);
-                walk.skip_current_dir();
-            } else if e.file_type().is_file() {
+        walk(&root.join(dir), |e| {
+            if is_photos(e) || e.file_type().is_file() {
                 stamp(e.path(), &mut h);
             }
-        }
+        });
     }
     h.finish()
 }
@@ -78,26 +93,41 @@ fn stamp(path: &Path, h: &mut DefaultHasher) {
 /// Rebuild whenever the fingerprint changes, after it has settled.
 /// The web pages are built here; the PDFs are handed to the worker on `pdf`.
 pub(super) fn watch(builder: &Builder, mut seen: u64, pdf: &Sender<u64>) {
+    let notify = Notify::new(&builder.root);
     loop {
-        std::thread::sleep(POLL);
-        let mut now = fingerprint(&builder.root);
+        match &notify {
+            Some(n) => drop(n.wait(BACKSTOP)),
+            None => std::thread::sleep(POLL),
+        }
+        let now = fingerprint(&builder.root);
         if now == seen {
             continue;
         }
-        loop {
-            std::thread::sleep(SETTLE);
-            let again = fingerprint(&builder.root);
-            if again == now {
-                break;
-            }
-            now = again;
-        }
         // Taken before the build: an edit during it triggers the next one.
-        seen = now;
+        seen = settle(&builder.root, notify.as_ref(), now);
         if let Some(seq) = builder.pages() {
             // The worker only stops with the process.
             let _ = pdf.send(seq);
         }
+    }
+}
+
+/// The fingerprint once the tree is quiet, starting from `now`.
+fn settle(root: &Path, notify: Option<&Notify>, mut now: u64) -> u64 {
+    loop {
+        match notify {
+            Some(n) => {
+                // Folders made by this change are watched from now on.
+                n.add_folders(root);
+                while n.wait(QUIET) {}
+            }
+            None => std::thread::sleep(SETTLE),
+        }
+        let again = fingerprint(root);
+        if again == now {
+            return now;
+        }
+        now = again;
     }
 }
 

@@ -1,10 +1,12 @@
 //! Finding installed faces by family name: every font file in the system's
-//! font folders (and the site's) is mapped once and its names read; the
-//! files of the faces a build uses stay mapped for it, so no font file is
-//! opened twice.
+//! font folders (and the site's) is opened once and only the tables that
+//! name a face are read from it (a few kilobytes of files of megabytes);
+//! the files of the faces a build uses are mapped from the same handle,
+//! so no font file is opened twice.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use memmap2::Mmap;
 
@@ -17,9 +19,16 @@ struct Entry {
     index: u32,
 }
 
+/// One font file, open, and mapped when a build uses a face of it.
+struct FontFile {
+    path: PathBuf,
+    file: File,
+    map: OnceLock<Option<Arc<Mmap>>>,
+}
+
 /// The faces of the font folders.
 pub struct Catalog {
-    pub files: Vec<(PathBuf, Arc<Mmap>)>,
+    files: Vec<FontFile>,
     entries: Vec<Entry>,
 }
 
@@ -71,17 +80,31 @@ impl Catalog {
             entries: Vec::new(),
         };
         for path in paths {
-            let Some(map) = map(&path) else { continue };
-            let file = cat.files.len();
-            let count = ttf_parser::fonts_in_collection(&map).unwrap_or(1);
-            for index in 0..count {
-                if let Ok(face) = ttf_parser::Face::parse(&map, index) {
-                    cat.entries.push(entry(&face, file, index));
+            let Ok(file) = File::open(&path) else {
+                continue;
+            };
+            let at = cat.files.len();
+            for (index, face) in faces(&file).into_iter().enumerate() {
+                let Some(sfnt) = face else { continue };
+                if let Ok(face) = ttf_parser::Face::parse(&sfnt, 0) {
+                    cat.entries.push(entry(&face, at, index as u32));
                 }
             }
-            cat.files.push((path, Arc::new(map)));
+            let map = OnceLock::new();
+            cat.files.push(FontFile { path, file, map });
         }
         cat
+    }
+
+    /// The path of file `file` (as [`Catalog::query`] gives it).
+    pub fn path(&self, file: usize) -> &Path {
+        &self.files[file].path
+    }
+
+    /// The font file at `path` mapped, from the handle the scan opened.
+    pub fn mapped(&self, path: &Path) -> Option<Arc<Mmap>> {
+        let f = self.files.iter().find(|f| f.path == path)?;
+        f.map.get_or_init(|| map(&f.file).map(Arc::new)).clone()
     }
 
     /// The face of family `name` nearest to `weight` (upright preferred):
@@ -101,12 +124,125 @@ impl Catalog {
     }
 }
 
-fn map(path: &Path) -> Option<Mmap> {
-    let file = std::fs::File::open(path).ok()?;
+fn map(file: &File) -> Option<Mmap> {
     // SAFETY: font files are not written while a build runs; a font
     // replaced mid-build (a package upgrade) renames a new file in place,
     // leaving this mapping on the old one.
-    unsafe { Mmap::map(&file) }.ok()
+    unsafe { Mmap::map(file) }.ok()
+}
+
+/// The tables a face's names and style are read from, and those
+/// ttf-parser requires of every face.
+const NAMING: [&[u8; 4]; 6] = [b"head", b"hhea", b"maxp", b"OS/2", b"name", b"post"];
+
+/// Each face of a font file (one, or each of a collection) as a small
+/// sfnt of its [`NAMING`] tables, byte for byte as in the file: what
+/// ttf-parser reads of those tables is then what it reads of the whole
+/// file, without the file being read or mapped. `None` for a face whose
+/// header cannot be read.
+fn faces(file: &File) -> Vec<Option<Vec<u8>>> {
+    let mut head = [0u8; 12];
+    if read_at(file, &mut head, 0).is_none() {
+        return Vec::new();
+    }
+    if &head[..4] != b"ttcf" {
+        return vec![naming_sfnt(file, 0)];
+    }
+    let count = u32::from_be_bytes([head[8], head[9], head[10], head[11]]) as usize;
+    let mut offsets = vec![0u8; 4 * count.min(1 << 16)];
+    if read_at(file, &mut offsets, 12).is_none() {
+        // No face of a collection whose offsets are cut off parses.
+        return Vec::new();
+    }
+    let offsets = offsets.chunks(4);
+    offsets
+        .map(|o| naming_sfnt(file, u32::from_be_bytes([o[0], o[1], o[2], o[3]]) as u64))
+        .collect()
+}
+
+/// The face whose table directory is at `at`, cut to its [`NAMING`] tables.
+fn naming_sfnt(file: &File, at: u64) -> Option<Vec<u8>> {
+    let size = file.metadata().ok()?.len();
+    let mut head = [0u8; 12];
+    read_at(file, &mut head, at)?;
+    let count = u16::from_be_bytes([head[4], head[5]]) as usize;
+    let mut records = vec![0u8; 16 * count];
+    read_at(file, &mut records, at + 12)?;
+    let be32 = |r: &[u8], i: usize| u32::from_be_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
+    let mut tables: Vec<([u8; 4], Vec<u8>)> = Vec::new();
+    for r in records.chunks(16) {
+        let tag: [u8; 4] = [r[0], r[1], r[2], r[3]];
+        if !NAMING.contains(&&tag) {
+            continue;
+        }
+        // A table past the end of the file is missing, as ttf-parser has it.
+        let (offset, len) = (be32(r, 8) as u64, be32(r, 12) as u64);
+        if offset + len > size {
+            continue;
+        }
+        let whole = if &tag == b"post" { len.min(34) } else { len };
+        let mut data = vec![0u8; whole as usize];
+        if read_at(file, &mut data, offset).is_none() {
+            continue;
+        }
+        if &tag == b"post" && !post_header(&mut data, len) {
+            continue;
+        }
+        tables.push((tag, data));
+    }
+    let mut out = head[..4].to_vec();
+    out.extend_from_slice(&(tables.len() as u16).to_be_bytes());
+    out.extend_from_slice(&[0; 6]);
+    let mut offset = 12 + 16 * tables.len();
+    for (tag, data) in &tables {
+        out.extend_from_slice(tag);
+        out.extend_from_slice(&[0; 4]);
+        out.extend_from_slice(&(offset as u32).to_be_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        offset += data.len();
+    }
+    tables.iter().for_each(|(_, d)| out.extend_from_slice(d));
+    Some(out)
+}
+
+/// A `post` table's glyph names (tens of kilobytes in a TrueType CJK
+/// face) say nothing of the face: keep its header, and of a version 2.0
+/// table an empty name list, when ttf-parser would accept the whole table
+/// (`len` bytes, of which `data` holds the first 34); false when it would not.
+fn post_header(data: &mut Vec<u8>, len: u64) -> bool {
+    if data.len() < 32 {
+        return false;
+    }
+    if data[..4] != [0, 2, 0, 0] {
+        data.truncate(32);
+        return true;
+    }
+    let names = match data.get(32..34) {
+        Some(n) => u16::from_be_bytes([n[0], n[1]]) as u64,
+        None => return false,
+    };
+    data.truncate(32);
+    data.extend_from_slice(&[0, 0]);
+    34 + 2 * names <= len
+}
+
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> Option<()> {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileExt;
+    #[cfg(unix)]
+    return file.read_exact_at(buf, at).ok();
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::FileExt;
+        let mut done = 0;
+        while done < buf.len() {
+            match file.seek_read(&mut buf[done..], at + done as u64) {
+                Ok(0) | Err(_) => return None,
+                Ok(n) => done += n,
+            }
+        }
+        Some(())
+    }
 }
 
 fn entry(face: &ttf_parser::Face, file: usize, index: u32) -> Entry {
@@ -127,5 +263,66 @@ fn entry(face: &ttf_parser::Face, file: usize, index: u32) -> Entry {
         italic: face.is_italic(),
         file,
         index,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a scan learns of each face: families, weight, italic, index.
+    fn summary(e: &Entry) -> (Vec<String>, u16, bool, u32) {
+        (e.families.clone(), e.weight, e.italic, e.index)
+    }
+
+    #[test]
+    fn the_naming_tables_give_the_faces_the_whole_files_give() {
+        let cat = Catalog::scan(&[]);
+        assert!(
+            cat.files.len() >= 3,
+            "the tests need the CJK fonts installed (see the README)"
+        );
+        for (k, f) in cat.files.iter().enumerate() {
+            let whole = map(&File::open(&f.path).unwrap()).unwrap();
+            let count = ttf_parser::fonts_in_collection(&whole).unwrap_or(1);
+            let want: Vec<_> = (0..count)
+                .filter_map(|i| {
+                    ttf_parser::Face::parse(&whole, i)
+                        .ok()
+                        .map(|face| (face, i))
+                })
+                .map(|(face, i)| summary(&entry(&face, k, i)))
+                .collect();
+            let got: Vec<_> = cat
+                .entries
+                .iter()
+                .filter(|e| e.file == k)
+                .map(summary)
+                .collect();
+            assert_eq!(got, want, "{}", f.path.display());
+        }
+    }
+
+    #[test]
+    fn a_cut_off_or_foreign_file_has_no_face() {
+        let tmp = tempfile::tempdir().unwrap();
+        let noto = Catalog::scan(&[])
+            .files
+            .iter()
+            .map(|f| f.path.clone())
+            .find(|p| p.to_string_lossy().contains("NotoSerifCJK"))
+            .expect("Noto Serif CJK installed");
+        let bytes = std::fs::read(noto).unwrap();
+        std::fs::write(tmp.path().join("cut.ttc"), &bytes[..4096]).unwrap();
+        std::fs::write(tmp.path().join("text.otf"), b"not a font").unwrap();
+        for name in ["cut.ttc", "text.otf"] {
+            let file = File::open(tmp.path().join(name)).unwrap();
+            let parsed = faces(&file)
+                .into_iter()
+                .flatten()
+                .filter(|s| ttf_parser::Face::parse(s, 0).is_ok())
+                .count();
+            assert_eq!(parsed, 0, "{name}");
+        }
     }
 }

@@ -162,8 +162,8 @@ impl FontSet {
             for spec in role.chain(cfg) {
                 match find(&catalog, spec, role, root) {
                     Some((label, path, index)) => {
-                        let mapped = catalog.files.iter().find(|(p, _)| *p == path);
-                        let i = set.add(label, path, index, mapped.map(|(_, m)| m.clone()));
+                        let mapped = catalog.mapped(&path);
+                        let i = set.add(label, path, index, mapped);
                         if !chain.contains(&i) {
                             chain.push(i);
                         }
@@ -415,7 +415,7 @@ fn find(
     match spec {
         FontSpec::Family(name) => {
             let (file, index) = catalog.query(name, role.weight())?;
-            Some((name.clone(), catalog.files[file].0.clone(), index))
+            Some((name.clone(), catalog.path(file).to_path_buf(), index))
         }
         FontSpec::File { path, index } => {
             let full = root.join(path);
