@@ -1,12 +1,14 @@
 //! The checks of each row: ID number, sex, phone, category, review result,
 //! choice category, and numbers registered twice.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::Arc;
 
 use super::idcard::{self, is_mobile, mask, mask_numbers, mask_phone, IdError};
-use super::read::{Cells, Table};
+use super::read::Table;
 use super::{Candidate, Col, ColumnMap, Review, ReviewValues, Sex};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::model::year::Category;
@@ -39,20 +41,21 @@ pub(crate) struct Ctx<'a> {
 struct Row<'a, 'b> {
     ctx: &'a Ctx<'a>,
     line: usize,
-    cells: &'a Cells,
+    cells: &'a [Cow<'a, str>],
     diags: &'b mut Diagnostics,
     ok: bool,
 }
 
-impl Row<'_, '_> {
-    fn get(&self, col: &Col) -> &str {
-        self.cells.get(col.index)
+impl<'a> Row<'a, '_> {
+    /// The cell; short (ragged) rows read as empty.
+    fn get(&self, col: &Col) -> &'a str {
+        self.cells.get(col.index).map_or("", |c| c)
     }
 
     /// Report `d` (made with the column's header as `column`) at the cell.
     fn error(&mut self, col: &Col, mut d: Diagnostic) {
         // Messages quote cells: whatever number was typed there stays masked.
-        if let std::borrow::Cow::Owned(m) = mask_numbers(&d.message) {
+        if let Cow::Owned(m) = mask_numbers(&d.message) {
             d.message = m;
         }
         let d = d.in_file(self.ctx.file);
@@ -66,8 +69,8 @@ impl Row<'_, '_> {
     }
 
     /// A required cell: empty is an error.
-    fn required(&mut self, col: &Col) -> Option<String> {
-        let v = self.get(col).to_string();
+    fn required(&mut self, col: &Col) -> Option<&'a str> {
+        let v = self.get(col);
         if v.is_empty() {
             self.error(col, crate::diag!(Error, "cell-empty", column = &col.header));
             return None;
@@ -76,20 +79,127 @@ impl Row<'_, '_> {
     }
 }
 
-/// Check every row; the rows without any error come back as candidates.
-/// The rows are consumed: each row's cells are freed once it is checked,
-/// so a large list is never held twice (as cells and as candidates).
+/// The numbers seen so far in a column, and the line each was first on.
+/// IDs and phones are kept as integers: a map of 100,000 strings costs
+/// ten times the memory and most of the time of checking a list.
+#[derive(Default)]
+struct Seen {
+    numbers: HashMap<u64, usize, BuildHasherDefault<Mix>>,
+    others: HashMap<String, usize>,
+}
+
+impl Seen {
+    fn with_capacity(n: usize) -> Seen {
+        Seen {
+            numbers: HashMap::with_capacity_and_hasher(n, Default::default()),
+            others: HashMap::new(),
+        }
+    }
+
+    /// The line `v` was first seen on; else `v` is recorded as on `line`.
+    fn first(&mut self, v: &str, line: usize) -> Option<usize> {
+        match number_key(v) {
+            Some(k) => match self.numbers.entry(k) {
+                Entry::Occupied(e) => Some(*e.get()),
+                Entry::Vacant(e) => {
+                    e.insert(line);
+                    None
+                }
+            },
+            None => match self.others.get(v) {
+                Some(&first) => Some(first),
+                None => {
+                    self.others.insert(v.to_string(), line);
+                    None
+                }
+            },
+        }
+    }
+}
+
+/// A text of 1 to 18 digits and `X`s, one to one as an integer: its digits
+/// read in base 11 (`X` = 10), offset by the count of shorter such texts.
+fn number_key(v: &str) -> Option<u64> {
+    let b = v.as_bytes();
+    if b.is_empty() || b.len() > 18 {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &c in b {
+        let d = match c {
+            b'0'..=b'9' => c - b'0',
+            b'X' => 10,
+            _ => return None,
+        };
+        n = n * 11 + u64::from(d);
+    }
+    // 11 + 11² + … + 11^17 shorter texts come before those of 18: < 2^64.
+    let shorter: u64 = (1..b.len() as u32).map(|k| 11u64.pow(k)).sum();
+    Some(n + shorter)
+}
+
+/// The mixing step of a hash of integer keys (SplitMix64's finaliser):
+/// cheap, and every bit of the key reaches the bits the table uses.
+#[derive(Default)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The duplicate checks' memory of the rows before.
+struct Registry {
+    ids: Seen,
+    phones: Seen,
+    regs: Seen,
+}
+
+/// Check every row; the rows without any error come back as candidates,
+/// with the count of rows read. None when the rows could not be read.
+/// Rows are read one at a time and only the candidates are kept, so a
+/// large list is never held twice (as cells and as candidates).
 pub(crate) fn check_rows(
     ctx: &Ctx,
-    rows: Vec<(usize, Cells)>,
     extra_keys: &[Arc<str>],
     diags: &mut Diagnostics,
-) -> Vec<Candidate> {
-    let mut ids: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-    let mut phones: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-    let mut regs: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::with_capacity(rows.len());
-    for (line, cells) in rows {
+) -> Option<(Vec<Candidate>, usize)> {
+    // A CSV row takes about 200 bytes: room for all of them at once.
+    let guess = ctx.table.text.as_ref().map_or(0, |t| t.len() / 160);
+    let mut reg = Registry {
+        ids: Seen::with_capacity(guess),
+        phones: Seen::with_capacity(guess),
+        regs: Seen::with_capacity(if ctx.cols.registration.is_some() {
+            guess
+        } else {
+            0
+        }),
+    };
+    let mut out = Vec::with_capacity(guess);
+    let mut count = 0;
+    for r in ctx.table.rows(ctx.file) {
+        let (line, cells) = match r {
+            Ok(r) => r,
+            Err(d) => {
+                diags.push(d);
+                return None;
+            }
+        };
+        count += 1;
         let mut row = Row {
             ctx,
             line,
@@ -97,13 +207,12 @@ pub(crate) fn check_rows(
             diags,
             ok: true,
         };
-        if let Some(c) = check_row(&mut row, extra_keys, &mut ids, &mut phones, &mut regs) {
-            if row.ok {
-                out.push(c);
-            }
+        if let Some(c) = check_row(&mut row, extra_keys, &mut reg) {
+            out.push(c);
         }
     }
-    out
+    out.shrink_to_fit();
+    Some((out, count))
 }
 
 /// The CSV line with the row's ID number and phone masked: a diagnostic
@@ -133,21 +242,16 @@ fn masked_line(row: &Row) -> Option<String> {
     Some(mask_numbers(&line).into_owned())
 }
 
-fn check_row(
-    row: &mut Row,
-    extra_keys: &[Arc<str>],
-    ids: &mut HashMap<String, usize>,
-    phones: &mut HashMap<String, usize>,
-    regs: &mut HashMap<String, usize>,
-) -> Option<Candidate> {
+/// The row's candidate, made only when every check passed.
+fn check_row(row: &mut Row, extra_keys: &[Arc<str>], reg: &mut Registry) -> Option<Candidate> {
     let cols = row.ctx.cols;
     let name = row.required(&cols.name);
     let sex = check_sex(row);
-    let id = check_id(row, ids);
+    let id = check_id(row, &mut reg.ids);
     if let (Some(sex), Some(id)) = (sex, &id) {
         check_sex_matches_id(row, sex, id);
     }
-    let phone = check_phone(row, phones);
+    let phone = check_phone(row, &mut reg.phones);
     let college = row.required(&cols.college);
     let major = row.required(&cols.major);
     let category = check_category(row, &cols.category, true);
@@ -162,11 +266,14 @@ fn check_row(
         check_failed_choice(row, col, cat, choice);
     }
     let registration_number = match &cols.registration {
-        Some(col) => Some(check_registration(row, col, regs)?),
+        Some(col) => Some(check_registration(row, col, &mut reg.regs)?),
         None => None,
     };
     for col in &row.ctx.published {
         check_published(row, col);
+    }
+    if !row.ok {
+        return None;
     }
     let extra = extra_keys
         .iter()
@@ -175,16 +282,16 @@ fn check_row(
         .collect();
     Some(Candidate {
         row: row.line,
-        name: name?,
+        name: name?.to_string(),
         sex: sex?,
         id_number: id?.normalised,
-        phone: phone?,
-        college: college?,
-        major: major?,
+        phone: phone?.to_string(),
+        college: college?.to_string(),
+        major: major?.to_string(),
         category: category?.id.clone(),
         review: review?,
         choice: choice.map(|c| c.id.clone()),
-        registration_number,
+        registration_number: registration_number.map(String::from),
         extra,
     })
 }
@@ -207,24 +314,19 @@ fn check_sex_matches_id(row: &mut Row, sex: Sex, id: &idcard::IdNumber) {
 }
 
 /// A registration number names one candidate: a second row with it is an error.
-fn check_registration(
-    row: &mut Row,
-    col: &Col,
-    regs: &mut HashMap<String, usize>,
-) -> Option<String> {
+fn check_registration<'a>(row: &mut Row<'a, '_>, col: &Col, regs: &mut Seen) -> Option<&'a str> {
     let v = row.required(col)?;
-    if let Some(&first) = regs.get(&v) {
+    if let Some(first) = regs.first(v, row.line) {
         let d = crate::diag!(
             Error,
             "registration-twice",
             column = &col.header,
-            number = &v,
+            number = v,
             first = first
         );
         row.error(col, d);
         return None;
     }
-    regs.insert(v.clone(), row.line);
     Some(v)
 }
 
@@ -265,24 +367,23 @@ fn check_sex(row: &mut Row) -> Option<Sex> {
     }
 }
 
-fn check_id(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<idcard::IdNumber> {
+fn check_id(row: &mut Row, seen: &mut Seen) -> Option<idcard::IdNumber> {
     let col = &row.ctx.cols.id_number;
-    let raw = row.get(col).to_string();
+    let raw = row.get(col);
     let numeric = row.ctx.table.numeric.contains(&(row.line, col.index));
-    if numeric || is_excel_number(&raw) {
+    if numeric || is_excel_number(raw) {
         let d = crate::diag!(Error, "id-stored-as-number", column = &col.header);
         row.error(col, d);
         return None;
     }
     let raw = row.required(col)?;
-    let id = match idcard::validate(&raw) {
+    let id = match idcard::validate(raw) {
         Ok(id) => id,
         Err(e) => {
-            row.error(col, id_error(&col.header, &raw, e));
+            row.error(col, id_error(&col.header, raw, e));
             return None;
         }
     };
-    let masked = mask(&id.normalised);
     if let Some(year) = row.ctx.year {
         use chrono::Datelike;
         if id.birth.year() > year {
@@ -290,7 +391,7 @@ fn check_id(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<idcard::
                 Error,
                 "id-born-after",
                 column = &col.header,
-                id = masked,
+                id = mask(&id.normalised),
                 born = id.birth.year(),
                 year = year
             );
@@ -298,48 +399,50 @@ fn check_id(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<idcard::
             return None;
         }
     }
-    if let Some(&first) = seen.get(&id.normalised) {
+    if let Some(first) = seen.first(&id.normalised, row.line) {
         let d = crate::diag!(
             Error,
             "id-twice",
             column = &col.header,
-            id = masked,
+            id = mask(&id.normalised),
             first = first
         );
         row.error(col, d);
         return None;
     }
-    seen.insert(id.normalised.clone(), row.line);
     Some(id)
 }
 
-fn check_phone(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<String> {
+fn check_phone<'a>(row: &mut Row<'a, '_>, seen: &mut Seen) -> Option<&'a str> {
     let col = &row.ctx.cols.phone;
     let phone = row.required(col)?;
-    let masked = mask_phone(&phone);
-    if !is_mobile(&phone) {
-        let d = crate::diag!(Error, "phone-invalid", column = &col.header, phone = masked);
+    if !is_mobile(phone) {
+        let d = crate::diag!(
+            Error,
+            "phone-invalid",
+            column = &col.header,
+            phone = mask_phone(phone)
+        );
         row.error(col, d);
         return None;
     }
-    if let Some(&first) = seen.get(&phone) {
+    if let Some(first) = seen.first(phone, row.line) {
         let d = crate::diag!(
             Error,
             "phone-twice",
             column = &col.header,
-            phone = masked,
+            phone = mask_phone(phone),
             first = first
         );
         row.error(col, d);
         return None;
     }
-    seen.insert(phone.clone(), row.line);
     Some(phone)
 }
 
 /// A category cell: its name or id. The choice column may be empty.
 fn check_category<'a>(row: &mut Row<'a, '_>, col: &Col, required: bool) -> Option<&'a Category> {
-    let v = row.get(col).to_string();
+    let v = row.get(col);
     if v.is_empty() {
         if required {
             row.error(col, crate::diag!(Error, "cell-empty", column = &col.header));
@@ -356,16 +459,16 @@ fn check_category<'a>(row: &mut Row<'a, '_>, col: &Col, required: bool) -> Optio
         Error,
         "category-unknown",
         column = &col.header,
-        value = &v,
+        value = v,
         categories = names.join(&crate::t!("data-list-separator"))
     );
-    row.error(col, with_guess(d, did_you_mean(&v, known)));
+    row.error(col, with_guess(d, did_you_mean(v, known)));
     None
 }
 
 fn check_review(row: &mut Row) -> Option<Review> {
     let col = &row.ctx.cols.review;
-    let v = row.get(col).to_string();
+    let v = row.get(col);
     let rv = row.ctx.review_values;
     let has = |list: &[String]| list.iter().any(|x| x.trim() == v);
     if has(&rv.passed) {
@@ -397,15 +500,12 @@ fn check_review(row: &mut Row) -> Option<Review> {
         Error,
         "review-unknown",
         column = &col.header,
-        value = &v,
+        value = v,
         passed = show(&rv.passed),
         failed = show(&rv.failed),
         pending = show(&rv.pending)
     );
-    row.error(
-        col,
-        with_guess(d, did_you_mean(&v, all.map(String::as_str))),
-    );
+    row.error(col, with_guess(d, did_you_mean(v, all.map(String::as_str))));
     None
 }
 
@@ -484,6 +584,49 @@ fn id_error(column: &str, raw: &str, e: IdError) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_keys_are_one_to_one() {
+        let texts = [
+            "0",
+            "00",
+            "000",
+            "X",
+            "0X",
+            "10",
+            "9",
+            "99",
+            "X0",
+            "XXXXXXXXXXXXXXXXXX",
+            "999999999999999999",
+            "000000000000000000",
+            "11010519491231002X",
+            "110105194912310020",
+            "13812345678",
+            "013812345678",
+        ];
+        let keys: std::collections::BTreeSet<u64> =
+            texts.iter().map(|t| number_key(t).unwrap()).collect();
+        assert_eq!(keys.len(), texts.len());
+        for t in ["", "1234567890123456789", "12x", "１２", "12 3"] {
+            assert_eq!(number_key(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn seen_names_the_first_line_of_numbers_and_other_texts() {
+        let mut seen = Seen::with_capacity(4);
+        for (v, line, first) in [
+            ("13812345678", 2, None),
+            ("AB-1", 3, None),
+            ("013812345678", 4, None),
+            ("13812345678", 5, Some(2)),
+            ("AB-1", 6, Some(3)),
+            ("ab-1", 7, None),
+        ] {
+            assert_eq!(seen.first(v, line), first, "{v}");
+        }
+    }
 
     #[test]
     fn excel_numbers() {

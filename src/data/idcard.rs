@@ -44,15 +44,23 @@ pub fn check_char(digits: &[u32]) -> char {
 
 /// Validate an 18-character ID number (already trimmed).
 pub fn validate(s: &str) -> Result<IdNumber, IdError> {
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() != 18 {
-        return Err(IdError::Length(chars.len()));
+    // Characters, not bytes: a full-width digit is one character.
+    let mut chars = ['\0'; 18];
+    let mut n = 0;
+    for c in s.chars() {
+        if n < 18 {
+            chars[n] = c;
+        }
+        n += 1;
     }
-    let mut digits = Vec::with_capacity(17);
+    if n != 18 {
+        return Err(IdError::Length(n));
+    }
+    let mut digits = [0u32; 17];
     for (i, c) in chars[..17].iter().enumerate() {
         // `to_digit` takes ASCII digits only, so full-width ２ is refused too.
         match c.to_digit(10) {
-            Some(d) => digits.push(d),
+            Some(d) => digits[i] = d,
             None => return Err(IdError::NotDigit(i + 1, *c)),
         }
     }
@@ -65,9 +73,8 @@ pub fn validate(s: &str) -> Result<IdNumber, IdError> {
         return Err(IdError::Region(format!("{region:02}")));
     }
     let num = |r: std::ops::Range<usize>| digits[r].iter().fold(0u32, |n, d| n * 10 + d);
-    let birth_text: String = chars[6..14].iter().collect();
     let birth = NaiveDate::from_ymd_opt(num(6..10) as i32, num(10..12), num(12..14))
-        .ok_or(IdError::BirthDate(birth_text))?;
+        .ok_or_else(|| IdError::BirthDate(chars[6..14].iter().collect()))?;
     let expected = check_char(&digits);
     if last != expected {
         return Err(IdError::Check {
@@ -75,7 +82,9 @@ pub fn validate(s: &str) -> Result<IdNumber, IdError> {
             found: chars[17],
         });
     }
-    let mut normalised: String = chars[..17].iter().collect();
+    // All 18 are ASCII now: the text itself, its check character upper-cased.
+    let mut normalised = String::with_capacity(18);
+    normalised.push_str(&s[..17]);
     normalised.push(last);
     Ok(IdNumber {
         normalised,
