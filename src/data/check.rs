@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::idcard::{self, is_mobile, mask, mask_numbers, mask_phone, IdError};
 use super::read::Table;
-use super::{Candidate, Col, ColumnMap, Review, ReviewValues, Sex};
+use super::{Candidate, Col, ColumnMap, Extra, Review, ReviewValues, Sex};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::model::year::Category;
 
@@ -178,8 +178,10 @@ pub(crate) fn check_rows(
     extra_keys: &[Arc<str>],
     diags: &mut Diagnostics,
 ) -> Option<(Vec<Candidate>, usize)> {
-    // A CSV row takes about 200 bytes: room for all of them at once.
-    let guess = ctx.table.text.as_ref().map_or(0, |t| t.len() / 160);
+    // No more rows than lines: room for all of them at once.
+    let guess = ctx.table.text.as_ref().map_or(0, |t| {
+        t.as_bytes().iter().filter(|&&b| b == b'\n').count() + 1
+    });
     let mut reg = Registry {
         ids: Seen::with_capacity(guess),
         phones: Seen::with_capacity(guess),
@@ -275,11 +277,15 @@ fn check_row(row: &mut Row, extra_keys: &[Arc<str>], reg: &mut Registry) -> Opti
     if !row.ok {
         return None;
     }
-    let extra = extra_keys
-        .iter()
-        .zip(&cols.extra)
-        .map(|(k, (_, col))| (k.clone(), Box::from(row.get(col))))
-        .collect();
+    // Sized to the fields present: most candidates have a few of many.
+    let present = cols.extra.iter().filter(|(_, c)| !row.get(c).is_empty());
+    let mut extra = Vec::with_capacity(present.count());
+    for (k, (_, col)) in extra_keys.iter().zip(&cols.extra) {
+        let v = row.get(col);
+        if !v.is_empty() {
+            extra.push((k.clone(), Box::from(v)));
+        }
+    }
     Some(Candidate {
         row: row.line,
         name: name?.to_string(),
@@ -292,7 +298,7 @@ fn check_row(row: &mut Row, extra_keys: &[Arc<str>], reg: &mut Registry) -> Opti
         review: review?,
         choice: choice.map(|c| c.id.clone()),
         registration_number: registration_number.map(String::from),
-        extra,
+        extra: Extra(extra),
     })
 }
 
