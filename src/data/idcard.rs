@@ -206,6 +206,43 @@ fn mask_middle(s: &str, front: usize, back: usize) -> String {
     out
 }
 
+/// What is wrong with an ID number, quoting no more of it than the masked
+/// form; an impossible birth date is quoted alone, since the masked number
+/// would complete it.
+pub(crate) fn id_error(column: &str, raw: &str, e: IdError) -> crate::diag::Diagnostic {
+    let id = mask(raw);
+    match e {
+        IdError::Length(n) => {
+            crate::diag!(Error, "id-length", column = column, id = id, length = n)
+        }
+        IdError::NotDigit(18, c) => {
+            crate::diag!(Error, "id-last-char", column = column, id = id, char = c)
+        }
+        IdError::NotDigit(i, c) => crate::diag!(
+            Error,
+            "id-not-digit",
+            column = column,
+            id = id,
+            position = i,
+            char = c
+        ),
+        IdError::Region(code) => {
+            crate::diag!(Error, "id-region", column = column, id = id, region = code)
+        }
+        IdError::BirthDate(date) => {
+            crate::diag!(Error, "id-birth-date", column = column, date = date)
+        }
+        IdError::Check { expected, found } => crate::diag!(
+            Error,
+            "id-check-char",
+            column = column,
+            id = id,
+            expected = expected,
+            found = found
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

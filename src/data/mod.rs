@@ -7,6 +7,7 @@ pub mod generate;
 pub mod idcard;
 pub mod read;
 mod records;
+mod seen;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
