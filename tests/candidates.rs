@@ -21,9 +21,14 @@ fn categories() -> Vec<Category> {
 
 /// Load with the fixture's candidates.yaml, `file` replaced and `more` appended.
 fn load_with(file: &str, more: &str) -> (Option<CandidateList>, Diagnostics) {
+    load_in(&root(), file, more)
+}
+
+/// [`load_with`] from the site folder `root`.
+fn load_in(root: &Path, file: &str, more: &str) -> (Option<CandidateList>, Diagnostics) {
     // The assertions read English, whatever the machine's locale.
     gazette::i18n::set_lang(gazette::i18n::Lang::En);
-    let src = read_source(&root(), Path::new("content/2024/candidates.yaml")).unwrap();
+    let src = read_source(root, Path::new("content/2024/candidates.yaml")).unwrap();
     let text = src
         .text
         .replace("file: candidates.csv", &format!("file: {file}"))
@@ -32,7 +37,7 @@ fn load_with(file: &str, more: &str) -> (Option<CandidateList>, Diagnostics) {
     let spec: CandidateSpec = parse_yaml(&src).unwrap();
     let mut diags = Diagnostics::new();
     let list = load_candidates(
-        &root(),
+        root,
         Path::new("content/2024"),
         &spec,
         &src,
@@ -352,4 +357,40 @@ fn an_unknown_sheet_is_named() {
         "`content/2024/candidates.xlsx` has no sheet `报名表`"
     );
     assert_eq!(d.hint.as_deref(), Some("its sheets are 考生名单, 说明"));
+}
+
+/// Cells the csv crate unquotes are copied, the others read in place: the
+/// bad list with every cell quoted gives the same candidates and the same
+/// diagnostics, at the same lines and columns.
+#[test]
+fn quoted_cells_read_as_plain_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let year = tmp.path().join("content/2024");
+    std::fs::create_dir_all(&year).unwrap();
+    let fixture = root().join("content/2024");
+    std::fs::copy(
+        fixture.join("candidates.yaml"),
+        year.join("candidates.yaml"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(fixture.join("bad.csv")).unwrap();
+    assert!(!text.contains('"'));
+    let quoted: String = text
+        .lines()
+        .map(|l| {
+            let cells: Vec<String> = l.split(',').map(|c| format!("\"{c}\"")).collect();
+            cells.join(",") + "\r\n"
+        })
+        .collect();
+    std::fs::write(year.join("bad.csv"), quoted).unwrap();
+    let shown = |d: &Diagnostics| -> Vec<_> {
+        d.iter()
+            .map(|d| (d.code, d.line, d.column, d.message.clone(), d.hint.clone()))
+            .collect()
+    };
+    let (plain, plain_diags) = load("bad.csv");
+    let (copied, copied_diags) = load_in(tmp.path(), "bad.csv", "");
+    assert!(!plain_diags.is_empty());
+    assert_eq!(shown(&copied_diags), shown(&plain_diags));
+    assert_eq!(copied.unwrap().candidates, plain.unwrap().candidates);
 }

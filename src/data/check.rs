@@ -1,13 +1,14 @@
 //! The checks of each row: ID number, sex, phone, category, review result,
 //! choice category, and numbers registered twice.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
 use super::idcard::{self, is_mobile, mask, mask_numbers, mask_phone, IdError};
-use super::read::{Cells, Table};
-use super::{Candidate, Col, ColumnMap, Review, ReviewValues, Sex};
+use super::read::Table;
+use super::seen::Seen;
+use super::{Candidate, Col, ColumnMap, Extra, Review, ReviewValues, Sex};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::model::year::Category;
 
@@ -39,20 +40,21 @@ pub(crate) struct Ctx<'a> {
 struct Row<'a, 'b> {
     ctx: &'a Ctx<'a>,
     line: usize,
-    cells: &'a Cells,
+    cells: &'a [Cow<'a, str>],
     diags: &'b mut Diagnostics,
     ok: bool,
 }
 
-impl Row<'_, '_> {
-    fn get(&self, col: &Col) -> &str {
-        self.cells.get(col.index)
+impl<'a> Row<'a, '_> {
+    /// The cell; short (ragged) rows read as empty.
+    fn get(&self, col: &Col) -> &'a str {
+        self.cells.get(col.index).map_or("", |c| c)
     }
 
     /// Report `d` (made with the column's header as `column`) at the cell.
     fn error(&mut self, col: &Col, mut d: Diagnostic) {
         // Messages quote cells: whatever number was typed there stays masked.
-        if let std::borrow::Cow::Owned(m) = mask_numbers(&d.message) {
+        if let Cow::Owned(m) = mask_numbers(&d.message) {
             d.message = m;
         }
         let d = d.in_file(self.ctx.file);
@@ -66,8 +68,8 @@ impl Row<'_, '_> {
     }
 
     /// A required cell: empty is an error.
-    fn required(&mut self, col: &Col) -> Option<String> {
-        let v = self.get(col).to_string();
+    fn required(&mut self, col: &Col) -> Option<&'a str> {
+        let v = self.get(col);
         if v.is_empty() {
             self.error(col, crate::diag!(Error, "cell-empty", column = &col.header));
             return None;
@@ -76,20 +78,46 @@ impl Row<'_, '_> {
     }
 }
 
-/// Check every row; the rows without any error come back as candidates.
-/// The rows are consumed: each row's cells are freed once it is checked,
-/// so a large list is never held twice (as cells and as candidates).
+/// The duplicate checks' memory of the rows before.
+struct Registry {
+    ids: Seen,
+    phones: Seen,
+    regs: Seen,
+}
+
+/// Check every row; the rows without any error come back as candidates,
+/// with the count of rows read. None when the rows could not be read.
+/// Rows are read one at a time and only the candidates are kept, so a
+/// large list is never held twice (as cells and as candidates).
 pub(crate) fn check_rows(
     ctx: &Ctx,
-    rows: Vec<(usize, Cells)>,
     extra_keys: &[Arc<str>],
     diags: &mut Diagnostics,
-) -> Vec<Candidate> {
-    let mut ids: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-    let mut phones: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-    let mut regs: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::with_capacity(rows.len());
-    for (line, cells) in rows {
+) -> Option<(Vec<Candidate>, usize)> {
+    // No more rows than lines: room for all of them at once.
+    let guess = ctx.table.text.as_ref().map_or(0, |t| {
+        t.as_bytes().iter().filter(|&&b| b == b'\n').count() + 1
+    });
+    let mut reg = Registry {
+        ids: Seen::with_capacity(guess),
+        phones: Seen::with_capacity(guess),
+        regs: Seen::with_capacity(if ctx.cols.registration.is_some() {
+            guess
+        } else {
+            0
+        }),
+    };
+    let mut out = Vec::with_capacity(guess);
+    let mut count = 0;
+    for r in ctx.table.rows(ctx.file) {
+        let (line, cells) = match r {
+            Ok(r) => r,
+            Err(d) => {
+                diags.push(d);
+                return None;
+            }
+        };
+        count += 1;
         let mut row = Row {
             ctx,
             line,
@@ -97,13 +125,12 @@ pub(crate) fn check_rows(
             diags,
             ok: true,
         };
-        if let Some(c) = check_row(&mut row, extra_keys, &mut ids, &mut phones, &mut regs) {
-            if row.ok {
-                out.push(c);
-            }
+        if let Some(c) = check_row(&mut row, extra_keys, &mut reg) {
+            out.push(c);
         }
     }
-    out
+    out.shrink_to_fit();
+    Some((out, count))
 }
 
 /// The CSV line with the row's ID number and phone masked: a diagnostic
@@ -133,21 +160,16 @@ fn masked_line(row: &Row) -> Option<String> {
     Some(mask_numbers(&line).into_owned())
 }
 
-fn check_row(
-    row: &mut Row,
-    extra_keys: &[Arc<str>],
-    ids: &mut HashMap<String, usize>,
-    phones: &mut HashMap<String, usize>,
-    regs: &mut HashMap<String, usize>,
-) -> Option<Candidate> {
+/// The row's candidate, made only when every check passed.
+fn check_row(row: &mut Row, extra_keys: &[Arc<str>], reg: &mut Registry) -> Option<Candidate> {
     let cols = row.ctx.cols;
     let name = row.required(&cols.name);
     let sex = check_sex(row);
-    let id = check_id(row, ids);
+    let id = check_id(row, &mut reg.ids);
     if let (Some(sex), Some(id)) = (sex, &id) {
         check_sex_matches_id(row, sex, id);
     }
-    let phone = check_phone(row, phones);
+    let phone = check_phone(row, &mut reg.phones);
     let college = row.required(&cols.college);
     let major = row.required(&cols.major);
     let category = check_category(row, &cols.category, true);
@@ -162,30 +184,37 @@ fn check_row(
         check_failed_choice(row, col, cat, choice);
     }
     let registration_number = match &cols.registration {
-        Some(col) => Some(check_registration(row, col, regs)?),
+        Some(col) => Some(check_registration(row, col, &mut reg.regs)?),
         None => None,
     };
     for col in &row.ctx.published {
         check_published(row, col);
     }
-    let extra = extra_keys
-        .iter()
-        .zip(&cols.extra)
-        .map(|(k, (_, col))| (k.clone(), Box::from(row.get(col))))
-        .collect();
+    if !row.ok {
+        return None;
+    }
+    // Sized to the fields present: most candidates have a few of many.
+    let present = cols.extra.iter().filter(|(_, c)| !row.get(c).is_empty());
+    let mut extra = Vec::with_capacity(present.count());
+    for (k, (_, col)) in extra_keys.iter().zip(&cols.extra) {
+        let v = row.get(col);
+        if !v.is_empty() {
+            extra.push((k.clone(), Box::from(v)));
+        }
+    }
     Some(Candidate {
         row: row.line,
-        name: name?,
+        name: name?.to_string(),
         sex: sex?,
         id_number: id?.normalised,
-        phone: phone?,
-        college: college?,
-        major: major?,
+        phone: phone?.to_string(),
+        college: college?.to_string(),
+        major: major?.to_string(),
         category: category?.id.clone(),
         review: review?,
         choice: choice.map(|c| c.id.clone()),
-        registration_number,
-        extra,
+        registration_number: registration_number.map(String::from),
+        extra: Extra(extra),
     })
 }
 
@@ -207,24 +236,19 @@ fn check_sex_matches_id(row: &mut Row, sex: Sex, id: &idcard::IdNumber) {
 }
 
 /// A registration number names one candidate: a second row with it is an error.
-fn check_registration(
-    row: &mut Row,
-    col: &Col,
-    regs: &mut HashMap<String, usize>,
-) -> Option<String> {
+fn check_registration<'a>(row: &mut Row<'a, '_>, col: &Col, regs: &mut Seen) -> Option<&'a str> {
     let v = row.required(col)?;
-    if let Some(&first) = regs.get(&v) {
+    if let Some(first) = regs.first(v, row.line) {
         let d = crate::diag!(
             Error,
             "registration-twice",
             column = &col.header,
-            number = &v,
+            number = v,
             first = first
         );
         row.error(col, d);
         return None;
     }
-    regs.insert(v.clone(), row.line);
     Some(v)
 }
 
@@ -265,24 +289,23 @@ fn check_sex(row: &mut Row) -> Option<Sex> {
     }
 }
 
-fn check_id(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<idcard::IdNumber> {
+fn check_id(row: &mut Row, seen: &mut Seen) -> Option<idcard::IdNumber> {
     let col = &row.ctx.cols.id_number;
-    let raw = row.get(col).to_string();
+    let raw = row.get(col);
     let numeric = row.ctx.table.numeric.contains(&(row.line, col.index));
-    if numeric || is_excel_number(&raw) {
+    if numeric || is_excel_number(raw) {
         let d = crate::diag!(Error, "id-stored-as-number", column = &col.header);
         row.error(col, d);
         return None;
     }
     let raw = row.required(col)?;
-    let id = match idcard::validate(&raw) {
+    let id = match idcard::validate(raw) {
         Ok(id) => id,
         Err(e) => {
-            row.error(col, id_error(&col.header, &raw, e));
+            row.error(col, idcard::id_error(&col.header, raw, e));
             return None;
         }
     };
-    let masked = mask(&id.normalised);
     if let Some(year) = row.ctx.year {
         use chrono::Datelike;
         if id.birth.year() > year {
@@ -290,7 +313,7 @@ fn check_id(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<idcard::
                 Error,
                 "id-born-after",
                 column = &col.header,
-                id = masked,
+                id = mask(&id.normalised),
                 born = id.birth.year(),
                 year = year
             );
@@ -298,48 +321,50 @@ fn check_id(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<idcard::
             return None;
         }
     }
-    if let Some(&first) = seen.get(&id.normalised) {
+    if let Some(first) = seen.first(&id.normalised, row.line) {
         let d = crate::diag!(
             Error,
             "id-twice",
             column = &col.header,
-            id = masked,
+            id = mask(&id.normalised),
             first = first
         );
         row.error(col, d);
         return None;
     }
-    seen.insert(id.normalised.clone(), row.line);
     Some(id)
 }
 
-fn check_phone(row: &mut Row, seen: &mut HashMap<String, usize>) -> Option<String> {
+fn check_phone<'a>(row: &mut Row<'a, '_>, seen: &mut Seen) -> Option<&'a str> {
     let col = &row.ctx.cols.phone;
     let phone = row.required(col)?;
-    let masked = mask_phone(&phone);
-    if !is_mobile(&phone) {
-        let d = crate::diag!(Error, "phone-invalid", column = &col.header, phone = masked);
+    if !is_mobile(phone) {
+        let d = crate::diag!(
+            Error,
+            "phone-invalid",
+            column = &col.header,
+            phone = mask_phone(phone)
+        );
         row.error(col, d);
         return None;
     }
-    if let Some(&first) = seen.get(&phone) {
+    if let Some(first) = seen.first(phone, row.line) {
         let d = crate::diag!(
             Error,
             "phone-twice",
             column = &col.header,
-            phone = masked,
+            phone = mask_phone(phone),
             first = first
         );
         row.error(col, d);
         return None;
     }
-    seen.insert(phone.clone(), row.line);
     Some(phone)
 }
 
 /// A category cell: its name or id. The choice column may be empty.
 fn check_category<'a>(row: &mut Row<'a, '_>, col: &Col, required: bool) -> Option<&'a Category> {
-    let v = row.get(col).to_string();
+    let v = row.get(col);
     if v.is_empty() {
         if required {
             row.error(col, crate::diag!(Error, "cell-empty", column = &col.header));
@@ -356,16 +381,16 @@ fn check_category<'a>(row: &mut Row<'a, '_>, col: &Col, required: bool) -> Optio
         Error,
         "category-unknown",
         column = &col.header,
-        value = &v,
+        value = v,
         categories = names.join(&crate::t!("data-list-separator"))
     );
-    row.error(col, with_guess(d, did_you_mean(&v, known)));
+    row.error(col, with_guess(d, did_you_mean(v, known)));
     None
 }
 
 fn check_review(row: &mut Row) -> Option<Review> {
     let col = &row.ctx.cols.review;
-    let v = row.get(col).to_string();
+    let v = row.get(col);
     let rv = row.ctx.review_values;
     let has = |list: &[String]| list.iter().any(|x| x.trim() == v);
     if has(&rv.passed) {
@@ -397,15 +422,12 @@ fn check_review(row: &mut Row) -> Option<Review> {
         Error,
         "review-unknown",
         column = &col.header,
-        value = &v,
+        value = v,
         passed = show(&rv.passed),
         failed = show(&rv.failed),
         pending = show(&rv.pending)
     );
-    row.error(
-        col,
-        with_guess(d, did_you_mean(&v, all.map(String::as_str))),
-    );
+    row.error(col, with_guess(d, did_you_mean(v, all.map(String::as_str))));
     None
 }
 
@@ -441,43 +463,6 @@ fn with_guess(d: Diagnostic, guess: Option<String>) -> Diagnostic {
     match guess {
         Some(hint) => d.hint(hint),
         None => d,
-    }
-}
-
-/// What is wrong with an ID number, quoting no more of it than the masked
-/// form; an impossible birth date is quoted alone, since the masked number
-/// would complete it.
-fn id_error(column: &str, raw: &str, e: IdError) -> Diagnostic {
-    let id = mask(raw);
-    match e {
-        IdError::Length(n) => {
-            crate::diag!(Error, "id-length", column = column, id = id, length = n)
-        }
-        IdError::NotDigit(18, c) => {
-            crate::diag!(Error, "id-last-char", column = column, id = id, char = c)
-        }
-        IdError::NotDigit(i, c) => crate::diag!(
-            Error,
-            "id-not-digit",
-            column = column,
-            id = id,
-            position = i,
-            char = c
-        ),
-        IdError::Region(code) => {
-            crate::diag!(Error, "id-region", column = column, id = id, region = code)
-        }
-        IdError::BirthDate(date) => {
-            crate::diag!(Error, "id-birth-date", column = column, date = date)
-        }
-        IdError::Check { expected, found } => crate::diag!(
-            Error,
-            "id-check-char",
-            column = column,
-            id = id,
-            expected = expected,
-            found = found
-        ),
     }
 }
 

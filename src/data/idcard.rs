@@ -44,15 +44,23 @@ pub fn check_char(digits: &[u32]) -> char {
 
 /// Validate an 18-character ID number (already trimmed).
 pub fn validate(s: &str) -> Result<IdNumber, IdError> {
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() != 18 {
-        return Err(IdError::Length(chars.len()));
+    // Characters, not bytes: a full-width digit is one character.
+    let mut chars = ['\0'; 18];
+    let mut n = 0;
+    for c in s.chars() {
+        if n < 18 {
+            chars[n] = c;
+        }
+        n += 1;
     }
-    let mut digits = Vec::with_capacity(17);
+    if n != 18 {
+        return Err(IdError::Length(n));
+    }
+    let mut digits = [0u32; 17];
     for (i, c) in chars[..17].iter().enumerate() {
         // `to_digit` takes ASCII digits only, so full-width ２ is refused too.
         match c.to_digit(10) {
-            Some(d) => digits.push(d),
+            Some(d) => digits[i] = d,
             None => return Err(IdError::NotDigit(i + 1, *c)),
         }
     }
@@ -65,9 +73,8 @@ pub fn validate(s: &str) -> Result<IdNumber, IdError> {
         return Err(IdError::Region(format!("{region:02}")));
     }
     let num = |r: std::ops::Range<usize>| digits[r].iter().fold(0u32, |n, d| n * 10 + d);
-    let birth_text: String = chars[6..14].iter().collect();
     let birth = NaiveDate::from_ymd_opt(num(6..10) as i32, num(10..12), num(12..14))
-        .ok_or(IdError::BirthDate(birth_text))?;
+        .ok_or_else(|| IdError::BirthDate(chars[6..14].iter().collect()))?;
     let expected = check_char(&digits);
     if last != expected {
         return Err(IdError::Check {
@@ -75,7 +82,9 @@ pub fn validate(s: &str) -> Result<IdNumber, IdError> {
             found: chars[17],
         });
     }
-    let mut normalised: String = chars[..17].iter().collect();
+    // All 18 are ASCII now: the text itself, its check character upper-cased.
+    let mut normalised = String::with_capacity(18);
+    normalised.push_str(&s[..17]);
     normalised.push(last);
     Ok(IdNumber {
         normalised,
@@ -195,6 +204,43 @@ fn mask_middle(s: &str, front: usize, back: usize) -> String {
     out.extend(std::iter::repeat_n('*', n - front - back));
     out.extend(&chars[n - back..]);
     out
+}
+
+/// What is wrong with an ID number, quoting no more of it than the masked
+/// form; an impossible birth date is quoted alone, since the masked number
+/// would complete it.
+pub(crate) fn id_error(column: &str, raw: &str, e: IdError) -> crate::diag::Diagnostic {
+    let id = mask(raw);
+    match e {
+        IdError::Length(n) => {
+            crate::diag!(Error, "id-length", column = column, id = id, length = n)
+        }
+        IdError::NotDigit(18, c) => {
+            crate::diag!(Error, "id-last-char", column = column, id = id, char = c)
+        }
+        IdError::NotDigit(i, c) => crate::diag!(
+            Error,
+            "id-not-digit",
+            column = column,
+            id = id,
+            position = i,
+            char = c
+        ),
+        IdError::Region(code) => {
+            crate::diag!(Error, "id-region", column = column, id = id, region = code)
+        }
+        IdError::BirthDate(date) => {
+            crate::diag!(Error, "id-birth-date", column = column, date = date)
+        }
+        IdError::Check { expected, found } => crate::diag!(
+            Error,
+            "id-check-char",
+            column = column,
+            id = id,
+            expected = expected,
+            found = found
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ mod check;
 pub mod generate;
 pub mod idcard;
 pub mod read;
+mod records;
+mod seen;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -109,7 +111,7 @@ pub fn load_candidates(
         diags.push(crate::load::files::missing_file(root, &rel, spec_src, at));
         return None;
     }
-    let mut table = match read::read_table(root, &rel, spec.sheet.as_deref()) {
+    let table = match read::read_table(root, &rel, spec.sheet.as_deref()) {
         Ok(t) => t,
         Err(d) => {
             diags.push(d);
@@ -117,19 +119,11 @@ pub fn load_candidates(
         }
     };
     let cols = map_columns(&table, &rel, spec, spec_src, diags)?;
-    if table.rows.is_empty() {
-        diags.push(table.at(
-            crate::diag!(Warning, "candidates-header-only", file = &rel).in_file(&rel),
-            table.header_row,
-            None,
-        ));
-    }
     // The notice year is the year folder's name (content/2024).
     let year = year_dir
         .file_name()
         .and_then(|n| n.to_str())
         .and_then(|n| n.parse().ok());
-    let rows = std::mem::take(&mut table.rows);
     let ctx = check::Ctx {
         table: &table,
         file: &rel,
@@ -152,7 +146,14 @@ pub fn load_candidates(
         .iter()
         .map(|(k, _)| Arc::from(k.as_str()))
         .collect();
-    let candidates = check::check_rows(&ctx, rows, &extra_keys, diags);
+    let (candidates, rows) = check::check_rows(&ctx, &extra_keys, diags)?;
+    if rows == 0 {
+        diags.push(table.at(
+            crate::diag!(Warning, "candidates-header-only", file = &rel).in_file(&rel),
+            table.header_row,
+            None,
+        ));
+    }
     Some(CandidateList {
         file: rel,
         candidates,

@@ -2,18 +2,19 @@
 //! or from an XLSX workbook into trimmed text cells with their row numbers.
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::Cursor;
 use std::path::Path;
 
+use super::records::{Records, Row};
 use crate::diag::{did_you_mean, Diagnostic};
 
-/// A table as read: the header row and every non-blank row after it.
+/// A table as read: the header row, and the non-blank rows after it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table {
     pub headers: Vec<String>,
-    /// 1-based line (CSV) or row (XLSX) of each row, and its cells.
-    pub rows: Vec<(usize, Cells)>,
+    body: Body,
     /// 1-based line or row of the header.
     pub header_row: usize,
     /// The decoded CSV text, so diagnostics can show the line; None for XLSX.
@@ -22,7 +23,39 @@ pub struct Table {
     pub numeric: BTreeSet<(usize, usize)>,
 }
 
+/// Where the rows after the header are.
+#[derive(Debug, Clone, PartialEq)]
+enum Body {
+    /// In the CSV text from this byte on, read when asked for: a list of
+    /// 100,000 rows is never held as cells.
+    Csv { from: usize },
+    /// 1-based row of each XLSX row, and its cells.
+    Cells(Vec<(usize, Cells)>),
+}
+
+impl Default for Body {
+    fn default() -> Body {
+        Body::Cells(Vec::new())
+    }
+}
+
 impl Table {
+    /// Every non-blank row after the header, with its 1-based line (CSV)
+    /// or row (XLSX). `rel` names the file in a diagnostic.
+    pub fn rows<'t>(
+        &'t self,
+        rel: &'t Path,
+    ) -> Box<dyn Iterator<Item = Result<Row<'t>, Diagnostic>> + 't> {
+        match (&self.body, &self.text) {
+            (Body::Csv { from }, Some(text)) => Box::new(Records::new(text, *from, rel)),
+            (Body::Csv { .. }, None) => Box::new(std::iter::empty()),
+            (Body::Cells(rows), _) => Box::new(
+                rows.iter()
+                    .map(|(line, cells)| Ok((*line, cells.iter().map(Cow::Borrowed).collect()))),
+            ),
+        }
+    }
+
     /// Attach a row and 1-based column number to `d`; CSV also shows the line.
     pub fn at(&self, d: Diagnostic, row: usize, column: Option<usize>) -> Diagnostic {
         match (&self.text, column) {
@@ -156,10 +189,7 @@ pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
     };
     // GB18030 decodes much binary junk; control characters give it away.
     // A stray one in a text is reported where it is.
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
-        .count();
+    let controls = count_controls(&text);
     if controls > 0 && controls * 100 < text.len() && controls <= 16 {
         if let Some(d) = crate::load::files::control_diagnostic(rel, &text) {
             return Err(d);
@@ -169,6 +199,21 @@ pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
         return Err(crate::diag!(Error, "csv-binary", file = rel).in_file(rel));
     }
     Ok(text)
+}
+
+/// The control characters of `text` but tab and line ends, counted on the
+/// bytes: C0 and DEL are single bytes, C1 (U+0080–U+009F) is `C2 80`–`C2 9F`.
+fn count_controls(text: &str) -> usize {
+    let b = text.as_bytes();
+    let c0 = b
+        .iter()
+        .filter(|&&x| (x < 0x20 && !matches!(x, b'\t' | b'\r' | b'\n')) || x == 0x7F)
+        .count();
+    let c1 = b
+        .windows(2)
+        .filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
+        .count();
+    c0 + c1
 }
 
 fn empty(rel: &Path) -> Diagnostic {
@@ -184,80 +229,30 @@ impl Table {
         if self.header_row == 0 {
             self.headers = cells.iter().map(String::from).collect();
             self.header_row = line.max(1);
-        } else {
-            self.rows.push((line, cells));
+        } else if let Body::Cells(rows) = &mut self.body {
+            rows.push((line, cells));
         }
     }
 }
 
 fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
     let text = decode(bytes, rel)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        // Ragged rows are read as they are; missing cells count as empty.
-        .flexible(true)
-        .from_reader(text.as_bytes());
     let mut table = Table::default();
-    let mut lines = LineCounter::default();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let d = crate::diag!(Error, "csv-invalid", file = rel)
-                .in_file(rel)
-                .cause(&e);
-            match e.position() {
-                Some(p) => d.at(&text, record_line(&text, p.byte() as usize), 1),
-                None => d,
-            }
-        })?;
-        let line = record
-            .position()
-            .map_or(0, |p| lines.line_at(&text, p.byte() as usize));
-        table.push_row(line, record.iter().map(str::trim).collect());
+    // Only the header is read here; the rows are read in place when checked.
+    let mut records = Records::new(&text, 0, rel);
+    if let Some(header) = records.next() {
+        let (line, cells) = header?;
+        table.headers = cells.into_iter().map(String::from).collect();
+        table.header_row = line.max(1);
     }
     if table.header_row == 0 {
         return Err(empty(rel));
     }
+    table.body = Body::Csv {
+        from: records.offset(),
+    };
     table.text = Some(text);
     Ok(table)
-}
-
-/// Line numbers of increasing byte offsets, counted incrementally (counting
-/// from the start for every record would be quadratic in the file).
-#[derive(Default)]
-struct LineCounter {
-    byte: usize,
-    line: usize,
-}
-
-impl LineCounter {
-    fn line_at(&mut self, text: &str, byte: usize) -> usize {
-        let bytes = text.as_bytes();
-        let mut start = byte.min(bytes.len());
-        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        if start < self.byte {
-            return record_line(text, byte);
-        }
-        self.line += bytes[self.byte..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.byte = start;
-        self.line + 1
-    }
-}
-
-/// The line a record starts on. The csv crate's own line count lags: a
-/// record's position is taken before the previous `\n` of a `\r\n` and
-/// before skipped blank lines, so count from the first byte of the record.
-fn record_line(text: &str, byte: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut start = byte.min(bytes.len());
-    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-        start += 1;
-    }
-    bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 fn read_xlsx(bytes: &[u8], rel: &Path, sheet: Option<&str>) -> Result<Table, Diagnostic> {
@@ -346,13 +341,27 @@ mod tests {
         read_csv(bytes.to_vec(), &p())
     }
 
+    /// Every row after the header: its line and cells.
+    fn rows(t: &Table) -> Vec<(usize, Vec<String>)> {
+        let rel = p();
+        t.rows(&rel)
+            .map(|r| {
+                let (line, cells) = r.unwrap();
+                (line, cells.into_iter().map(String::from).collect())
+            })
+            .collect()
+    }
+
     #[test]
     fn utf8_with_bom_and_blank_rows() {
         let t = csv("\u{feff}姓名, 性别\n\n张三,男\n,\n李四 ,女\n".as_bytes()).unwrap();
         assert_eq!(t.headers, ["姓名", "性别"]);
         assert_eq!(t.header_row, 1);
-        let rows: Vec<_> = t.rows.iter().map(|(l, c)| (*l, c.get(0))).collect();
-        assert_eq!(rows, [(3, "张三"), (5, "李四")]);
+        let rows: Vec<_> = rows(&t)
+            .into_iter()
+            .map(|(l, c)| (l, c[0].clone()))
+            .collect();
+        assert_eq!(rows, [(3, "张三".to_string()), (5, "李四".to_string())]);
     }
 
     #[test]
@@ -361,22 +370,23 @@ mod tests {
         assert!(!bad);
         let t = csv(&bytes).unwrap();
         assert_eq!(t.headers, ["姓名", "性别"]);
-        assert_eq!(t.rows[0].1.iter().collect::<Vec<_>>(), ["张三", "男"]);
+        assert_eq!(rows(&t)[0].1, ["张三", "男"]);
     }
 
     #[test]
     fn crlf_lines_are_counted_right() {
         let t = csv(b"a,b\r\n\r\nx,1\r\ny,2\r\n").unwrap();
-        let lines: Vec<usize> = t.rows.iter().map(|(l, _)| *l).collect();
+        let lines: Vec<usize> = rows(&t).iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, [3, 4]);
     }
 
     #[test]
     fn quoted_fields_keep_their_line() {
         let t = csv("a,b\n\"x\ny\",1\nz,2\n".as_bytes()).unwrap();
-        assert_eq!(t.rows[0].0, 2);
-        assert_eq!(t.rows[0].1.iter().collect::<Vec<_>>(), ["x\ny", "1"]);
-        assert_eq!(t.rows[1].0, 4);
+        let rows = rows(&t);
+        assert_eq!(rows[0].0, 2);
+        assert_eq!(rows[0].1, ["x\ny", "1"]);
+        assert_eq!(rows[1].0, 4);
     }
 
     #[test]
@@ -388,6 +398,20 @@ mod tests {
         assert_eq!(d.code, "csv-binary");
         let d = csv(b"PK\x03\x04\x14\x00").unwrap_err();
         assert_eq!(d.code, "csv-is-xlsx");
+    }
+
+    #[test]
+    fn controls_are_counted_as_chars_count_them() {
+        let text: String = (0..0x3000u32)
+            .filter_map(char::from_u32)
+            .chain("表\u{85}\u{9f}\u{7f}\t\r\n".chars())
+            .collect();
+        let by_char = text
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+            .count();
+        assert_eq!(count_controls(&text), by_char);
+        assert_eq!(count_controls("张三,男\r\n"), 0);
     }
 
     #[test]
@@ -421,7 +445,7 @@ mod tests {
         let t = read_table(&root, Path::new("content/2024/candidates.xlsx"), None).unwrap();
         assert_eq!(t.header_row, 1);
         assert_eq!(t.headers[..3], ["序号", "姓名", "性别"]);
-        assert_eq!(t.rows[0].0, 2);
+        assert_eq!(rows(&t)[0].0, 2);
         assert!(t.text.is_none());
         // The ID column is text in the fixture, so no cell is flagged.
         let id = t.headers.iter().position(|h| h == "身份证号").unwrap();

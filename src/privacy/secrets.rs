@@ -130,6 +130,16 @@ impl Secrets {
         let l = self.lists.len() as u32;
         self.lists
             .push((list.file.clone(), id_header.into(), phone_header.into()));
+        // Grown once: pushing 200,000 entries one by one copies them over and over.
+        let n = list.candidates.len();
+        self.owners.reserve(n);
+        if let Some(c) = list.candidates.first() {
+            for number in [&c.id_number, &c.phone] {
+                if key(number.as_bytes()).is_some() {
+                    self.table(number.len()).entries.reserve(n);
+                }
+            }
+        }
         for c in &list.candidates {
             let owner = self.owners.len() as u32;
             self.owners.push(Owner {
@@ -151,7 +161,11 @@ impl Secrets {
             self.odd.push((number.as_bytes().to_vec(), owner, kind));
             return;
         };
-        let len = number.len();
+        self.table(number.len()).entries.push((k, owner, kind));
+    }
+
+    /// The table of numbers of `len` characters, made when there is none.
+    fn table(&mut self, len: usize) -> &mut Table {
         let at = match self.tables.iter().position(|t| t.len <= len) {
             Some(i) if self.tables[i].len == len => i,
             Some(i) => {
@@ -172,7 +186,7 @@ impl Secrets {
                 self.tables.len() - 1
             }
         };
-        self.tables[at].entries.push((k, owner, kind));
+        &mut self.tables[at]
     }
 
     pub fn is_empty(&self) -> bool {
