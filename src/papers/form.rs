@@ -4,14 +4,18 @@
 use sha2::{Digest, Sha256};
 
 use super::input::YearInput;
-use super::{key, photo, Plan};
+use super::{photo, Plan};
 use crate::data::Candidate;
 use crate::diag::Diagnostic;
 
 impl Plan {
     /// The hash of everything that decides a college's forms: the kind's
     /// and the year's fingerprints, each candidate's values and photo.
-    pub(super) fn form_hash(&self, year: usize, list: &[&Candidate]) -> Result<String, Diagnostic> {
+    pub(super) fn form_hash(
+        &self,
+        year: usize,
+        list: &[&Candidate],
+    ) -> Result<[u8; 32], Diagnostic> {
         let y = &self.years[year];
         let mut h = Sha256::new();
         h.update(self.form.fingerprint.as_bytes());
@@ -22,7 +26,7 @@ impl Plan {
                 h.update(p.hash.as_bytes());
             }
         }
-        Ok(key::hex(&h.finalize()))
+        Ok(h.finalize().into())
     }
 
     fn photo_file(

@@ -4,6 +4,7 @@
 //! from the top left of the page, as in every page description.
 
 pub use super::error::LayoutError;
+use super::memo::{setting, Memo, Recorder};
 use super::spec::{role_of, Align, Block, Cell, Sheet, Style, Table, VAlign};
 use crate::typeset::fonts::{FontSet, Role};
 use crate::typeset::lines::{break_lines, Frame, Line, MissingGlyph, Style as LineStyle};
@@ -14,6 +15,9 @@ use crate::typeset::page::{Area, Colour, Mark, Page, Stroke, MM};
 pub struct Inputs<'f> {
     pub fonts: &'f FontSet,
     pub photo_aspect: Option<f32>,
+    /// Lines broken before (see [`super::memo`]), or where to keep them.
+    pub memo: Option<&'f Memo>,
+    pub record: Option<&'f Recorder>,
 }
 
 const PAD: f32 = 1.6 * MM;
@@ -119,6 +123,10 @@ impl Cursor<'_, '_> {
         avail: f32,
         indent: f32,
     ) -> Result<Vec<Line>, LayoutError> {
+        let key = setting(style.role, style.size, avail, indent);
+        if let Some(lines) = self.inp.memo.and_then(|m| m.get(text, key)) {
+            return Ok(lines.to_vec());
+        }
         let st = LineStyle {
             role: style.role,
             size: style.size,
@@ -145,6 +153,9 @@ impl Cursor<'_, '_> {
                 out.push(Line::default());
             }
             out.extend(lines);
+        }
+        if let Some(r) = self.inp.record {
+            r.put(text, key, &out);
         }
         Ok(out)
     }
@@ -478,5 +489,52 @@ mod tests {
         assert_eq!(e.block(), 1);
         let expected = crate::t!("layout-too-many-cells", row = 1, columns = 1, cell = "b");
         assert_eq!(e.to_string(), expected);
+    }
+
+    /// Pages laid out with lines from the memo are the pages laid out
+    /// without it, for the text it holds and for text it does not.
+    #[test]
+    fn the_memo_changes_nothing() {
+        let cfg = crate::model::config::FontConfig::default();
+        let (fonts, _) = FontSet::load(&cfg, std::path::Path::new("."), "").unwrap();
+        let sheet = |name: &str| -> Sheet {
+            let text = format!(
+                "blocks:\n  - text: \"报名回执 {name}\"\n    font: hei\n    indent: 2\n  - table:\n      widths: [30, 60]\n      rows:\n        - cells: [{{text: \"姓名\", align: center}}, {{text: \"{name}\"}}]\n  - text: \"注意事项：请于规定时间内完成报名，逾期不予受理。\\n第二段。\"\n    size: 10.5\n"
+            );
+            serde_yaml::from_str(&text).unwrap()
+        };
+        let plain = |s: &Sheet| {
+            let inp = Inputs {
+                fonts: &fonts,
+                photo_aspect: None,
+                memo: None,
+                record: None,
+            };
+            layout(s, &inp).unwrap()
+        };
+        let recorder = Recorder::default();
+        let blank = sheet("");
+        let recorded = layout(
+            &blank,
+            &Inputs {
+                fonts: &fonts,
+                photo_aspect: None,
+                memo: None,
+                record: Some(&recorder),
+            },
+        )
+        .unwrap();
+        assert_eq!(recorded, plain(&blank));
+        let memo = recorder.into_memo();
+        for name in ["", "钟明", "欧阳娜娜"] {
+            let s = sheet(name);
+            let inp = Inputs {
+                fonts: &fonts,
+                photo_aspect: None,
+                memo: Some(&memo),
+                record: None,
+            };
+            assert_eq!(layout(&s, &inp).unwrap(), plain(&s), "{name}");
+        }
     }
 }
