@@ -49,6 +49,8 @@ pub struct Plan {
     /// The template text's lines, broken once for the blank papers.
     lines: Memo,
     recording: Option<Recorder>,
+    /// Per year: its photo folder's names (see [`photo::Listing`]).
+    pub(super) photo_lists: Vec<photo::Listing>,
 }
 
 /// Which paper a template renders, for error messages.
@@ -97,12 +99,16 @@ impl Plan {
             warnings: Diagnostics::new(),
             lines: Memo::default(),
             recording: Some(Recorder::default()),
+            photo_lists: Vec::new(),
         };
         for y in &plan.years {
+            let mut listing = photo::Listing::default();
             if let Some(dir) = y.spec.forms.as_ref().and_then(|f| f.photos.as_ref()) {
                 let ids = jobs::exempt_ids(y);
                 photo::unmatched(&site.root, &y.dir.join(dir), &ids, &mut plan.warnings);
+                listing = photo::list(&site.root, &y.dir.join(dir));
             }
+            plan.photo_lists.push(listing);
         }
         let (blank_receipts, blank_forms) = plan.blank_pages()?;
         plan.lines = plan.recording.take().unwrap_or_default().into_memo();
