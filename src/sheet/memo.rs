@@ -53,3 +53,58 @@ impl Recorder {
         self.0.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sheet::layout::{layout, Inputs};
+    use crate::sheet::spec::Sheet;
+    use crate::typeset::fonts::FontSet;
+
+    /// Pages laid out with lines from the memo are the pages laid out
+    /// without it, for the text it holds and for text it does not.
+    #[test]
+    fn the_memo_changes_nothing() {
+        let cfg = crate::model::config::FontConfig::default();
+        let (fonts, _) = FontSet::load(&cfg, std::path::Path::new("."), "").unwrap();
+        let sheet = |name: &str| -> Sheet {
+            let text = format!(
+                "blocks:\n  - text: \"报名回执 {name}\"\n    font: hei\n    indent: 2\n  - table:\n      widths: [30, 60]\n      rows:\n        - cells: [{{text: \"姓名\", align: center}}, {{text: \"{name}\"}}]\n  - text: \"注意事项：请于规定时间内完成报名，逾期不予受理。\\n第二段。\"\n    size: 10.5\n"
+            );
+            serde_yaml::from_str(&text).unwrap()
+        };
+        let plain = |s: &Sheet| {
+            let inp = Inputs {
+                fonts: &fonts,
+                photo_aspect: None,
+                memo: None,
+                record: None,
+            };
+            layout(s, &inp).unwrap()
+        };
+        let recorder = Recorder::default();
+        let blank = sheet("");
+        let recorded = layout(
+            &blank,
+            &Inputs {
+                fonts: &fonts,
+                photo_aspect: None,
+                memo: None,
+                record: Some(&recorder),
+            },
+        )
+        .unwrap();
+        assert_eq!(recorded, plain(&blank));
+        let memo = recorder.into_memo();
+        for name in ["", "钟明", "欧阳娜娜"] {
+            let s = sheet(name);
+            let inp = Inputs {
+                fonts: &fonts,
+                photo_aspect: None,
+                memo: Some(&memo),
+                record: None,
+            };
+            assert_eq!(layout(&s, &inp).unwrap(), plain(&s), "{name}");
+        }
+    }
+}
