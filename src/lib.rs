@@ -416,9 +416,10 @@ pub fn write_build(
     // swapped in unless it holds no candidate's full ID or phone number.
     // Carried receipts were searched by the build that made them.
     privacy::guard(public.path(), output, &r.secrets).map_err(fail)?;
+    // Taken, not copied: a rebuild's lists name every receipt.
     let carried = report
-        .as_ref()
-        .map(|r| r.carried.clone())
+        .as_mut()
+        .map(|r| std::mem::take(&mut r.carried))
         .unwrap_or_default();
     if let Some(stage) = staff {
         stage

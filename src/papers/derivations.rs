@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use super::key::{hex, Key};
+use super::key::{push_hex, unhex, Key};
 use super::lookup::{self, Master, ITERATIONS};
 use super::run::Progress;
 use crate::diag::Diagnostic;
@@ -29,8 +29,11 @@ pub struct Secret<'a> {
     pub phone: &'a str,
 }
 
+/// What an entry is filed under (see the module's text).
+type Entry = [u8; 16];
+
 impl Secret<'_> {
-    fn entry(&self, key: &Key) -> String {
+    fn entry(&self, key: &Key) -> Entry {
         let text = format!(
             "{ITERATIONS}\n{}\n{}\n{}\n{}",
             self.salt,
@@ -38,7 +41,10 @@ impl Secret<'_> {
             lookup::normalise_name(self.name),
             lookup::normalise_phone(self.phone)
         );
-        hex(&key.mac("gazette derivation cache", text.as_bytes())[..16])
+        let mac = key.mac("gazette derivation cache", text.as_bytes());
+        let mut e = [0u8; 16];
+        e.copy_from_slice(&mac[..16]);
+        e
     }
 }
 
@@ -52,23 +58,33 @@ pub struct Cost {
 }
 
 /// The previous build's derivations; a missing or damaged file derives afresh.
-fn read(private: Option<&Path>) -> HashMap<String, [u8; 32]> {
+fn read(private: Option<&Path>) -> HashMap<Entry, [u8; 32]> {
     let Some(text) = private.and_then(|d| std::fs::read_to_string(d.join(FILE)).ok()) else {
         return HashMap::new();
     };
     text.lines()
         .filter_map(|line| {
             let (id, master) = line.split_once(' ')?;
-            let mut out = [0u8; 32];
-            if master.len() != 64 {
-                return None;
-            }
-            for (i, slot) in out.iter_mut().enumerate() {
-                *slot = u8::from_str_radix(master.get(2 * i..2 * i + 2)?, 16).ok()?;
-            }
-            Some((id.to_string(), out))
+            Some((unhex(id)?, unhex(master)?))
         })
         .collect()
+}
+
+/// The file's text: one `entry master` line each, sorted, no repeats.
+fn text(entries: &[Entry], masters: &[Master]) -> Vec<u8> {
+    let mut lines: Vec<(&Entry, &[u8; 32])> =
+        entries.iter().zip(masters.iter().map(|m| &m.0)).collect();
+    // Hex keeps the order of the bytes.
+    lines.sort_unstable();
+    lines.dedup();
+    let mut s = String::with_capacity(lines.len() * 98);
+    for (e, m) in lines {
+        push_hex(&mut s, e);
+        s.push(' ');
+        push_hex(&mut s, m);
+        s.push('\n');
+    }
+    s.into_bytes()
 }
 
 /// The master secret of every candidate in `secrets` (in order), reused
@@ -83,7 +99,7 @@ pub fn derive_all(
     papers: usize,
 ) -> Result<(Vec<Master>, Cost), Diagnostic> {
     let old = read(previous);
-    let entries: Vec<String> = secrets.par_iter().map(|s| s.entry(key)).collect();
+    let entries: Vec<Entry> = secrets.par_iter().map(|s| s.entry(key)).collect();
     let missing = entries.iter().filter(|e| !old.contains_key(*e)).count();
     progress.start((missing + papers) as u64);
     let nanos = AtomicU64::new(0);
@@ -102,14 +118,8 @@ pub fn derive_all(
             }
         })
         .collect();
-    let mut lines: Vec<String> = entries
-        .iter()
-        .zip(&masters)
-        .map(|(e, m)| format!("{e} {}\n", hex(&m.0)))
-        .collect();
-    lines.sort();
-    lines.dedup();
-    stage.put(Path::new(FILE), lines.concat().as_bytes())?;
+    drop(old);
+    stage.put(Path::new(FILE), &text(&entries, &masters))?;
     Ok((
         masters,
         Cost {

@@ -3,37 +3,42 @@
 
 use sha2::{Digest, Sha256};
 
-use super::input::YearInput;
-use super::{key, photo, Plan};
+use super::{photo, Plan};
 use crate::data::Candidate;
 use crate::diag::Diagnostic;
 
 impl Plan {
     /// The hash of everything that decides a college's forms: the kind's
     /// and the year's fingerprints, each candidate's values and photo.
-    pub(super) fn form_hash(&self, year: usize, list: &[&Candidate]) -> Result<String, Diagnostic> {
+    pub(super) fn form_hash(
+        &self,
+        year: usize,
+        list: &[&Candidate],
+    ) -> Result<[u8; 32], Diagnostic> {
         let y = &self.years[year];
         let mut h = Sha256::new();
         h.update(self.form.fingerprint.as_bytes());
         h.update(self.year_fingerprints[year].as_bytes());
         for c in list {
             h.update(serde_json::to_vec(&y.view(c)).unwrap_or_default());
-            if let Some(p) = self.photo_file(y, c)? {
+            if let Some(p) = self.photo_file(year, c)? {
                 h.update(p.hash.as_bytes());
             }
         }
-        Ok(key::hex(&h.finalize()))
+        Ok(h.finalize().into())
     }
 
     fn photo_file(
         &self,
-        y: &YearInput,
+        year: usize,
         c: &Candidate,
     ) -> Result<Option<photo::PhotoFile>, Diagnostic> {
+        let y = &self.years[year];
         let Some(dir) = y.spec.forms.as_ref().and_then(|f| f.photos.as_ref()) else {
             return Ok(None);
         };
-        photo::find(&self.site_root, &y.dir.join(dir), &c.id_number)
+        let listing = &self.photo_lists[year];
+        photo::find(&self.site_root, &y.dir.join(dir), &c.id_number, listing)
             .map(|p| {
                 let whose = format!("{} (row {} of the candidate list)", c.name, c.row);
                 photo::read(&p, &c.id_number, &whose)
@@ -52,7 +57,7 @@ impl Plan {
         let mut laid = Vec::new();
         let mut photos = Vec::with_capacity(list.len());
         for c in list {
-            photos.push(self.photo_file(y, c)?.map(|p| p.decode()).transpose()?);
+            photos.push(self.photo_file(year, c)?.map(|p| p.decode()).transpose()?);
         }
         for (c, photo) in list.iter().zip(&photos) {
             let v = y.view(c);

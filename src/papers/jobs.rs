@@ -45,8 +45,6 @@ pub(super) enum Job<'a> {
     Receipt {
         year: usize,
         c: &'a Candidate,
-        /// Its place in the shard order: an HMAC of the ID number.
-        rank: [u8; 32],
     },
     Form {
         year: usize,
@@ -103,25 +101,16 @@ impl Plan {
         let mut jobs = Vec::new();
         for (i, y) in self.years.iter().enumerate() {
             if y.spec.receipts.is_some() {
-                let mut receipts: Vec<Job> = y
+                let receipts = y
                     .list
                     .candidates
-                    .par_iter()
-                    .map(|c| Job::Receipt {
-                        year: i,
-                        c,
-                        rank: self.key.mac(
-                            "gazette shard",
-                            format!("{}\n{}", y.year, c.id_number).as_bytes(),
-                        ),
-                    })
-                    .collect();
-                // By a keyed hash: shards then hold no recognisable slice of the list.
-                receipts.sort_by_key(|j| match j {
-                    Job::Receipt { rank, .. } => *rank,
-                    Job::Form { .. } => [0; 32],
-                });
-                jobs.extend(receipts);
+                    .iter()
+                    .map(|c| Job::Receipt { year: i, c });
+                match shard {
+                    // By a keyed hash: shards then hold no recognisable slice of the list.
+                    Some(_) => jobs.extend(self.ranked(y, receipts.collect())),
+                    None => jobs.extend(receipts),
+                }
             }
             for (college, list) in y.form_groups() {
                 jobs.push(Job::Form {
@@ -140,6 +129,25 @@ impl Plan {
                 .collect(),
             None => jobs,
         }
+    }
+}
+
+impl Plan {
+    /// Receipts in the shard order: by an HMAC of the year and ID number.
+    fn ranked<'a>(&self, y: &YearInput, receipts: Vec<Job<'a>>) -> Vec<Job<'a>> {
+        let mut ranked: Vec<([u8; 32], Job)> = receipts
+            .into_par_iter()
+            .map(|j| {
+                let id = match &j {
+                    Job::Receipt { c, .. } => c.id_number.as_str(),
+                    Job::Form { college, .. } => college,
+                };
+                let text = format!("{}\n{id}", y.year);
+                (self.key.mac("gazette shard", text.as_bytes()), j)
+            })
+            .collect();
+        ranked.sort_by_key(|(rank, _)| *rank);
+        ranked.into_iter().map(|(_, j)| j).collect()
     }
 }
 

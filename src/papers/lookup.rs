@@ -166,7 +166,14 @@ impl Master {
 
     /// The receipt's file name without suffix: 128 bits, as 32 hex digits.
     pub fn name(&self) -> String {
-        super::key::hex(&self.split("name")[..16])
+        super::key::hex(&self.name_bytes())
+    }
+
+    /// [`Master::name`] as the 16 bytes it spells.
+    pub fn name_bytes(&self) -> [u8; 16] {
+        let mut name = [0u8; 16];
+        name.copy_from_slice(&self.split("name")[..16]);
+        name
     }
 
     fn cipher(&self) -> Aes256Gcm {

@@ -76,12 +76,36 @@ pub fn unmatched(root: &Path, rel: &Path, ids: &HashSet<&str>, diags: &mut Diagn
     );
 }
 
+/// The names in a photo folder, lowercased, listed once: most exempt
+/// candidates have no photo, and each would otherwise cost ten lookups of
+/// names that are not there. A name listed is still asked for as before
+/// (the folder may ignore case); unlisted, it is not there.
+#[derive(Default)]
+pub struct Listing(Option<HashSet<String>>);
+
+pub fn list(root: &Path, rel: &Path) -> Listing {
+    let Ok(entries) = std::fs::read_dir(root.join(rel)) else {
+        return Listing(None);
+    };
+    let names = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_lowercase())
+        .collect();
+    Listing(Some(names))
+}
+
 /// The photo file of `id`, if there is one.
-pub fn find(root: &Path, rel: &Path, id: &str) -> Option<PathBuf> {
+pub fn find(root: &Path, rel: &Path, id: &str, listing: &Listing) -> Option<PathBuf> {
     let lower = id.to_lowercase();
     EXTENSIONS
         .iter()
         .flat_map(|ext| [format!("{id}.{ext}"), format!("{lower}.{ext}")])
+        .filter(|name| {
+            listing
+                .0
+                .as_ref()
+                .is_none_or(|names| names.contains(&name.to_lowercase()))
+        })
         .map(|name| root.join(rel).join(name))
         .find(|p| p.is_file())
 }

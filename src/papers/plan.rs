@@ -15,6 +15,7 @@ use crate::render::html::{Context, Templates};
 use crate::render::pdf::subset::SharedFonts;
 use crate::render::pdf::writer::Meta;
 use crate::sheet::layout::{layout, Inputs};
+use crate::sheet::memo::{Memo, Recorder};
 use crate::sheet::spec::Sheet;
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::Page;
@@ -45,6 +46,11 @@ pub struct Plan {
     /// Per year: what its papers share besides their kind (see [`Plan::year_fingerprint`]).
     pub(super) year_fingerprints: Vec<String>,
     pub warnings: Diagnostics,
+    /// The template text's lines, broken once for the blank papers.
+    lines: Memo,
+    recording: Option<Recorder>,
+    /// Per year: its photo folder's names (see [`photo::Listing`]).
+    pub(super) photo_lists: Vec<photo::Listing>,
 }
 
 /// Which paper a template renders, for error messages.
@@ -91,14 +97,21 @@ impl Plan {
             site_root: site.root.clone(),
             year_fingerprints: Vec::new(),
             warnings: Diagnostics::new(),
+            lines: Memo::default(),
+            recording: Some(Recorder::default()),
+            photo_lists: Vec::new(),
         };
         for y in &plan.years {
+            let mut listing = photo::Listing::default();
             if let Some(dir) = y.spec.forms.as_ref().and_then(|f| f.photos.as_ref()) {
                 let ids = jobs::exempt_ids(y);
                 photo::unmatched(&site.root, &y.dir.join(dir), &ids, &mut plan.warnings);
+                listing = photo::list(&site.root, &y.dir.join(dir));
             }
+            plan.photo_lists.push(listing);
         }
         let (blank_receipts, blank_forms) = plan.blank_pages()?;
+        plan.lines = plan.recording.take().unwrap_or_default().into_memo();
         plan.receipt = plan.kind("receipt", &blank_receipts)?;
         plan.form = plan.kind("form", blank_forms.iter().flat_map(|(_, p)| p))?;
         plan.year_fingerprints = plan
@@ -351,6 +364,8 @@ impl Plan {
             &Inputs {
                 fonts: &self.fonts,
                 photo_aspect,
+                memo: Some(&self.lines),
+                record: self.recording.as_ref(),
             },
         )
         .map_err(|e| {

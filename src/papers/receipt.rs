@@ -3,31 +3,43 @@
 use sha2::{Digest, Sha256};
 
 use super::input::{CandidateView, YearInput};
-use super::{key, Plan};
+use super::Plan;
 use crate::data::Candidate;
 use crate::diag::Diagnostic;
 
 impl Plan {
     /// The hash of everything that decides the receipt of `c` published as
-    /// `public`: its kind's fingerprint, the year's, and the candidate's
-    /// values the template sees (the template itself is not run); with
-    /// those values, to render it when the hash is new.
-    pub(super) fn receipt_inputs<'y>(
-        &'y self,
-        year: usize,
-        c: &'y Candidate,
-        public: &str,
-    ) -> (String, CandidateView<'y>, String) {
+    /// `public`: its kind's fingerprint, the year's, the year's salt (which
+    /// follows the key, and with it the verification code) and every value
+    /// of the candidate the template or the code sees; the template is not
+    /// run, nor the code computed, so an unchanged receipt costs one hash.
+    pub(super) fn receipt_hash(&self, year: usize, c: &Candidate, public: &str) -> [u8; 32] {
         let y = &self.years[year];
-        let v = y.view(c);
-        let code = y.code(&self.key, c, &v);
+        let name = |id: &str| y.categories.get(id).map_or("", |(n, _)| n.as_str());
+        let exempt = y.categories.get(&c.category).is_some_and(|(_, e)| *e);
         let mut h = Sha256::new();
-        h.update(self.receipt.fingerprint.as_bytes());
-        h.update(self.year_fingerprints[year].as_bytes());
-        h.update(public.as_bytes());
-        h.update(serde_json::to_vec(&v).unwrap_or_default());
-        h.update(code.as_bytes());
-        (key::hex(&h.finalize()), v, code)
+        for s in [
+            self.receipt.fingerprint.as_str(),
+            &self.year_fingerprints[year],
+            y.salt.as_deref().unwrap_or(""),
+            public,
+            c.registration_number.as_deref().unwrap_or(""),
+            &c.name,
+            &c.id_number,
+            &c.college,
+            &c.major,
+            &c.category,
+            name(&c.category),
+            name(c.choice.as_deref().unwrap_or("")),
+        ] {
+            put(&mut h, s);
+        }
+        h.update([c.sex as u8, c.review as u8, u8::from(exempt)]);
+        for k in &y.list.extra_keys {
+            put(&mut h, k);
+            put(&mut h, c.extra.get(k));
+        }
+        h.finalize().into()
     }
 
     /// The layout text of `c`'s receipt, its verification code filled in.
@@ -56,6 +68,12 @@ impl Plan {
         self.assemble(&self.receipt, &pages, &title)
             .map_err(|d| d.in_file(&y.list.file))
     }
+}
+
+/// One value into a hash, with its length: no two lists of values hash alike.
+fn put(h: &mut Sha256, s: &str) {
+    h.update((s.len() as u64).to_le_bytes());
+    h.update(s.as_bytes());
 }
 
 /// The text of a receipt's QR code: what a phone's scanner shows. A title

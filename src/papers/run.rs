@@ -7,14 +7,16 @@
 //! candidate's key; the staff copy (the plain PDF) and the colleges' forms
 //! go to the private folder.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use rayon::prelude::*;
 
 use super::derivations::{self, Cost, Secret};
 use super::jobs::{Job, Shard};
+use super::key;
 use super::lookup::{Master, SUFFIX};
 use super::manifest::{self, Manifest};
 use super::Plan;
@@ -70,27 +72,37 @@ pub struct RunReport {
 /// A job with its candidate's master secret, for receipts.
 type Keyed<'j> = (&'j Job<'j>, Option<Master>);
 
-/// One paper's outcome: its manifest entry, whether it was reused, and
-/// its published name (receipts).
+/// One paper's outcome, in the order of the jobs: the hash of its inputs
+/// and whether the previous build's paper is kept. Its path and published
+/// name follow from the job: 100,000 of these are 3 MB.
+#[derive(Clone, Copy, Default)]
 struct Made {
-    dir: String,
-    name: String,
-    hash: String,
-    public: Option<String>,
+    hash: [u8; 32],
     reused: bool,
+    /// A receipt's published name (see [`Master::name`]).
+    public: Option<[u8; 16]>,
 }
 
 /// Which folders of the previous build can be carried: those holding
 /// papers the manifest lists, when it and the folder are there.
 struct Previous<'a> {
-    manifest: Manifest,
+    manifest: manifest::Previous,
     public: Option<&'a Path>,
     private: Option<&'a Path>,
+    /// Folders (e.g. `2024/receipts`) found in each, asked once.
+    found: Mutex<HashMap<(bool, String), bool>>,
 }
 
 impl Previous<'_> {
-    fn has(&self, folder: Option<&Path>, dir: &str) -> bool {
-        !self.manifest.is_empty() && folder.is_some_and(|f| f.join(dir).is_dir())
+    fn has(&self, public: bool, dir: &str) -> bool {
+        let folder = if public { self.public } else { self.private };
+        let Some(folder) = folder.filter(|_| !self.manifest.is_empty()) else {
+            return false;
+        };
+        let mut found = self.found.lock().unwrap_or_else(|e| e.into_inner());
+        *found
+            .entry((public, dir.to_string()))
+            .or_insert_with(|| folder.join(dir).is_dir())
     }
 }
 
@@ -106,25 +118,24 @@ impl Plan {
                 .unwrap_or_default(),
             public: opts.previous_public,
             private: opts.previous_private,
+            found: Mutex::default(),
         };
         let (work, cost) = self.keys(&jobs, to, opts)?;
-        let results: Vec<Result<Made, Diagnostic>> = work
+        // Problems are rare: they are gathered aside, not held per paper.
+        let problems = Mutex::new(Diagnostics::new());
+        let made: Vec<Made> = work
             .par_iter()
             .map(|(job, master)| {
                 let r = self.make(job, master.as_ref(), to, &prev);
                 opts.progress.advance();
-                r
+                r.unwrap_or_else(|d| {
+                    problems.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+                    Made::default()
+                })
             })
             .collect();
         opts.progress.finish();
-        let mut diags = Diagnostics::new();
-        let mut made = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok(m) => made.push(m),
-                Err(d) => diags.push(d),
-            }
-        }
+        let mut diags = problems.into_inner().unwrap_or_else(|e| e.into_inner());
         if diags.has_errors() {
             diags.sort();
             return Err(diags);
@@ -136,11 +147,13 @@ impl Plan {
             forms: jobs.len() - receipts,
             rendered: jobs.len() - reused,
             reused,
-            carried: self.carried(&made, &prev),
-            manifest: made
-                .into_iter()
-                .map(|m| (format!("{}/{}", m.dir, m.name), m.hash))
-                .collect(),
+            carried: self.carried(&jobs, &made, &prev),
+            manifest: Manifest::new(
+                jobs.iter()
+                    .zip(&made)
+                    .map(|(j, m)| (format!("{}/{}", j.dir(self), j.name()), m.hash))
+                    .collect(),
+            ),
             derived: cost.derived,
             derivations_reused: cost.reused,
             derive_cpu: cost.cpu,
@@ -158,7 +171,7 @@ impl Plan {
         let secrets: Vec<Secret> = jobs
             .iter()
             .filter_map(|j| match j {
-                Job::Receipt { year, c, .. } => Some(Secret {
+                Job::Receipt { year, c } => Some(Secret {
                     salt: self.years[*year].salt.as_deref().unwrap_or_default(),
                     id: &c.id_number,
                     name: &c.name,
@@ -197,29 +210,29 @@ impl Plan {
         prev: &Previous,
     ) -> Result<Made, Diagnostic> {
         let dir = job.dir(self);
-        let name = job.name();
-        let rel = format!("{dir}/{name}");
+        let rel = format!("{dir}/{}", job.name());
         match job {
-            Job::Receipt { year, c, .. } => {
+            Job::Receipt { year, c } => {
                 let master = master.ok_or_else(|| crate::diag!(Error, "receipt-without-key"))?;
-                let public_name = format!("{}.{SUFFIX}", master.name());
-                let (hash, v, code) = self.receipt_inputs(*year, c, &public_name);
+                let name = master.name_bytes();
+                let public_name = format!("{}.{SUFFIX}", key::hex(&name));
+                let hash = self.receipt_hash(*year, c, &public_name);
                 let reused = prev.manifest.get(&rel) == Some(&hash)
-                    && prev.has(prev.private, &dir)
-                    && prev.has(prev.public, &dir);
+                    && prev.has(false, &dir)
+                    && prev.has(true, &dir);
                 if !reused {
                     let y = &self.years[*year];
+                    let v = y.view(c);
+                    let code = y.code(&self.key, c, &v);
                     let bytes = self.receipt_pdf(y, c, &v, &code)?;
                     let public = Path::new(&dir).join(&public_name);
                     to.public.put(&public, &master.seal(&bytes))?;
                     to.private.put(Path::new(&rel), &bytes)?;
                 }
                 Ok(Made {
-                    dir,
-                    name,
                     hash,
-                    public: Some(public_name),
                     reused,
+                    public: Some(name),
                 })
             }
             Job::Form {
@@ -228,17 +241,15 @@ impl Plan {
                 list,
             } => {
                 let hash = self.form_hash(*year, list)?;
-                let reused = prev.manifest.get(&rel) == Some(&hash) && prev.has(prev.private, &dir);
+                let reused = prev.manifest.get(&rel) == Some(&hash) && prev.has(false, &dir);
                 if !reused {
                     let bytes = self.form_pdf(*year, college, list)?;
                     to.private.put(Path::new(&rel), &bytes)?;
                 }
                 Ok(Made {
-                    dir,
-                    name,
                     hash,
-                    public: None,
                     reused,
+                    public: None,
                 })
             }
         }
@@ -246,27 +257,27 @@ impl Plan {
 
     /// The folders to carry from the previous build, with the papers they
     /// keep: every folder of papers the previous build made.
-    fn carried(&self, made: &[Made], prev: &Previous) -> Carried {
-        let mut public: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
-        let mut private: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
-        for m in made {
-            if prev.has(prev.private, &m.dir) {
-                let keep = private.entry(&m.dir).or_default();
-                if m.reused {
-                    keep.insert(m.name.clone());
-                }
+    fn carried(&self, jobs: &[Job], made: &[Made], prev: &Previous) -> Carried {
+        let mut public: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+        let mut private: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+        for (job, m) in jobs.iter().zip(made) {
+            let dir = job.dir(self);
+            if !prev.has(false, &dir) {
+                continue;
             }
-            if let Some(p) = &m.public {
-                if prev.has(prev.public, &m.dir) && prev.has(prev.private, &m.dir) {
-                    let keep = public.entry(&m.dir).or_default();
-                    if m.reused {
-                        keep.insert(p.clone());
-                    }
+            let keep = private.entry(dir.clone()).or_default();
+            if m.reused {
+                keep.insert(job.name());
+            }
+            if let Some(name) = m.public.filter(|_| prev.has(true, &dir)) {
+                let keep = public.entry(dir).or_default();
+                if m.reused {
+                    keep.insert(format!("{}.{SUFFIX}", key::hex(&name)));
                 }
             }
         }
         // A folder keeping nothing is not carried: its files go with the old folder.
-        let list = |m: BTreeMap<&str, HashSet<String>>| {
+        let list = |m: BTreeMap<String, HashSet<String>>| {
             m.into_iter()
                 .filter(|(_, keep)| !keep.is_empty())
                 .map(|(dir, keep)| Carry {

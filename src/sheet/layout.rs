@@ -4,6 +4,7 @@
 //! from the top left of the page, as in every page description.
 
 pub use super::error::LayoutError;
+use super::memo::{setting, Memo, Recorder};
 use super::spec::{role_of, Align, Block, Cell, Sheet, Style, Table, VAlign};
 use crate::typeset::fonts::{FontSet, Role};
 use crate::typeset::lines::{break_lines, Frame, Line, MissingGlyph, Style as LineStyle};
@@ -14,6 +15,9 @@ use crate::typeset::page::{Area, Colour, Mark, Page, Stroke, MM};
 pub struct Inputs<'f> {
     pub fonts: &'f FontSet,
     pub photo_aspect: Option<f32>,
+    /// Lines broken before (see [`super::memo`]), or where to keep them.
+    pub memo: Option<&'f Memo>,
+    pub record: Option<&'f Recorder>,
 }
 
 const PAD: f32 = 1.6 * MM;
@@ -119,6 +123,10 @@ impl Cursor<'_, '_> {
         avail: f32,
         indent: f32,
     ) -> Result<Vec<Line>, LayoutError> {
+        let key = setting(style.role, style.size, avail, indent);
+        if let Some(lines) = self.inp.memo.and_then(|m| m.get(text, key)) {
+            return Ok(lines.to_vec());
+        }
         let st = LineStyle {
             role: style.role,
             size: style.size,
@@ -145,6 +153,9 @@ impl Cursor<'_, '_> {
                 out.push(Line::default());
             }
             out.extend(lines);
+        }
+        if let Some(r) = self.inp.record {
+            r.put(text, key, &out);
         }
         Ok(out)
     }

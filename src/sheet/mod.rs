@@ -4,6 +4,7 @@
 
 mod error;
 pub mod layout;
+pub mod memo;
 pub mod origin;
 pub mod qr;
 pub mod spec;
