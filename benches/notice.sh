@@ -11,8 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
 [ "$runs" -ge 5 ] || { echo "at least 5 runs" >&2; exit 2; }
-cargo build --release -q
-bin=${CARGO_TARGET_DIR:-$PWD/target}/release/gazette
+[ -n "${GAZETTE_BENCH_BIN:-}" ] || cargo build --release -q
+bin=${GAZETTE_BENCH_BIN:-${CARGO_TARGET_DIR:-$PWD/target}/release/gazette}
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 cp -r gazette.yaml content "$site/"

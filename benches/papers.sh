@@ -12,16 +12,19 @@
 # the sizes of the published (encrypted) receipts, the privacy guard's pass,
 # and a Typst peer comparison when the `typst` Python package is importable.
 # GAZETTE_BENCH_DERIVATIONS=FILE seeds step 1 with a derivations.txt kept
-# from an earlier run of the same COUNT (same key, same seed).
+# from an earlier run of the same COUNT or more (same key, same seed: the
+# first N generated rows do not depend on COUNT). GAZETTE_BENCH_BIN=FILE
+# measures that binary (e.g. the previous release) instead of building one.
+# The site is made under $TMPDIR: see the README on the file system.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
 runs=${2:-3}
-cargo build --release -q
+[ -n "${GAZETTE_BENCH_BIN:-}" ] || cargo build --release -q
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 # The binary is copied: a rebuild during a long run does not change it.
-cp target/release/gazette "$site/gazette"
+cp "${GAZETTE_BENCH_BIN:-target/release/gazette}" "$site/gazette"
 bin=$site/gazette
 cp -r gazette.yaml content "$site/"
 rm -rf "$site/content/2023" "$site/content/2024/publicity.yaml"
@@ -29,22 +32,23 @@ export GAZETTE_RECEIPT_KEY=0123456789abcdef0123456789abcdef0123456789abcdef01234
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# One build: appends "secs peak_kb" to $site/<label>.times and prints it.
+# One build: appends "wall_secs peak_kb cpu_secs" to $site/<label>.times and prints it.
 run() { # label, output folder, private folder
-  /usr/bin/time -f "%e %M" -o "$site/time" "$bin" build --root "$site" --output "$2" --private "$3" 2>"$site/log" || { cat "$site/log"; exit 1; }
-  read -r secs kb < "$site/time"
-  echo "$secs $kb" >> "$site/$1.times"
+  /usr/bin/time -f "%e %M %U %S" -o "$site/time" "$bin" build --root "$site" --output "$2" --private "$3" 2>"$site/log" || { cat "$site/log"; exit 1; }
+  read -r secs kb user sys < "$site/time"
+  echo "$secs $kb $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" >> "$site/$1.times"
   local line
   line=$(grep -o '[0-9]* receipts and [0-9]* college forms.*' "$site/log" || true)
-  printf '  %-26s %7.2f s wall  %5d MB peak  %s\n' "$1" "$secs" $((kb / 1024)) "$line"
+  printf '  %-26s %7.2f s wall  %7.2f s CPU  %5d MB peak  %s\n' "$1" "$secs" "$(tail -1 "$site/$1.times" | cut -d' ' -f3)" $((kb / 1024)) "$line"
 }
 
 summary() { # label
-  local secs mb
+  local secs mb cpu
   secs=$(cut -d' ' -f1 "$site/$1.times" | median)
+  cpu=$(cut -d' ' -f3 "$site/$1.times" | median)
   mb=$(cut -d' ' -f2 "$site/$1.times" | median | awk '{ printf "%d", $1 / 1024 }')
-  awk -v l="$1" -v s="$secs" -v m="$mb" -v r="$count" -v n="$(wc -l < "$site/$1.times")" \
-    'BEGIN { printf "%-26s median of %d: %.2f s, %.0f receipts/s, %d MB peak\n", l, n, s, r / s, m }'
+  awk -v l="$1" -v s="$secs" -v c="$cpu" -v m="$mb" -v r="$count" -v n="$(wc -l < "$site/$1.times")" \
+    'BEGIN { printf "%-26s median of %d: %.2f s wall, %.0f receipts/s, %.2f s CPU (%.2f ms a paper), %d MB peak\n", l, n, s, r / s, c, 1000 * c / r, m }'
 }
 
 # Warm the page cache (fonts, binary) with a small list.
@@ -83,11 +87,13 @@ printf '  forms total %s; private folder %s\n' "$(du -sh "$site/private/2024/for
 # The privacy guard's pass over that output on its own (the build above ran
 # it too), and its share of a build with keys kept.
 secs=$(cut -d' ' -f1 "$site/full, keys kept.times" | median)
-cargo bench --bench guard --no-run -q 2>/dev/null
-guard=$(ls -t target/release/deps/guard-* | grep -v '\.d$' | head -1)
-line=$("$guard" "$site" "$site/out")
-gsecs=$(echo "$line" | grep -o 'in [0-9.]* s' | grep -o '[0-9.]*')
-awk -v g="$gsecs" -v b="$secs" -v l="$line" 'BEGIN { printf "  %s: %.1f%% of a build with keys kept\n", l, 100 * g / b }'
+if [ -z "${GAZETTE_BENCH_BIN:-}" ]; then
+  cargo bench --bench guard --no-run -q 2>/dev/null
+  guard=$(ls -t target/release/deps/guard-* | grep -v '\.d$' | head -1)
+  line=$("$guard" "$site" "$site/out")
+  gsecs=$(echo "$line" | grep -o 'in [0-9.]* s' | grep -o '[0-9.]*')
+  awk -v g="$gsecs" -v b="$secs" -v l="$line" 'BEGIN { printf "  %s: %.1f%% of a build with keys kept\n", l, 100 * g / b }'
+fi
 
 for _ in $(seq "$runs"); do
   run "rebuild, nothing changed" "$site/out" "$site/private"

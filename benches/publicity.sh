@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
 runs=${2:-3}
-cargo build --release -q
-bin=target/release/gazette
+[ -n "${GAZETTE_BENCH_BIN:-}" ] || cargo build --release -q
+bin=${GAZETTE_BENCH_BIN:-target/release/gazette}
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 cp -r gazette.yaml content "$site/"
