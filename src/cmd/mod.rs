@@ -22,7 +22,8 @@ pub enum Verbosity {
 /// The allocator asks for transparent huge pages, and the kernel zeroes
 /// each whole (2 MB) at its first touch: a notice build touching a few
 /// kilobytes of fresh segments paid a sixth of its CPU time and a third of
-/// its peak memory for them. Small pages cost a fault each, which is less.
+/// its peak memory for them. Small pages cost a fault each: about 8 ms
+/// more CPU for a notice-only build, 19 MB less memory.
 pub fn small_pages() {
     // SAFETY: sets a flag of this process; no memory is touched.
     #[cfg(target_os = "linux")]
