@@ -68,7 +68,9 @@ fn long_functions(text: &str) -> Vec<(usize, String, usize)> {
                 _ => break,
             }
         }
-        if !is_fn || line.trim_end().ends_with(';') {
+        // A declaration, or a body opened and closed on its own line.
+        let end = line.trim_end();
+        if !is_fn || end.ends_with(';') || (end.ends_with('}') && end.contains('{')) {
             continue;
         }
         let name: String = trimmed
@@ -102,7 +104,7 @@ fn no_function_is_over_80_lines() {
 #[test]
 fn the_length_check_sees_a_long_function() {
     let body = "    let x = 1;\n".repeat(MAX_FN_LINES);
-    let text = format!("pub fn long() {{\n{body}}}\n\nfn short() {{\n}}\n");
+    let text = format!("pub fn long() {{\n{body}}}\n\nfn short() {{\n}}\n\n    fn empty(&self) {{}}\n{body}    }}\n");
     let found = long_functions(&text);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, "long");

@@ -15,29 +15,45 @@ impl Plan {
     /// run, nor the code computed, so an unchanged receipt costs one hash.
     pub(super) fn receipt_hash(&self, year: usize, c: &Candidate, public: &str) -> [u8; 32] {
         let y = &self.years[year];
-        let name = |id: &str| y.categories.get(id).map_or("", |(n, _)| n.as_str());
-        let exempt = y.categories.get(&c.category).is_some_and(|(_, e)| *e);
+        // Every field named, so that a field added to `Candidate` does not
+        // compile here until it is hashed or said not to decide the receipt.
+        let Candidate {
+            row: _,   // where it stands in the file: not printed
+            phone: _, // decides the key, hence `public`
+            name,
+            sex,
+            id_number,
+            college,
+            major,
+            category,
+            review,
+            choice,
+            registration_number,
+            extra,
+        } = c;
+        let label = |id: &str| y.categories.get(id).map_or("", |(n, _)| n.as_str());
+        let exempt = y.categories.get(category).is_some_and(|(_, e)| *e);
         let mut h = Sha256::new();
         for s in [
             self.receipt.fingerprint.as_str(),
             &self.year_fingerprints[year],
             y.salt.as_deref().unwrap_or(""),
             public,
-            c.registration_number.as_deref().unwrap_or(""),
-            &c.name,
-            &c.id_number,
-            &c.college,
-            &c.major,
-            &c.category,
-            name(&c.category),
-            name(c.choice.as_deref().unwrap_or("")),
+            registration_number.as_deref().unwrap_or(""),
+            name,
+            id_number,
+            college,
+            major,
+            category,
+            label(category),
+            label(choice.as_deref().unwrap_or("")),
         ] {
             put(&mut h, s);
         }
-        h.update([c.sex as u8, c.review as u8, u8::from(exempt)]);
+        h.update([*sex as u8, *review as u8, u8::from(exempt)]);
         for k in &y.list.extra_keys {
             put(&mut h, k);
-            put(&mut h, c.extra.get(k));
+            put(&mut h, extra.get(k));
         }
         h.finalize().into()
     }

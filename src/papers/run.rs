@@ -85,24 +85,39 @@ struct Made {
 
 /// Which folders of the previous build can be carried: those holding
 /// papers the manifest lists, when it and the folder are there.
-struct Previous<'a> {
+struct Previous {
     manifest: manifest::Previous,
-    public: Option<&'a Path>,
-    private: Option<&'a Path>,
-    /// Folders (e.g. `2024/receipts`) found in each, asked once.
-    found: Mutex<HashMap<(bool, String), bool>>,
+    /// Each folder of papers (e.g. `2024/receipts`): whether the previous
+    /// public output and private folder have it, looked at once a build.
+    found: HashMap<String, (bool, bool)>,
 }
 
-impl Previous<'_> {
+impl Previous {
+    fn new(jobs: &[Job], plan: &Plan, opts: &RunOptions) -> Previous {
+        let manifest = opts
+            .previous_private
+            .map(manifest::read)
+            .unwrap_or_default();
+        let mut found = HashMap::new();
+        if !manifest.is_empty() {
+            let there =
+                |folder: Option<&Path>, dir: &str| folder.is_some_and(|f| f.join(dir).is_dir());
+            for job in jobs {
+                found.entry(job.dir(plan)).or_insert_with_key(|dir| {
+                    (
+                        there(opts.previous_public, dir),
+                        there(opts.previous_private, dir),
+                    )
+                });
+            }
+        }
+        Previous { manifest, found }
+    }
+
     fn has(&self, public: bool, dir: &str) -> bool {
-        let folder = if public { self.public } else { self.private };
-        let Some(folder) = folder.filter(|_| !self.manifest.is_empty()) else {
-            return false;
-        };
-        let mut found = self.found.lock().unwrap_or_else(|e| e.into_inner());
-        *found
-            .entry((public, dir.to_string()))
-            .or_insert_with(|| folder.join(dir).is_dir())
+        self.found
+            .get(dir)
+            .is_some_and(|&(p, private)| if public { p } else { private })
     }
 }
 
@@ -111,15 +126,7 @@ impl Plan {
     pub fn render(&self, to: Sinks, opts: &RunOptions) -> Result<RunReport, Diagnostics> {
         let jobs = self.jobs(opts.shard);
         self.create_folders(to)?;
-        let prev = Previous {
-            manifest: opts
-                .previous_private
-                .map(manifest::read)
-                .unwrap_or_default(),
-            public: opts.previous_public,
-            private: opts.previous_private,
-            found: Mutex::default(),
-        };
+        let prev = Previous::new(&jobs, self, opts);
         let (work, cost) = self.keys(&jobs, to, opts)?;
         // Problems are rare: they are gathered aside, not held per paper.
         let problems = Mutex::new(Diagnostics::new());
