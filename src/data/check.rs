@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::idcard::{self, is_mobile, mask, mask_numbers, mask_phone, IdError};
 use super::read::Table;
 use super::seen::Seen;
-use super::{Candidate, Col, ColumnMap, Extra, Review, ReviewValues, Sex};
+use super::{Candidate, Col, ColumnMap, Review, ReviewValues, Sex, Values};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::model::year::Category;
 
@@ -193,29 +193,22 @@ fn check_row(row: &mut Row, extra_keys: &[Arc<str>], reg: &mut Registry) -> Opti
     if !row.ok {
         return None;
     }
-    // Sized to the fields present: most candidates have a few of many.
-    let present = cols.extra.iter().filter(|(_, c)| !row.get(c).is_empty());
-    let mut extra = Vec::with_capacity(present.count());
-    for (k, (_, col)) in extra_keys.iter().zip(&cols.extra) {
-        let v = row.get(col);
-        if !v.is_empty() {
-            extra.push((k.clone(), Box::from(v)));
-        }
-    }
-    Some(Candidate {
-        row: row.line,
-        name: name?.to_string(),
-        sex: sex?,
-        id_number: id?.normalised,
-        phone: phone?.to_string(),
-        college: college?.to_string(),
-        major: major?.to_string(),
-        category: category?.id.clone(),
-        review: review?,
-        choice: choice.map(|c| c.id.clone()),
-        registration_number: registration_number.map(String::from),
-        extra: Extra(extra),
-    })
+    let id = id?;
+    let values = Values {
+        name: name?,
+        id_number: &id.normalised,
+        phone: phone?,
+        college: college?,
+        major: major?,
+        category: &category?.id,
+        choice: choice.map(|c| c.id.as_str()),
+        registration_number,
+    };
+    let extra = extra_keys
+        .iter()
+        .zip(&cols.extra)
+        .map(|(k, (_, col))| (k, row.get(col)));
+    Some(Candidate::new(row.line, sex?, review?, &values, extra))
 }
 
 /// The ID number encodes the sex: the sex column must agree with it.

@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Site;
 use crate::render::html::{Context, Templates};
 use crate::render::pdf::subset::SharedFonts;
-use crate::render::pdf::writer::Meta;
+use crate::render::pdf::writer::{Meta, PdfWriter};
 use crate::sheet::layout::{layout, Inputs};
 use crate::sheet::memo::{Memo, Recorder};
 use crate::sheet::spec::Sheet;
@@ -63,7 +63,7 @@ fn paper_what(kind: &str, year: i32, c: Option<&Candidate>, list: &CandidateList
         Some(c) => crate::t!(
             "paper-of-candidate",
             kind = &kind,
-            name = &c.name,
+            name = c.name(),
             row = c.row,
             file = &list.file
         ),
@@ -173,14 +173,27 @@ impl Plan {
         pages: &[(Page, Option<&crate::typeset::page::Photo>)],
         title: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
+        let mut w = self.writer(kind);
+        for (p, photo) in pages {
+            w.add(p, *photo);
+        }
+        self.finish(w, title)
+    }
+
+    /// A PDF of `kind`, its pages added one at a time: a college's forms
+    /// are written as they are laid out, not held as pages first.
+    pub(super) fn writer<'a>(&'a self, kind: &'a Kind) -> PdfWriter<'a> {
+        PdfWriter::new(&self.fonts, Some(&kind.shared)).quick_pages()
+    }
+
+    pub(super) fn finish(&self, w: PdfWriter, title: &str) -> Result<Vec<u8>, Diagnostic> {
         let meta = Meta {
             title,
             author: &self.authority,
             subject: None,
             date: None,
         };
-        crate::render::pdf::document(&self.fonts, Some(&kind.shared), pages, &meta)
-            .map_err(crate::render::pdf::subset_error)
+        w.finish(&meta).map_err(crate::render::pdf::subset_error)
     }
 
     /// What every paper of `y` shares besides its kind: the values of the

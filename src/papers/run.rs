@@ -180,9 +180,9 @@ impl Plan {
             .filter_map(|j| match j {
                 Job::Receipt { year, c } => Some(Secret {
                     salt: self.years[*year].salt.as_deref().unwrap_or_default(),
-                    id: &c.id_number,
-                    name: &c.name,
-                    phone: &c.phone,
+                    id: c.id_number(),
+                    name: c.name(),
+                    phone: c.phone(),
                 }),
                 Job::Form { .. } => None,
             })

@@ -134,7 +134,7 @@ impl Secrets {
         let n = list.candidates.len();
         self.owners.reserve(n);
         if let Some(c) = list.candidates.first() {
-            for number in [&c.id_number, &c.phone] {
+            for number in [&c.id_number(), &c.phone()] {
                 if key(number.as_bytes()).is_some() {
                     self.table(number.len()).entries.reserve(n);
                 }
@@ -145,10 +145,10 @@ impl Secrets {
             self.owners.push(Owner {
                 list: l,
                 row: c.row,
-                id: IdOf::new(&c.id_number),
+                id: IdOf::new(c.id_number()),
             });
-            self.insert(&c.id_number, owner, Kind::Id);
-            self.insert(&c.phone, owner, Kind::Phone);
+            self.insert(c.id_number(), owner, Kind::Id);
+            self.insert(c.phone(), owner, Kind::Phone);
         }
         for t in &mut self.tables {
             // Stable: equal keys keep the order they were added in.

@@ -214,10 +214,10 @@ fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usiz
         .list
         .candidates
         .iter()
-        .filter(|x| x.category == category && x.review == Review::Passed)
+        .filter(|x| x.category() == category && x.review == Review::Passed)
         .collect();
     // Stable order: college, then name, then the row in the file.
-    passed.sort_by(|a, b| (&a.college, &a.name, a.row).cmp(&(&b.college, &b.name, b.row)));
+    passed.sort_by(|a, b| (&a.college(), &a.name(), a.row).cmp(&(&b.college(), &b.name(), b.row)));
     let mut groups: Vec<Group> = Vec::new();
     for x in &passed {
         let row = columns
@@ -225,9 +225,9 @@ fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usiz
             .map(|col| cell(x, &col.key, &inp.year.categories))
             .collect();
         match groups.last_mut() {
-            Some(g) if g.college == x.college => g.rows.push(row),
+            Some(g) if g.college == x.college() => g.rows.push(row),
             _ => groups.push(Group {
-                college: x.college.clone(),
+                college: x.college().to_string(),
                 rows: vec![row],
             }),
         }
@@ -237,19 +237,19 @@ fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usiz
 
 fn cell(x: &Candidate, key: &str, categories: &[crate::model::year::Category]) -> String {
     match key {
-        "name" => x.name.clone(),
+        "name" => x.name().to_string(),
         "sex" => match x.sex {
             Sex::Male => "男".into(),
             Sex::Female => "女".into(),
         },
-        "college" => x.college.clone(),
-        "major" => x.major.clone(),
+        "college" => x.college().to_string(),
+        "major" => x.major().to_string(),
         "category" => categories
             .iter()
-            .find(|c| c.id == x.category)
-            .map_or_else(|| x.category.clone(), |c| c.name.clone()),
-        "id_masked" => idcard::mask(&x.id_number),
-        other => x.extra.get(other).to_string(),
+            .find(|c| c.id == x.category())
+            .map_or_else(|| x.category().to_string(), |c| c.name.clone()),
+        "id_masked" => idcard::mask(x.id_number()),
+        other => x.extra(other).to_string(),
     }
 }
 

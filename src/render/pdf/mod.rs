@@ -114,20 +114,6 @@ pub fn subset_error(e: subset::SubsetError) -> Diagnostic {
     e.diagnostic()
 }
 
-/// Pages of a layout as one PDF (the papers' pages come with their photos).
-pub fn document(
-    fonts: &FontSet,
-    shared: Option<&subset::SharedFonts>,
-    pages: &[(Page, Option<&crate::typeset::page::Photo>)],
-    meta: &Meta,
-) -> Result<Vec<u8>, subset::SubsetError> {
-    let mut w = PdfWriter::new(fonts, shared).quick_pages();
-    for (p, photo) in pages {
-        w.add(p, *photo);
-    }
-    w.finish(meta)
-}
-
 impl Renderer for PdfRenderer {
     fn name(&self) -> &'static str {
         "pdf"
