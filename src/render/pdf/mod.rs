@@ -3,6 +3,8 @@
 //! receipts and forms from the papers; all serialized by [`writer`] with
 //! font [`subset`]s. This is the only module that knows PDF syntax.
 
+pub mod cidmaps;
+mod file;
 pub mod gongwen;
 pub mod subset;
 pub mod table;

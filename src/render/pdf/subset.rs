@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use pdf_writer::types::{SystemInfo, UnicodeCmap};
-use pdf_writer::{Name, Str};
+use pdf_writer::types::SystemInfo;
+use pdf_writer::Str;
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
@@ -45,7 +45,8 @@ pub struct FontPart {
     pub base_name: String,
     /// Original glyph id → CID in the subset.
     pub cids: BTreeMap<u16, u16>,
-    pub widths: Vec<f32>,
+    /// (CID, advance in 1/1000 em), by CID.
+    pub widths: Vec<(u16, f32)>,
     pub cff: bool,
     /// The program is the bare CFF table (no name or metrics tables to carry).
     pub bare: bool,
@@ -68,14 +69,13 @@ impl FontPart {
             .keys()
             .map(|&gid| (gid, remapper.get(gid).unwrap_or(0)))
             .collect();
-        let n = cids.values().max().copied().unwrap_or(0) as usize + 1;
-        let mut widths = vec![0.0; n];
-        let mut cmap = UnicodeCmap::new(Name(b"Custom"), system_info());
-        for (gid, cid) in &cids {
-            let (ch, em) = glyphs[gid];
-            widths[*cid as usize] = em * 1000.0;
-            cmap.pair(*cid, ch);
-        }
+        let mut by_cid: Vec<(u16, u16)> = cids.iter().map(|(&g, &c)| (c, g)).collect();
+        by_cid.sort_unstable();
+        let widths = by_cid
+            .iter()
+            .map(|&(c, g)| (c, glyphs[&g].1 * 1000.0))
+            .collect();
+        let text: Vec<(u16, char)> = by_cid.iter().map(|&(c, g)| (c, glyphs[&g].0)).collect();
         Ok(FontPart {
             face,
             base_name: format!(
@@ -88,7 +88,7 @@ impl FontPart {
             cff,
             bare,
             program,
-            to_unicode: deflate(&cmap.finish()),
+            to_unicode: deflate(&super::cidmaps::to_unicode(&text)),
         })
     }
 }
@@ -249,8 +249,11 @@ impl SharedFonts {
         }
         let mut parts = BTreeMap::new();
         for (face, glyphs) in used {
+            // CIDs in Unicode order: the ToUnicode map and widths come out as runs.
+            let mut order: Vec<(char, u16)> = glyphs.iter().map(|(&g, &(c, _))| (c, g)).collect();
+            order.sort_unstable();
             let mut remapper = GlyphRemapper::new();
-            for &gid in glyphs.keys() {
+            for (_, gid) in order {
                 remapper.remap(gid);
             }
             parts.insert(
@@ -261,13 +264,12 @@ impl SharedFonts {
         Ok(SharedFonts { parts })
     }
 
-    /// A fingerprint of the shared glyph sets (they decide every paper's bytes).
+    /// A fingerprint of the shared glyph sets and of how files are
+    /// written (together they decide every paper's bytes).
     pub fn fingerprint(&self) -> String {
-        self.parts
-            .values()
-            .map(|p| p.base_name.clone())
-            .collect::<Vec<_>>()
-            .join(",")
+        let mut names = vec![format!("layout {}", super::writer::LAYOUT)];
+        names.extend(self.parts.values().map(|p| p.base_name.clone()));
+        names.join(",")
     }
 
     /// The CID of `gid` of `face` in the shared subset, when it has it.

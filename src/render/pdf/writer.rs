@@ -9,13 +9,21 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use pdf_writer::types::{CidFontType, FontFlags};
-use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::writers::{Catalog, DocumentInfo};
+use pdf_writer::{Content, Date, Filter, Finish, Name, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
+use super::cidmaps::{self, DEFAULT_WIDTH};
+use super::file::Objects;
 use super::subset::{deflate_at, system_info, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Colour, Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
+
+/// How this writer lays out a file: raised whenever the same pages give
+/// other bytes, so incremental builds remake the papers (1: the original
+/// layout; 2: object and cross-reference streams, CID maps as runs).
+pub const LAYOUT: u32 = 2;
 
 /// Document information written into the PDF.
 pub struct Meta<'a> {
@@ -56,7 +64,7 @@ struct Own {
 pub struct PdfWriter<'a> {
     fonts: &'a FontSet,
     shared: Option<&'a SharedFonts>,
-    pdf: Pdf,
+    file: Objects,
     next: i32,
     pages: Vec<PageEntry>,
     own: BTreeMap<usize, Own>,
@@ -73,7 +81,7 @@ impl<'a> PdfWriter<'a> {
         PdfWriter {
             fonts,
             shared,
-            pdf: Pdf::new(),
+            file: Objects::default(),
             // 1-3: catalog, page tree, info.
             next: 4,
             pages: Vec::new(),
@@ -112,7 +120,7 @@ impl<'a> PdfWriter<'a> {
         let picture = picture.map(|ph| {
             let r = self.alloc();
             self.hash.update(&ph.data);
-            let mut img = self.pdf.image_xobject(r, &ph.data);
+            let mut img = self.file.stream(r).image_xobject(r, &ph.data);
             img.width(ph.width as i32);
             img.height(ph.height as i32);
             img.bits_per_component(8);
@@ -200,7 +208,8 @@ impl<'a> PdfWriter<'a> {
         let bytes = c.finish();
         self.hash.update(&bytes[..]);
         let r = self.alloc();
-        self.pdf
+        self.file
+            .stream(r)
             .stream(r, &deflate_at(&bytes, self.level))
             .filter(Filter::FlateDecode);
         r
@@ -298,7 +307,7 @@ impl<'a> PdfWriter<'a> {
         }
         let tree = Ref::new(2);
         for p in &self.pages {
-            let mut page = self.pdf.page(p.page);
+            let mut page = self.file.packed(p.page).page(p.page);
             page.parent(tree)
                 .media_box(Rect::new(0.0, 0.0, p.width, p.height))
                 .contents_array(p.contents.iter().copied());
@@ -313,22 +322,28 @@ impl<'a> PdfWriter<'a> {
             }
         }
         let kids: Vec<Ref> = self.pages.iter().map(|p| p.page).collect();
-        self.pdf
+        self.file
+            .packed(tree)
             .pages(tree)
             .kids(kids.iter().copied())
             .count(kids.len() as i32);
-        self.pdf.catalog(Ref::new(1)).pages(tree);
+        let root = Ref::new(1);
+        self.file
+            .packed(root)
+            .indirect(root)
+            .start::<Catalog>()
+            .pages(tree);
         self.info(meta);
-        let id = self.hash.finalize()[..16].to_vec();
-        self.pdf.set_file_id((id.clone(), id));
-        Ok(self.pdf.finish())
+        let id = self.hash.finalize();
+        Ok(self.file.finish(root, Ref::new(3), &id[..16]))
     }
 
     fn info(&mut self, meta: &Meta) {
         for s in [meta.title, meta.author, meta.subject.unwrap_or("")] {
             self.hash.update(s.as_bytes());
         }
-        let mut info = self.pdf.document_info(Ref::new(3));
+        let r = Ref::new(3);
+        let mut info = self.file.packed(r).indirect(r).start::<DocumentInfo>();
         info.title(TextStr(meta.title))
             .author(TextStr(meta.author))
             .creator(TextStr("gazette"))
@@ -359,13 +374,14 @@ impl<'a> PdfWriter<'a> {
             self.alloc(),
         );
         let base = Name(part.base_name.as_bytes());
-        self.pdf
+        self.file
+            .packed(type0)
             .type0_font(type0)
             .base_font(base)
             .encoding_predefined(Name(b"Identity-H"))
             .descendant_font(cid)
             .to_unicode(cmap);
-        let mut c = self.pdf.cid_font(cid);
+        let mut c = self.file.packed(cid).cid_font(cid);
         c.subtype(if part.cff {
             CidFontType::Type0
         } else {
@@ -374,14 +390,16 @@ impl<'a> PdfWriter<'a> {
         .base_font(base)
         .system_info(system_info())
         .font_descriptor(desc)
-        .default_width(1000.0);
-        c.widths().consecutive(0, part.widths.iter().copied());
+        .default_width(DEFAULT_WIDTH);
+        if part.widths.iter().any(|&(_, w)| w != DEFAULT_WIDTH) {
+            cidmaps::widths(&mut c.widths(), &part.widths);
+        }
         if !part.cff {
             c.cid_to_gid_map_predefined(Name(b"Identity"));
         }
         c.finish();
         let m = self.fonts.metrics(part.face);
-        let mut d = self.pdf.font_descriptor(desc);
+        let mut d = self.file.packed(desc).font_descriptor(desc);
         d.name(base)
             .flags(FontFlags::SYMBOLIC)
             .bbox(Rect::new(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]))
@@ -396,7 +414,7 @@ impl<'a> PdfWriter<'a> {
             d.font_file2(file);
         }
         d.finish();
-        let mut s = self.pdf.stream(file, &part.program);
+        let mut s = self.file.stream(file).stream(file, &part.program);
         s.filter(Filter::FlateDecode);
         if part.bare {
             s.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
@@ -404,7 +422,8 @@ impl<'a> PdfWriter<'a> {
             s.pair(Name(b"Subtype"), Name(b"OpenType"));
         }
         s.finish();
-        self.pdf
+        self.file
+            .stream(cmap)
             .stream(cmap, &part.to_unicode)
             .filter(Filter::FlateDecode);
         type0
