@@ -5,7 +5,9 @@
 
 pub mod cidmaps;
 mod file;
+mod font_objects;
 pub mod gongwen;
+mod shared;
 pub mod subset;
 pub mod table;
 pub mod writer;

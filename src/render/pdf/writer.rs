@@ -5,24 +5,25 @@
 //! output depends on the pages only: subset tags and the /ID are hashes
 //! of what the file holds.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
-use pdf_writer::types::{CidFontType, FontFlags};
 use pdf_writer::writers::{Catalog, DocumentInfo};
 use pdf_writer::{Content, Date, Filter, Finish, Name, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
-use super::cidmaps::{self, DEFAULT_WIDTH};
 use super::file::Objects;
-use super::subset::{deflate_at, system_info, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
+use super::shared;
+use super::subset::{deflate_at, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Colour, Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
 
 /// How this writer lays out a file: raised whenever the same pages give
 /// other bytes, so incremental builds remake the papers (1: the original
-/// layout; 2: object and cross-reference streams, CID maps as runs).
+/// layout; 2: object and cross-reference streams, CID maps as runs, the
+/// shared subset of a paper's blank).
 pub const LAYOUT: u32 = 2;
 
 /// Document information written into the PDF.
@@ -69,6 +70,8 @@ pub struct PdfWriter<'a> {
     pages: Vec<PageEntry>,
     own: BTreeMap<usize, Own>,
     used: BTreeSet<FontKey>,
+    /// The shared CIDs drawn, a bit each, by face.
+    drawn: BTreeMap<usize, Vec<u64>>,
     hash: Sha256,
     /// The Flate level of the pages' content streams.
     level: u8,
@@ -87,6 +90,7 @@ impl<'a> PdfWriter<'a> {
             pages: Vec::new(),
             own: BTreeMap::new(),
             used: BTreeSet::new(),
+            drawn: BTreeMap::new(),
             hash: Sha256::new(),
             level: 6,
             cut: Cut::Cached,
@@ -215,19 +219,27 @@ impl<'a> PdfWriter<'a> {
         r
     }
 
+    /// The font and CID drawing `gid` of `face`: the shared font's when it
+    /// has the glyph or takes the document's own glyphs of the face.
     fn key(&mut self, face: usize, gid: u16, text: char, em: f32) -> (FontKey, u16) {
         if let Some(cid) = self.shared.and_then(|s| s.cid(face, gid)) {
+            shared::mark(self.drawn.entry(face).or_default(), cid);
             return (FontKey { face, shared: true }, cid);
         }
+        let base = self.shared.and_then(|s| s.own_base(face));
         let own = self.own.entry(face).or_default();
         own.glyphs.entry(gid).or_insert((text, em));
-        (
-            FontKey {
-                face,
-                shared: false,
-            },
-            own.remapper.remap(gid),
-        )
+        let cid = own.remapper.remap(gid);
+        match base {
+            Some(base) => (FontKey { face, shared: true }, base + cid),
+            None => (
+                FontKey {
+                    face,
+                    shared: false,
+                },
+                cid,
+            ),
+        }
     }
 
     /// A run as one text object; each glyph placed exactly: the TJ
@@ -285,23 +297,28 @@ impl<'a> PdfWriter<'a> {
 
     /// Fonts, pages, catalog and information; the /ID hashes it all.
     pub fn finish(mut self, meta: &Meta) -> Result<Vec<u8>, SubsetError> {
-        let mut own_parts = BTreeMap::new();
-        for (face, own) in std::mem::take(&mut self.own) {
-            own_parts.insert(
-                face,
-                FontPart::build(self.fonts, face, &own.remapper, &own.glyphs, self.cut)?,
-            );
-        }
+        let own = std::mem::take(&mut self.own);
         let mut font_refs: Vec<(FontKey, Ref)> = Vec::new();
         for key in self.used.clone() {
-            let part = if key.shared {
-                self.shared.and_then(|s| s.parts.get(&key.face))
-            } else {
-                own_parts.get(&key.face)
+            let mine = own.get(&key.face);
+            let part = match (key.shared, self.shared, mine) {
+                (true, Some(shared), _) => {
+                    let drawn = self.drawn.get(&key.face).map_or(&[][..], |d| &d[..]);
+                    let mine = mine.map(|o| (&o.remapper, &o.glyphs));
+                    shared.embed(self.fonts, key.face, drawn, mine)?
+                }
+                (false, _, Some(o)) => Some(Cow::Owned(FontPart::build(
+                    self.fonts,
+                    key.face,
+                    &o.remapper,
+                    &o.glyphs,
+                    self.cut,
+                )?)),
+                _ => None,
             };
             if let Some(part) = part {
                 self.hash.update(part.base_name.as_bytes());
-                let r = self.font(part);
+                let r = self.font(&part);
                 font_refs.push((key, r));
             }
         }
@@ -364,69 +381,11 @@ impl<'a> PdfWriter<'a> {
         }
     }
 
-    /// Type0 → CIDFont → descriptor → program, plus ToUnicode.
+    /// The objects of a font: Type0 → CIDFont → descriptor → program, plus ToUnicode.
     fn font(&mut self, part: &FontPart) -> Ref {
-        let (type0, cid, desc, file, cmap) = (
-            self.alloc(),
-            self.alloc(),
-            self.alloc(),
-            self.alloc(),
-            self.alloc(),
-        );
-        let base = Name(part.base_name.as_bytes());
-        self.file
-            .packed(type0)
-            .type0_font(type0)
-            .base_font(base)
-            .encoding_predefined(Name(b"Identity-H"))
-            .descendant_font(cid)
-            .to_unicode(cmap);
-        let mut c = self.file.packed(cid).cid_font(cid);
-        c.subtype(if part.cff {
-            CidFontType::Type0
-        } else {
-            CidFontType::Type2
-        })
-        .base_font(base)
-        .system_info(system_info())
-        .font_descriptor(desc)
-        .default_width(DEFAULT_WIDTH);
-        if part.widths.iter().any(|&(_, w)| w != DEFAULT_WIDTH) {
-            cidmaps::widths(&mut c.widths(), &part.widths);
-        }
-        if !part.cff {
-            c.cid_to_gid_map_predefined(Name(b"Identity"));
-        }
-        c.finish();
-        let m = self.fonts.metrics(part.face);
-        let mut d = self.file.packed(desc).font_descriptor(desc);
-        d.name(base)
-            .flags(FontFlags::SYMBOLIC)
-            .bbox(Rect::new(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]))
-            .italic_angle(0.0)
-            .ascent(m.ascent)
-            .descent(m.descent)
-            .cap_height(m.cap_height)
-            .stem_v(80.0);
-        if part.cff {
-            d.font_file3(file);
-        } else {
-            d.font_file2(file);
-        }
-        d.finish();
-        let mut s = self.file.stream(file).stream(file, &part.program);
-        s.filter(Filter::FlateDecode);
-        if part.bare {
-            s.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
-        } else if part.cff {
-            s.pair(Name(b"Subtype"), Name(b"OpenType"));
-        }
-        s.finish();
-        self.file
-            .stream(cmap)
-            .stream(cmap, &part.to_unicode)
-            .filter(Filter::FlateDecode);
-        type0
+        let refs = [(); 5].map(|_| self.alloc());
+        self.file.font(self.fonts, part, refs);
+        refs[0]
     }
 }
 

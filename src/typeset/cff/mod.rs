@@ -130,6 +130,11 @@ impl<'a> Program<'a> {
         Some((cached.as_deref()?, fd))
     }
 
+    /// The size of the flattened charstring of `gid`, made on first use.
+    pub fn glyph_len(&self, gid: u16) -> Option<usize> {
+        self.glyph(gid).map(|(cs, _)| cs.len())
+    }
+
     /// How many glyphs the face has.
     pub fn glyph_count(&self) -> usize {
         self.glyphs.len()
