@@ -215,14 +215,18 @@ fn assembled_subsets_parse_with_fonttools_with_their_widths() {
         assert_eq!(lines.next(), Some("ros Adobe Identity 0"));
         // The advance each charstring carries is the face's (per 1000 em).
         assert_eq!(lines.next().unwrap().split(' ').collect::<Vec<_>>(), widths);
+        // Hints are left out (README: the same pixels without them).
+        assert_eq!(lines.next(), Some("hints 0"));
     }
 }
 
-/// Reads a bare CFF; prints its glyph count, ROS and every glyph's width.
+/// Reads a bare CFF; prints its glyph count, ROS, every glyph's width and
+/// how many hint operators the charstrings hold.
 const FONTTOOLS: &str = r#"
 import sys
 from fontTools.cffLib import CFFFontSet
 from fontTools.pens.basePen import NullPen
+HINTS = {"hstem", "vstem", "hstemhm", "vstemhm", "hintmask", "cntrmask"}
 cff = CFFFontSet()
 cff.decompile(open(sys.argv[1], "rb"), None)
 top = cff[cff.fontNames[0]]
@@ -231,11 +235,14 @@ print("glyphs", len(order))
 print("ros", *top.ROS)
 upem = round(1 / top.FontMatrix[0]) if hasattr(top, "FontMatrix") else 1000
 widths = []
+hints = 0
 for name in order:
     cs = top.CharStrings[name]
     cs.draw(NullPen())
     widths.append(str(round(cs.width * 1000 / upem)))
+    hints += sum(op in HINTS for op in cs.program if isinstance(op, str))
 print(" ".join(widths))
+print("hints", hints)
 "#;
 
 #[test]
