@@ -109,4 +109,3 @@ fn a_subset_does_not_depend_on_what_was_cached_before() {
     warmed.subset(&[0, 40000]).unwrap();
     assert_eq!(warmed.subset(&gids).unwrap(), fresh);
 }
-
