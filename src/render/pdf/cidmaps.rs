@@ -8,61 +8,73 @@ use pdf_writer::writers::Widths;
 /// The advance every CJK glyph has (the CIDFont's `DW`): left out of `W`.
 pub const DEFAULT_WIDTH: f32 = 1000.0;
 
-/// A ToUnicode CMap for `(cid, char)` pairs sorted by CID: consecutive
-/// CIDs of consecutive BMP characters as `bfrange`s (within one block of
-/// 256, as a range's last byte may not wrap), the rest as `bfchar`s.
+/// A ToUnicode CMap for `(cid, char)` pairs sorted by CID. Consecutive
+/// CIDs (within one block of 256: a range may not wrap its last byte) are
+/// one `bfrange`: with one starting character when their characters are
+/// consecutive too (digits, letters), else with an array of characters
+/// (the CIDs are then written twice, not once a character); a CID alone
+/// is a `bfchar`.
 pub fn to_unicode(pairs: &[(u16, char)]) -> Vec<u8> {
-    let mut ranges: Vec<(u16, u16, u32)> = Vec::new();
-    let mut chars: Vec<(u16, char)> = Vec::new();
+    let mut single: Vec<(u16, char)> = Vec::new();
+    let mut runs: Vec<&[(u16, char)]> = Vec::new();
     let mut k = 0;
     while k < pairs.len() {
-        let (cid, ch) = pairs[k];
         let mut n = 1;
-        while let Some(&(next, c)) = pairs.get(k + n) {
-            let step = n as u32;
-            let fits = u32::from(ch) + step <= 0xffff
-                && (u32::from(ch) & 0xff) + step <= 0xff
-                && (u32::from(cid) & 0xff) + step <= 0xff;
-            if !fits
-                || u32::from(next) != u32::from(cid) + step
-                || u32::from(c) != u32::from(ch) + step
-            {
-                break;
-            }
+        while pairs.get(k + n).is_some_and(|&(c, _)| {
+            u32::from(c) == u32::from(pairs[k].0) + n as u32 && c >> 8 == pairs[k].0 >> 8
+        }) {
             n += 1;
         }
-        if n > 1 {
-            ranges.push((cid, cid + n as u16 - 1, u32::from(ch)));
-        } else {
-            chars.push((cid, ch));
+        match n {
+            1 => single.push(pairs[k]),
+            _ => runs.push(&pairs[k..k + n]),
         }
         k += n;
     }
-    let mut out = Vec::with_capacity(300 + 14 * chars.len() + 20 * ranges.len());
+    let mut out = Vec::with_capacity(300 + 14 * single.len() + 8 * pairs.len());
     out.extend_from_slice(HEAD);
     // At most 100 entries a section (the CMap format's limit).
-    for part in chars.chunks(100) {
+    for part in single.chunks(100) {
         out.extend_from_slice(format!("{} beginbfchar\n", part.len()).as_bytes());
         for &(cid, ch) in part {
             hex(&mut out, &[cid]);
-            let mut units = [0u16; 2];
-            hex(&mut out, ch.encode_utf16(&mut units));
+            text(&mut out, ch);
             out.push(b'\n');
         }
         out.extend_from_slice(b"endbfchar\n");
     }
-    for part in ranges.chunks(100) {
+    for part in runs.chunks(100) {
         out.extend_from_slice(format!("{} beginbfrange\n", part.len()).as_bytes());
-        for &(lo, hi, ch) in part {
-            hex(&mut out, &[lo]);
-            hex(&mut out, &[hi]);
-            hex(&mut out, &[ch as u16]);
+        for run in part {
+            let (first, last) = (run[0], run[run.len() - 1]);
+            hex(&mut out, &[first.0]);
+            hex(&mut out, &[last.0]);
+            let counted = run
+                .windows(2)
+                .all(|w| u32::from(w[1].1) == u32::from(w[0].1) + 1);
+            // The last byte of the first character counts up to the last's.
+            let (lo, hi) = (u32::from(first.1), u32::from(last.1));
+            if counted && hi <= 0xffff && lo >> 8 == hi >> 8 {
+                text(&mut out, first.1);
+            } else {
+                out.push(b'[');
+                for &(_, ch) in *run {
+                    text(&mut out, ch);
+                }
+                out.push(b']');
+            }
             out.push(b'\n');
         }
         out.extend_from_slice(b"endbfrange\n");
     }
     out.extend_from_slice(TAIL);
     out
+}
+
+/// A character as a hex string of UTF-16 (a surrogate pair beyond the BMP).
+fn text(out: &mut Vec<u8>, ch: char) {
+    let mut units = [0u16; 2];
+    hex(out, ch.encode_utf16(&mut units));
 }
 
 const HEAD: &[u8] = b"/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
@@ -125,25 +137,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn consecutive_characters_become_ranges_within_a_block() {
-        let pairs: Vec<(u16, char)> =
-            [(1, '0'), (2, '1'), (3, '2'), (4, '湖'), (5, '𠮷'), (6, 'A')]
-                .into_iter()
-                .collect();
+    fn consecutive_cids_become_ranges_within_a_block() {
+        let pairs = [
+            (1, '0'),
+            (2, '1'),
+            (3, '2'),
+            (4, '湖'),
+            (5, '𠮷'),
+            (6, 'A'),
+            (8, '南'),
+            (0xfe, '\u{4e00}'),
+            (0xff, '\u{4e01}'),
+            (0x100, '\u{4e02}'),
+        ];
         let text = String::from_utf8(to_unicode(&pairs)).unwrap();
-        assert!(
-            text.contains("3 beginbfchar\n<0004><6E56>\n<0005><D842DFB7>\n<0006><0041>\n"),
-            "{text}"
+        let body = &text[text.find("endcodespacerange").unwrap()..];
+        assert_eq!(
+            body,
+            "endcodespacerange\n2 beginbfchar\n<0008><5357>\n<0100><4E02>\n\
+             endbfchar\n2 beginbfrange\n\
+             <0001><0006>[<0030><0031><0032><6E56><D842DFB7><0041>]\n\
+             <00FE><00FF><4E00>\nendbfrange\n\
+             endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n"
         );
-        assert!(
-            text.contains("1 beginbfrange\n<0001><0003><0030>\n"),
-            "{text}"
-        );
-        // A range never wraps the last byte of its CID or character.
-        let wrap = [(0xfe, '\u{4e00}'), (0xff, '\u{4e01}'), (0x100, '\u{4e02}')];
-        let text = String::from_utf8(to_unicode(&wrap)).unwrap();
-        assert!(text.contains("<00FE><00FF><4E00>"), "{text}");
-        assert!(text.contains("<0100><4E02>"), "{text}");
     }
 
     #[test]

@@ -65,43 +65,16 @@ impl Objects {
         let (objstm, xref) = (last + 1, last + 2);
         let mut out = Vec::with_capacity(HEADER.len() + self.streams.len() + 1024);
         out.extend_from_slice(HEADER);
-        out.extend_from_slice(self.streams.as_bytes());
         // Type 1 entries (an offset) and type 2 (an index in the object stream).
-        let mut entries: Vec<(i32, u8, usize, usize)> = self
-            .stream_at
-            .iter()
-            .map(|&(r, at)| (r.get(), 1, HEADER.len() + at, 0))
-            .collect();
+        let mut entries = self.write_streams(&mut out);
         entries.extend(
             bodies
                 .iter()
                 .enumerate()
                 .map(|(k, (r, _))| (*r, 2, objstm as usize, k)),
         );
-
-        let mut head = Vec::new();
-        let mut data = Vec::new();
-        for (r, body) in &bodies {
-            head.extend_from_slice(format!("{r} {} ", data.len()).as_bytes());
-            data.extend_from_slice(body);
-            data.push(b'\n');
-        }
-        head.pop();
-        head.push(b'\n');
-        let first = head.len();
-        head.extend_from_slice(&data);
-        let packed = deflate(&head);
         entries.push((objstm, 1, out.len(), 0));
-        out.extend_from_slice(
-            format!(
-                "{objstm} 0 obj\n<</Type/ObjStm/N {}/First {first}/Filter/FlateDecode/Length {}>>\nstream\n",
-                bodies.len(),
-                packed.len()
-            )
-            .as_bytes(),
-        );
-        out.extend_from_slice(&packed);
-        out.extend_from_slice(b"\nendstream\nendobj\n");
+        object_stream(&mut out, objstm, &bodies);
         let xref_at = out.len();
         entries.push((xref, 1, xref_at, 0));
         entries.sort_unstable();
@@ -109,6 +82,110 @@ impl Objects {
         out.extend_from_slice(format!("startxref\n{xref_at}\n%%EOF").as_bytes());
         out
     }
+
+    /// The stream objects as pdf-writer wrote them, their dictionaries
+    /// without its indentation; their cross-reference entries.
+    fn write_streams(&self, out: &mut Vec<u8>) -> Vec<(i32, u8, usize, usize)> {
+        let bytes = self.streams.as_bytes();
+        let mut entries = Vec::with_capacity(self.stream_at.len() + 2);
+        for (k, &(r, at)) in self.stream_at.iter().enumerate() {
+            let end = self.stream_at.get(k + 1).map_or(bytes.len(), |s| s.1);
+            let whole = &bytes[at..end];
+            entries.push((r.get(), 1, out.len(), 0));
+            // `N 0 obj\n<< … >>\nstream\n…`: the dictionary has no binary bytes.
+            let open = whole.iter().position(|&b| b == b'\n').map_or(0, |p| p + 1);
+            let data = find(whole, b"\nstream\n").unwrap_or(whole.len());
+            out.extend_from_slice(&whole[..open]);
+            minify(&whole[open..data], out);
+            let rest = &whole[data..];
+            out.extend_from_slice(rest.strip_suffix(b"\n").unwrap_or(rest));
+        }
+        entries
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The object stream `num` of `bodies`.
+fn object_stream(out: &mut Vec<u8>, num: i32, bodies: &[(i32, &[u8])]) {
+    let mut head = Vec::new();
+    let mut data = Vec::new();
+    for (r, body) in bodies {
+        head.extend_from_slice(format!("{r} {} ", data.len()).as_bytes());
+        minify(body, &mut data);
+        data.push(b'\n');
+    }
+    head.pop();
+    head.push(b'\n');
+    let first = head.len();
+    head.extend_from_slice(&data);
+    let packed = deflate(&head);
+    out.extend_from_slice(
+        format!(
+            "{num} 0 obj\n<</Type/ObjStm/N {}/First {first}/Filter/FlateDecode/Length {}>>\nstream\n",
+            bodies.len(),
+            packed.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(&packed);
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+}
+
+/// PDF objects without the whitespace pdf-writer indents them with: a
+/// space stays only between two regular characters (as in `0 R` or
+/// `0 0 595 842`); strings are copied as they are.
+fn minify(src: &[u8], out: &mut Vec<u8>) {
+    let delimiter = |b: u8| b"()<>[]{}/%".contains(&b);
+    let start = out.len();
+    let mut space = false;
+    let mut i = 0;
+    while i < src.len() {
+        let b = src[i];
+        if b.is_ascii_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        if space && out.len() > start && !delimiter(out[out.len() - 1]) && !delimiter(b) {
+            out.push(b' ');
+        }
+        space = false;
+        let end = match b {
+            b'(' => literal_end(src, i),
+            b'<' | b'>' if src.get(i + 1) == Some(&b) => i + 2,
+            b'<' => src[i..]
+                .iter()
+                .position(|&c| c == b'>')
+                .map_or(src.len(), |p| i + p + 1),
+            _ => i + 1,
+        };
+        out.extend_from_slice(&src[i..end]);
+        i = end;
+    }
+}
+
+/// Where the literal string opening at `src[at]` ends (after its `)`).
+fn literal_end(src: &[u8], at: usize) -> usize {
+    let mut depth = 0;
+    let mut i = at;
+    while i < src.len() {
+        match src[i] {
+            b'\\' => i += 1,
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    src.len()
 }
 
 /// Each packed object's value, without pdf-writer's `N 0 obj` and `endobj`.
@@ -171,4 +248,21 @@ fn xref_stream(
     );
     out.extend_from_slice(&data);
     out.extend_from_slice(b"\nendstream\nendobj\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minify;
+
+    #[test]
+    fn minified_objects_keep_their_tokens_and_strings() {
+        let pretty = b"<<\n  /Type /Page\n  /MediaBox [0 0 595.2 841.9]\n  /Contents 4 0 R\n  \
+            /Title (a  (b) \\) c)\n  /ID <0A 0B>\n  /Kids [5 0 R]\n>>";
+        let mut out = Vec::new();
+        minify(pretty, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<</Type/Page/MediaBox[0 0 595.2 841.9]/Contents 4 0 R/Title(a  (b) \\) c)/ID<0A 0B>/Kids[5 0 R]>>"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 //! font [`subset`]s. This is the only module that knows PDF syntax.
 
 pub mod cidmaps;
+mod content;
 mod file;
 mod font_objects;
 pub mod gongwen;

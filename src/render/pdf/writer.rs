@@ -10,15 +10,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use pdf_writer::writers::{Catalog, DocumentInfo};
-use pdf_writer::{Content, Date, Filter, Finish, Name, Rect, Ref, Str, TextStr};
+use pdf_writer::{Content, Date, Filter, Finish, Name, Rect, Ref, TextStr};
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
+use super::content::{self, FontKey, Ink};
 use super::file::Objects;
 use super::shared;
 use super::subset::{deflate_at, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
-use crate::typeset::page::{Colour, Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
+use crate::typeset::page::{Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
 
 /// How this writer lays out a file: raised whenever the same pages give
 /// other bytes, so incremental builds remake the papers (1: the original
@@ -33,19 +34,6 @@ pub struct Meta<'a> {
     pub subject: Option<&'a str>,
     /// Creation date, Beijing time.
     pub date: Option<NaiveDateTime>,
-}
-
-/// Which font resource draws a glyph: the shared subset or the document's own.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct FontKey {
-    face: usize,
-    shared: bool,
-}
-
-impl FontKey {
-    fn name(self) -> String {
-        format!("F{}{}", self.face, if self.shared { "s" } else { "d" })
-    }
 }
 
 struct PageEntry {
@@ -179,7 +167,7 @@ impl<'a> PdfWriter<'a> {
                         })
                         .collect();
                     k += strokes.len();
-                    draw_strokes(&mut c, &mut ink, &strokes, height);
+                    content::strokes(&mut c, &mut ink, &strokes, height);
                     continue;
                 }
                 Mark::Text(run) => self.text(&mut c, &mut ink, run, height),
@@ -242,57 +230,15 @@ impl<'a> PdfWriter<'a> {
         }
     }
 
-    /// A run as one text object; each glyph placed exactly: the TJ
-    /// adjustment corrects the face's advance to the next glyph's `x`.
+    /// A run as one text object, its glyphs numbered in their fonts.
     fn text(&mut self, c: &mut Content, ink: &mut Ink, run: &Run, height: f32) {
-        if run.glyphs.is_empty() {
-            return;
-        }
-        ink.fill(c, run.colour);
-        c.begin_text();
         let keyed: Vec<(FontKey, u16)> = run
             .glyphs
             .iter()
             .map(|g| self.key(run.face, g.id, g.text, g.em))
             .collect();
-        let mut i = 0;
-        while i < keyed.len() {
-            let key = keyed[i].0;
-            let j = (i..keyed.len())
-                .find(|&j| keyed[j].0 != key)
-                .unwrap_or(keyed.len());
-            self.used.insert(key);
-            c.set_font(Name(key.name().as_bytes()), run.size);
-            let along = run.glyphs[i].x;
-            c.set_text_matrix(if run.turned {
-                [0.0, -1.0, 1.0, 0.0, run.x, height - run.baseline - along]
-            } else {
-                [1.0, 0.0, 0.0, 1.0, run.x + along, height - run.baseline]
-            });
-            let mut tj = c.show_positioned();
-            let mut items = tj.items();
-            let mut chunk: Vec<u8> = Vec::new();
-            for (k, (_, cid)) in keyed.iter().enumerate().take(j).skip(i) {
-                chunk.extend_from_slice(&cid.to_be_bytes());
-                if k + 1 < j {
-                    let g = &run.glyphs[k];
-                    let wanted = run.glyphs[k + 1].x - g.x;
-                    let delta = wanted - g.em * run.size;
-                    if delta.abs() > 0.001 {
-                        items.show(Str(&chunk));
-                        chunk.clear();
-                        items.adjust(-delta / run.size * 1000.0);
-                    }
-                }
-            }
-            if !chunk.is_empty() {
-                items.show(Str(&chunk));
-            }
-            drop(items);
-            drop(tj);
-            i = j;
-        }
-        c.end_text();
+        self.used.extend(keyed.iter().map(|k| k.0));
+        content::text(c, ink, run, height, &keyed);
     }
 
     /// Fonts, pages, catalog and information; the /ID hashes it all.
@@ -395,48 +341,5 @@ impl PageSink for PdfWriter<'_> {
     }
     fn amend(&mut self, index: usize, marks: Vec<Mark>) {
         PdfWriter::amend(self, index, marks);
-    }
-}
-
-/// The colours set in a content stream, so each is set only when it changes.
-#[derive(Default)]
-struct Ink {
-    fill: Option<Colour>,
-    stroke: Option<Colour>,
-    width: Option<f32>,
-}
-
-impl Ink {
-    fn fill(&mut self, c: &mut Content, colour: Colour) {
-        if self.fill != Some(colour) {
-            c.set_fill_rgb(colour.r, colour.g, colour.b);
-            self.fill = Some(colour);
-        }
-    }
-}
-
-/// Strokes in as few paths as their widths and colours allow.
-fn draw_strokes(c: &mut Content, ink: &mut Ink, strokes: &[&Stroke], height: f32) {
-    let mut open = false;
-    for s in strokes {
-        if ink.stroke != Some(s.colour) || ink.width != Some(s.width) {
-            if open {
-                c.stroke();
-            }
-            if ink.stroke != Some(s.colour) {
-                c.set_stroke_rgb(s.colour.r, s.colour.g, s.colour.b);
-                ink.stroke = Some(s.colour);
-            }
-            if ink.width != Some(s.width) {
-                c.set_line_width(s.width);
-                ink.width = Some(s.width);
-            }
-        }
-        c.move_to(s.x1, height - s.y1);
-        c.line_to(s.x2, height - s.y2);
-        open = true;
-    }
-    if open {
-        c.stroke();
     }
 }
