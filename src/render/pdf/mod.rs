@@ -3,7 +3,12 @@
 //! receipts and forms from the papers; all serialized by [`writer`] with
 //! font [`subset`]s. This is the only module that knows PDF syntax.
 
+pub mod cidmaps;
+mod content;
+mod file;
+mod font_objects;
 pub mod gongwen;
+mod shared;
 pub mod subset;
 pub mod table;
 pub mod writer;

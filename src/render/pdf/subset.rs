@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use pdf_writer::types::{SystemInfo, UnicodeCmap};
-use pdf_writer::{Name, Str};
+use pdf_writer::types::SystemInfo;
+use pdf_writer::Str;
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
+pub use super::shared::SharedFonts;
 use crate::typeset::fonts::FontSet;
-use crate::typeset::page::{Mark, Page};
 
 /// Glyphs of one face a document uses: glyph id → character and advance in em.
 pub type GlyphSet = BTreeMap<u16, (char, f32)>;
@@ -40,12 +40,14 @@ impl SubsetError {
 }
 
 /// A subset of one face, ready to embed: program and ToUnicode compressed.
+#[derive(Clone)]
 pub struct FontPart {
     pub face: usize,
     pub base_name: String,
     /// Original glyph id → CID in the subset.
     pub cids: BTreeMap<u16, u16>,
-    pub widths: Vec<f32>,
+    /// (CID, advance in 1/1000 em), by CID.
+    pub widths: Vec<(u16, f32)>,
     pub cff: bool,
     /// The program is the bare CFF table (no name or metrics tables to carry).
     pub bare: bool,
@@ -68,15 +70,30 @@ impl FontPart {
             .keys()
             .map(|&gid| (gid, remapper.get(gid).unwrap_or(0)))
             .collect();
-        let n = cids.values().max().copied().unwrap_or(0) as usize + 1;
-        let mut widths = vec![0.0; n];
-        let mut cmap = UnicodeCmap::new(Name(b"Custom"), system_info());
-        for (gid, cid) in &cids {
-            let (ch, em) = glyphs[gid];
-            widths[*cid as usize] = em * 1000.0;
-            cmap.pair(*cid, ch);
-        }
-        Ok(FontPart {
+        Ok(FontPart::assemble(
+            fonts, face, cids, glyphs, program, cff, bare,
+        ))
+    }
+
+    /// The part around a compressed `program` of the glyphs `cids` (glyph
+    /// id → CID) of `glyphs`.
+    pub fn assemble(
+        fonts: &FontSet,
+        face: usize,
+        cids: BTreeMap<u16, u16>,
+        glyphs: &GlyphSet,
+        program: Vec<u8>,
+        cff: bool,
+        bare: bool,
+    ) -> FontPart {
+        let mut by_cid: Vec<(u16, u16)> = cids.iter().map(|(&g, &c)| (c, g)).collect();
+        by_cid.sort_unstable();
+        let widths = by_cid
+            .iter()
+            .map(|&(c, g)| (c, glyphs[&g].1 * 1000.0))
+            .collect();
+        let text: Vec<(u16, char)> = by_cid.iter().map(|&(c, g)| (c, glyphs[&g].0)).collect();
+        FontPart {
             face,
             base_name: format!(
                 "{}+{}",
@@ -88,8 +105,8 @@ impl FontPart {
             cff,
             bare,
             program,
-            to_unicode: deflate(&cmap.finish()),
-        })
+            to_unicode: deflate(&super::cidmaps::to_unicode(&text)),
+        }
     }
 }
 
@@ -193,8 +210,35 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
 /// one compressor a thread, reset between calls: a fresh one allocates and
 /// zeroes some 300 KB, more than compressing a receipt's stream costs.
 pub fn deflate_at(data: &[u8], level: u8) -> Vec<u8> {
-    use miniz_oxide::deflate::core::{compress, CompressorOxide, TDEFLFlush, TDEFLStatus};
+    use miniz_oxide::deflate::core::TDEFLFlush;
     use miniz_oxide::DataFormat;
+    compress(data, level, DataFormat::Zlib, TDEFLFlush::Finish)
+        .unwrap_or_else(|| miniz_oxide::deflate::compress_to_vec_zlib(data, level))
+}
+
+/// Raw Deflate blocks of `data` (no zlib header or checksum), compressed
+/// on their own: the last blocks of a stream when `last`, else ended on a
+/// byte boundary, so that pieces compressed apart join into one stream.
+pub fn deflate_piece(data: &[u8], last: bool) -> Vec<u8> {
+    use miniz_oxide::deflate::core::TDEFLFlush;
+    use miniz_oxide::DataFormat;
+    let flush = if last {
+        TDEFLFlush::Finish
+    } else {
+        TDEFLFlush::Sync
+    };
+    compress(data, 6, DataFormat::Raw, flush).unwrap_or_default()
+}
+
+/// `data` through this thread's compressor; `None` only for a bad
+/// parameter, and these are fixed.
+fn compress(
+    data: &[u8],
+    level: u8,
+    format: miniz_oxide::DataFormat,
+    flush: miniz_oxide::deflate::core::TDEFLFlush,
+) -> Option<Vec<u8>> {
+    use miniz_oxide::deflate::core::{compress, CompressorOxide, TDEFLFlush, TDEFLStatus};
     thread_local! {
         static COMPRESSOR: std::cell::RefCell<Option<Box<CompressorOxide>>> =
             const { std::cell::RefCell::new(None) };
@@ -202,78 +246,26 @@ pub fn deflate_at(data: &[u8], level: u8) -> Vec<u8> {
     COMPRESSOR.with_borrow_mut(|slot| {
         let c = slot.get_or_insert_with(Box::default);
         c.reset();
-        c.set_format_and_level(DataFormat::Zlib, level);
+        c.set_format_and_level(format, level);
         let mut out = vec![0; (data.len() / 2).max(64)];
         let (mut input, mut at) = (data, 0);
         loop {
-            let (status, read, written) = compress(c, input, &mut out[at..], TDEFLFlush::Finish);
+            let (status, read, written) = compress(c, input, &mut out[at..], flush);
             at += written;
             input = &input[read..];
+            let room = out.len() - at >= 64;
             match status {
                 TDEFLStatus::Done => break,
-                TDEFLStatus::Okay if out.len() - at < 64 => out.resize(out.len() * 2, 0),
+                // A sync flush is done when all is read and the output had room.
+                TDEFLStatus::Okay if flush == TDEFLFlush::Sync && input.is_empty() && room => break,
+                TDEFLStatus::Okay if !room => out.resize(out.len() * 2, 0),
                 TDEFLStatus::Okay => {}
-                // Only a bad parameter fails, and these are fixed.
-                _ => return miniz_oxide::deflate::compress_to_vec_zlib(data, level),
+                _ => return None,
             }
         }
         out.truncate(at);
-        out
+        Some(out)
     })
-}
-
-/// Subsets shared by many documents, one per face: the text every paper
-/// of a kind has (made and compressed once, embedded in each).
-#[derive(Default)]
-pub struct SharedFonts {
-    pub parts: BTreeMap<usize, FontPart>,
-}
-
-impl SharedFonts {
-    /// Subsets of every glyph in `pages` (e.g. blank papers of every kind,
-    /// holding the template text and no personal data).
-    pub fn from_pages<'p>(
-        fonts: &FontSet,
-        pages: impl IntoIterator<Item = &'p Page>,
-    ) -> Result<SharedFonts, SubsetError> {
-        let mut used: BTreeMap<usize, GlyphSet> = BTreeMap::new();
-        for page in pages {
-            for mark in &page.marks {
-                if let Mark::Text(run) = mark {
-                    let set = used.entry(run.face).or_default();
-                    for g in &run.glyphs {
-                        set.entry(g.id).or_insert((g.text, g.em));
-                    }
-                }
-            }
-        }
-        let mut parts = BTreeMap::new();
-        for (face, glyphs) in used {
-            let mut remapper = GlyphRemapper::new();
-            for &gid in glyphs.keys() {
-                remapper.remap(gid);
-            }
-            parts.insert(
-                face,
-                FontPart::build(fonts, face, &remapper, &glyphs, Cut::Cached)?,
-            );
-        }
-        Ok(SharedFonts { parts })
-    }
-
-    /// A fingerprint of the shared glyph sets (they decide every paper's bytes).
-    pub fn fingerprint(&self) -> String {
-        self.parts
-            .values()
-            .map(|p| p.base_name.clone())
-            .collect::<Vec<_>>()
-            .join(",")
-    }
-
-    /// The CID of `gid` of `face` in the shared subset, when it has it.
-    pub fn cid(&self, face: usize, gid: u16) -> Option<u16> {
-        self.parts.get(&face)?.cids.get(&gid).copied()
-    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! A subset written as a bare CID-keyed CFF (what a PDF embeds as
-//! CIDFontType0C): CID `k` is the `k`-th glyph asked for, the charstrings
-//! are flattened (no subroutines), and only the font DICTs those glyphs
-//! use are kept.
+//! CIDFontType0C): each glyph asked for under the CID given (by default
+//! the `k`-th glyph is CID `k`), the charstrings flattened (no
+//! subroutines), and only the font DICTs those glyphs use kept.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::read::Entry;
 use super::{Program, Text};
@@ -12,6 +12,19 @@ impl<'a> Program<'a> {
     /// A CFF holding `gids` (the first `.notdef`) as CIDs 0, 1, …; `None`
     /// when a glyph cannot be flattened.
     pub fn subset(&self, gids: &[u16]) -> Option<Vec<u8>> {
+        let cids: Vec<u16> = (0..gids.len()).map(|k| k as u16).collect();
+        self.subset_as(gids, &cids).map(|(bytes, _)| bytes)
+    }
+
+    /// A CFF holding `gids` (the first `.notdef`) as CIDs `cids` (the
+    /// first 0, all different): a part of a larger subset can keep its
+    /// numbers. Also where the charstring of the second glyph starts: the
+    /// charstrings follow one another in the order of `gids`.
+    pub fn subset_as(&self, gids: &[u16], cids: &[u16]) -> Option<(Vec<u8>, usize)> {
+        let distinct = cids.iter().collect::<BTreeSet<_>>().len() == cids.len();
+        if cids.len() != gids.len() || cids.first() != Some(&0) || !distinct {
+            return None;
+        }
         let mut glyphs = Vec::with_capacity(gids.len());
         let mut fds = BTreeMap::new();
         for &gid in gids {
@@ -23,33 +36,19 @@ impl<'a> Program<'a> {
             *new = old;
         }
         let used: Vec<u8> = fds.keys().copied().collect();
-        let mut strings: Vec<&'a [u8]> = vec![b"Adobe", b"Identity"];
-        let mut sid = |t: Option<Text<'a>>| -> Option<i32> {
-            match t? {
-                Text::Standard(s) => Some(i32::from(s)),
-                Text::Own(bytes) => {
-                    strings.push(bytes);
-                    Some(390 + strings.len() as i32)
-                }
-            }
-        };
-        let copyright = sid(self.copyright);
-        let notice = sid(self.notice);
-        let names: Vec<Option<i32>> = used
-            .iter()
-            .map(|&fd| sid(self.fds[usize::from(fd)].name))
-            .collect();
+        let (strings, copyright, notice, names) = self.strings(&used);
 
         // Every offset is written in five bytes, so sizes are known first.
-        let top_dict = |offsets| self.top_dict(copyright, notice, gids.len(), offsets);
+        let count = usize::from(*cids.iter().max()?) + 1;
+        let top_dict = |offsets| self.top_dict(copyright, notice, count, offsets);
         let mut tail = Vec::new();
         let charset_at = tail.len();
-        charset(&mut tail, gids.len());
+        charset(&mut tail, &cids[1..]);
         let fd_select_at = tail.len();
         tail.push(0);
         tail.extend(glyphs.iter().map(|(_, fd)| fds[fd]));
         let charstrings_at = tail.len();
-        index(&mut tail, glyphs.iter().map(|(cs, _)| *cs));
+        let data_at = index(&mut tail, glyphs.iter().map(|(cs, _)| *cs));
         let fd_array_at = tail.len();
         let font_dicts = |at| self.font_dicts(&used, &names, at);
         let mut out = vec![1, 0, 4, 4];
@@ -84,7 +83,30 @@ impl<'a> Program<'a> {
         for &fd in &used {
             out.extend_from_slice(&self.fds[usize::from(fd)].private);
         }
-        Some(out)
+        Some((out, base + data_at + glyphs[0].0.len()))
+    }
+
+    /// The String INDEX's strings, and the SIDs of the copyright, the
+    /// notice and the names of the font DICTs `used`.
+    #[allow(clippy::type_complexity)]
+    fn strings(&self, used: &[u8]) -> (Vec<&'a [u8]>, Option<i32>, Option<i32>, Vec<Option<i32>>) {
+        let mut strings: Vec<&'a [u8]> = vec![b"Adobe", b"Identity"];
+        let mut sid = |t: Option<Text<'a>>| -> Option<i32> {
+            match t? {
+                Text::Standard(s) => Some(i32::from(s)),
+                Text::Own(bytes) => {
+                    strings.push(bytes);
+                    Some(390 + strings.len() as i32)
+                }
+            }
+        };
+        let copyright = sid(self.copyright);
+        let notice = sid(self.notice);
+        let names = used
+            .iter()
+            .map(|&fd| sid(self.fds[usize::from(fd)].name))
+            .collect();
+        (strings, copyright, notice, names)
     }
 
     /// The Top DICT; `offsets`: charset, CharStrings, FDArray, FDSelect.
@@ -176,22 +198,53 @@ impl<'a> Program<'a> {
     }
 }
 
-/// The charset of `n` glyphs: CIDs 1.. in order after .notdef.
-fn charset(out: &mut Vec<u8>, n: usize) {
-    if n > 1 {
-        out.extend_from_slice(&[2, 0, 1]);
-        out.extend_from_slice(&(n as u16 - 2).to_be_bytes());
-    } else {
-        out.push(0);
+/// The charset: the CIDs of the glyphs after .notdef, in the shortest of
+/// the three formats (a list; ranges of up to 256; ranges of any length).
+fn charset(out: &mut Vec<u8>, cids: &[u16]) {
+    let mut ranges: Vec<(u16, u16)> = Vec::new();
+    for &cid in cids {
+        match ranges.last_mut() {
+            Some((first, left)) if u32::from(*first) + u32::from(*left) + 1 == u32::from(cid) => {
+                *left += 1
+            }
+            _ => ranges.push((cid, 0)),
+        }
+    }
+    let short: usize = ranges.iter().map(|r| usize::from(r.1) / 256 + 1).sum();
+    let sizes = [2 * cids.len(), 3 * short, 4 * ranges.len()];
+    let format = (0..3).min_by_key(|&f| sizes[f]).unwrap_or(0);
+    out.push(format as u8);
+    match format {
+        0 => cids
+            .iter()
+            .for_each(|c| out.extend_from_slice(&c.to_be_bytes())),
+        1 => {
+            for &(first, left) in &ranges {
+                let mut at = u32::from(first);
+                let end = at + u32::from(left);
+                while at <= end {
+                    let n = (end - at).min(255);
+                    out.extend_from_slice(&(at as u16).to_be_bytes());
+                    out.push(n as u8);
+                    at += n + 1;
+                }
+            }
+        }
+        _ => {
+            for (first, left) in ranges {
+                out.extend_from_slice(&first.to_be_bytes());
+                out.extend_from_slice(&left.to_be_bytes());
+            }
+        }
     }
 }
 
-/// An INDEX of `items`.
-fn index<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) {
+/// An INDEX of `items`; where in `out` its data starts (its end when empty).
+fn index<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) -> usize {
     let count = items.clone().count();
     out.extend_from_slice(&(count as u16).to_be_bytes());
     if count == 0 {
-        return;
+        return out.len();
     }
     let total: usize = items.clone().map(<[u8]>::len).sum();
     let size = match total + 1 {
@@ -207,9 +260,11 @@ fn index<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) {
         at += item.len();
         out.extend_from_slice(&(at as u32).to_be_bytes()[4 - size..]);
     }
+    let data_at = out.len();
     for item in items {
         out.extend_from_slice(item);
     }
+    data_at
 }
 
 fn op(d: &mut Vec<u8>, code: u16) {
