@@ -4,8 +4,10 @@
 
 mod candidate;
 mod check;
+mod decode;
 pub mod generate;
 pub mod idcard;
+mod parts;
 pub mod read;
 mod records;
 mod seen;
@@ -92,7 +94,7 @@ pub fn load_candidates(
         .iter()
         .map(|(k, _)| Arc::from(k.as_str()))
         .collect();
-    let (candidates, rows) = check::check_rows(&ctx, &extra_keys, diags)?;
+    let (candidates, rows) = parts::check_rows(&ctx, &extra_keys, diags)?;
     if rows == 0 {
         diags.push(table.at(
             crate::diag!(Warning, "candidates-header-only", file = &rel).in_file(&rel),

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::io::Cursor;
 use std::path::Path;
 
-use super::records::{Records, Row};
+use super::records::{self, Records, Row};
 use crate::diag::{did_you_mean, Diagnostic};
 
 /// A table as read: the header row, and the non-blank rows after it.
@@ -56,6 +56,45 @@ impl Table {
         }
     }
 
+    /// The rows after the header in parts to check on their own: spans of
+    /// about `size` bytes of a CSV text without quotes, else all the rows
+    /// as one part (a quoted cell may hold a line end, so only a reading
+    /// from the start knows where a record begins).
+    pub fn parts(&self, size: usize) -> Vec<Part> {
+        match (&self.body, &self.text) {
+            (Body::Csv { from }, Some(text)) if !text.as_bytes()[*from..].contains(&b'"') => {
+                let line = text.as_bytes()[..*from]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
+                let spans = records::spans(text, *from, line, size);
+                spans.into_iter().map(Part::Span).collect()
+            }
+            _ => vec![Part::All],
+        }
+    }
+
+    /// Call `each` with the line and cells of every non-blank row of
+    /// `part`; a record the csv crate cannot read ends them with its error.
+    pub fn part_rows<'t>(
+        &'t self,
+        part: Part,
+        rel: &'t Path,
+        mut each: impl FnMut(usize, &[Cow<'t, str>]),
+    ) -> Result<(), Diagnostic> {
+        match (part, &self.text) {
+            (Part::Span(span), Some(text)) => records::plain_rows(text, span, each),
+            _ => {
+                for row in self.rows(rel) {
+                    let (line, cells) = row?;
+                    each(line, &cells);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Attach a row and 1-based column number to `d`; CSV also shows the line.
     pub fn at(&self, d: Diagnostic, row: usize, column: Option<usize>) -> Diagnostic {
         match (&self.text, column) {
@@ -77,6 +116,13 @@ impl Table {
             },
         }
     }
+}
+
+/// A part of a table's rows (see [`Table::parts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Span(records::Span),
+    All,
 }
 
 /// 1-based character column where field `n` (1-based) of a CSV line starts.
@@ -161,61 +207,6 @@ pub fn read_table(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Table,
     }
 }
 
-/// Decode CSV bytes: UTF-8 (BOM dropped), else GB18030, which covers GBK as
-/// Excel saves it on Chinese Windows.
-pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(crate::diag!(Error, "csv-is-xlsx", file = rel).in_file(rel));
-    }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Err(crate::diag!(Error, "csv-is-xls", file = rel).in_file(rel));
-    }
-    let neither = || crate::diag!(Error, "csv-not-text", file = rel).in_file(rel);
-    // UTF-16 ("Unicode text") has NUL bytes; it is not what we read.
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(neither());
-    }
-    let mut bytes = bytes;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    // UTF-8 is taken as it is, without a copy: lists run to 100,000 rows.
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => encoding_rs::GB18030
-            .decode_without_bom_handling_and_without_replacement(e.as_bytes())
-            .ok_or_else(neither)?
-            .into_owned(),
-    };
-    // GB18030 decodes much binary junk; control characters give it away.
-    // A stray one in a text is reported where it is.
-    let controls = count_controls(&text);
-    if controls > 0 && controls * 100 < text.len() && controls <= 16 {
-        if let Some(d) = crate::load::files::control_diagnostic(rel, &text) {
-            return Err(d);
-        }
-    }
-    if controls > 0 {
-        return Err(crate::diag!(Error, "csv-binary", file = rel).in_file(rel));
-    }
-    Ok(text)
-}
-
-/// The control characters of `text` but tab and line ends, counted on the
-/// bytes: C0 and DEL are single bytes, C1 (U+0080–U+009F) is `C2 80`–`C2 9F`.
-fn count_controls(text: &str) -> usize {
-    let b = text.as_bytes();
-    let c0 = b
-        .iter()
-        .filter(|&&x| (x < 0x20 && !matches!(x, b'\t' | b'\r' | b'\n')) || x == 0x7F)
-        .count();
-    let c1 = b
-        .windows(2)
-        .filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
-        .count();
-    c0 + c1
-}
-
 fn empty(rel: &Path) -> Diagnostic {
     crate::diag!(Error, "candidates-empty", file = rel).in_file(rel)
 }
@@ -236,7 +227,7 @@ impl Table {
 }
 
 fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
-    let text = decode(bytes, rel)?;
+    let text = super::decode::decode(bytes, rel)?;
     let mut table = Table::default();
     // Only the header is read here; the rows are read in place when checked.
     let mut records = Records::new(&text, 0, rel);
@@ -398,20 +389,6 @@ mod tests {
         assert_eq!(d.code, "csv-binary");
         let d = csv(b"PK\x03\x04\x14\x00").unwrap_err();
         assert_eq!(d.code, "csv-is-xlsx");
-    }
-
-    #[test]
-    fn controls_are_counted_as_chars_count_them() {
-        let text: String = (0..0x3000u32)
-            .filter_map(char::from_u32)
-            .chain("表\u{85}\u{9f}\u{7f}\t\r\n".chars())
-            .collect();
-        let by_char = text
-            .chars()
-            .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
-            .count();
-        assert_eq!(count_controls(&text), by_char);
-        assert_eq!(count_controls("张三,男\r\n"), 0);
     }
 
     #[test]

@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diag::Diagnostic;
 
 /// A row: its 1-based line and its trimmed cells.
@@ -115,6 +117,86 @@ fn in_place<'t>(
     Some(cells)
 }
 
+/// A part of the rows of a CSV text without any quote: from byte `from`
+/// (a line's start, on line `line`) to `to` (after a line end, or the end).
+/// Without quotes a record is a line and a cell what lies between commas,
+/// so the parts are read on their own, each on a core.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub from: usize,
+    pub to: usize,
+    pub line: usize,
+}
+
+/// `text` from `from` to its end cut into spans of about `size` bytes,
+/// each ending after a `\n`. `line` is the line `from` is on.
+pub fn spans(text: &str, from: usize, line: usize, size: usize) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut cuts = vec![from];
+    let mut at = from;
+    while at + size < bytes.len() {
+        let Some(nl) = bytes[at + size..].iter().position(|&b| b == b'\n') else {
+            break;
+        };
+        at += size + nl + 1;
+        cuts.push(at);
+    }
+    cuts.push(bytes.len());
+    // Each span's first line: the line ends before it, counted on every core.
+    let ends: Vec<usize> = cuts
+        .par_windows(2)
+        .map(|w| newlines(&bytes[w[0]..w[1]]))
+        .collect();
+    let mut line = line;
+    cuts.windows(2)
+        .zip(ends)
+        .map(|(w, n)| {
+            let span = Span {
+                from: w[0],
+                to: w[1],
+                line,
+            };
+            line += n;
+            span
+        })
+        .filter(|s| s.from < s.to)
+        .collect()
+}
+
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Call `each` with the line and the trimmed cells of every non-blank
+/// record of `span`, as the csv crate reads a text without quotes: a
+/// record ends at `\r`, `\n` or `\r\n`, empty records are skipped, and
+/// ragged rows are read as they are. The cells are slices of `text`.
+pub fn plain_rows<'t>(text: &'t str, span: Span, mut each: impl FnMut(usize, &[Cow<'t, str>])) {
+    let bytes = text.as_bytes();
+    let mut cells: Vec<Cow<'t, str>> = Vec::new();
+    let (mut at, mut line) = (span.from, span.line);
+    loop {
+        while at < span.to && matches!(bytes[at], b'\r' | b'\n') {
+            line += usize::from(bytes[at] == b'\n');
+            at += 1;
+        }
+        if at >= span.to {
+            return;
+        }
+        let end = bytes[at..span.to]
+            .iter()
+            .position(|&b| matches!(b, b'\r' | b'\n'))
+            .map_or(span.to, |n| at + n);
+        cells.clear();
+        // Line ends and commas are ASCII: `at` and `end` are boundaries.
+        cells.extend(text[at..end].split(',').map(|c| Cow::Borrowed(c.trim())));
+        if cells.iter().any(|c| !c.is_empty()) {
+            each(line, &cells);
+        }
+        at = end;
+    }
+}
+
 /// Line numbers of increasing byte offsets, counted incrementally (counting
 /// from the start for every record would be quadratic in the file).
 #[derive(Default)]
@@ -201,6 +283,57 @@ mod tests {
         let got = rows("ab\"c,\"d\"e,f\n");
         assert_eq!(got[0].1, ["ab\"c", "de", "f"]);
         assert!(!got[0].2);
+    }
+
+    /// Every row of a quote-free `text` after its first record, read in
+    /// spans of `size` bytes: (line, cells).
+    fn plain(text: &str, size: usize) -> Vec<(usize, Vec<String>)> {
+        let mut header = Records::new(text, 0, Path::new("x.csv"));
+        header.next();
+        let from = header.offset();
+        let line = newlines(&text.as_bytes()[..from]) + 1;
+        let mut out = Vec::new();
+        for span in spans(text, from, line, size) {
+            plain_rows(text, span, |line, cells| {
+                out.push((line, cells.iter().map(|c| c.to_string()).collect()));
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Without quotes, the spans read what the csv crate reads, in any size.
+        #[test]
+        fn spans_read_as_the_csv_crate(
+            text in "[a张 ,\r\n]{0,60}",
+            size in 1usize..20,
+        ) {
+            let mut all: Vec<(usize, Vec<String>)> = rows(&text)
+                .into_iter()
+                .map(|(line, cells, _)| (line, cells))
+                .collect();
+            if !all.is_empty() {
+                all.remove(0);
+            }
+            proptest::prop_assert_eq!(plain(&text, size), all.clone());
+            proptest::prop_assert_eq!(plain(&text, usize::MAX / 2), all);
+        }
+    }
+
+    #[test]
+    fn spans_end_after_line_ends() {
+        let text = "h\nab,c\r\n\r\nd\rlast";
+        let got = spans(text, 2, 2, 3);
+        let cuts: Vec<(usize, usize, usize)> = got.iter().map(|s| (s.from, s.to, s.line)).collect();
+        assert_eq!(cuts, [(2, 8, 2), (8, text.len(), 3)]);
+        assert_eq!(
+            plain(text, 1),
+            [
+                (2, vec!["ab".to_string(), "c".to_string()]),
+                (4, vec!["d".to_string()]),
+                (4, vec!["last".to_string()]),
+            ]
+        );
     }
 
     #[test]

@@ -1,44 +1,86 @@
-//! Which numbers a column of the list has held so far, for the checks of
-//! numbers registered twice.
+//! Numbers registered twice. The list is checked in parts on every core,
+//! so no part knows the rows of the others: each records the numbers its
+//! rows reached the duplicate check with ([`Keys`]), the numbers of all
+//! parts are sorted to find the rows that repeat an earlier one
+//! ([`Keys::repeats`]), and only the parts holding such a row are checked
+//! again, knowing the answers ([`Seen`]).
 
-use std::collections::hash_map::{Entry, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use rayon::prelude::*;
 
-/// The numbers seen so far in a column, and the line each was first on.
-/// IDs and phones are kept as integers: a map of 100,000 strings costs
-/// ten times the memory and most of the time of checking a list.
+/// A row's value: its ordinal among the rows read (the order of the
+/// file), and its line, which a repeat names.
+type Entry<K> = (K, usize, usize);
+
+/// The values one column held in the rows read, with where they were.
+/// IDs and phones are kept as integers: sorting 100,000 strings costs
+/// several times the memory and the time.
 #[derive(Default)]
-pub(crate) struct Seen {
-    numbers: HashMap<u64, usize, BuildHasherDefault<Mix>>,
-    others: HashMap<String, usize>,
+pub(crate) struct Keys {
+    numbers: Vec<Entry<u64>>,
+    others: Vec<Entry<Box<str>>>,
 }
 
-impl Seen {
-    pub fn with_capacity(n: usize) -> Seen {
-        Seen {
-            numbers: HashMap::with_capacity_and_hasher(n, Default::default()),
-            others: HashMap::new(),
+impl Keys {
+    fn push(&mut self, v: &str, ord: usize, line: usize) {
+        match number_key(v) {
+            Some(k) => self.numbers.push((k, ord, line)),
+            None => self.others.push((v.into(), ord, line)),
         }
     }
 
-    /// The line `v` was first seen on; else `v` is recorded as on `line`.
-    pub fn first(&mut self, v: &str, line: usize) -> Option<usize> {
-        match number_key(v) {
-            Some(k) => match self.numbers.entry(k) {
-                Entry::Occupied(e) => Some(*e.get()),
-                Entry::Vacant(e) => {
-                    e.insert(line);
-                    None
-                }
-            },
-            None => match self.others.get(v) {
-                Some(&first) => Some(first),
-                None => {
-                    self.others.insert(v.to_string(), line);
-                    None
-                }
-            },
+    /// Add the keys of the next part, whose rows' ordinals start at `base`.
+    pub fn append(&mut self, mut part: Keys, base: usize) {
+        for e in &mut part.numbers {
+            e.1 += base;
         }
+        for e in &mut part.others {
+            e.1 += base;
+        }
+        self.numbers.append(&mut part.numbers);
+        self.others.append(&mut part.others);
+    }
+
+    /// Each row whose value a row before it had, with the line of the first
+    /// row that had it, in the order of the rows.
+    pub fn repeats(mut self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        repeats_of(&mut self.numbers, &mut out);
+        repeats_of(&mut self.others, &mut out);
+        out.sort_unstable();
+        out
+    }
+}
+
+fn repeats_of<K: Ord + Send>(entries: &mut [Entry<K>], out: &mut Vec<(usize, usize)>) {
+    // Ordinals are unique, so an unstable sort is deterministic.
+    entries.par_sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    for group in entries.chunk_by(|a, b| a.0 == b.0) {
+        let first = group[0].2;
+        out.extend(group[1..].iter().map(|e| (e.1, first)));
+    }
+}
+
+/// One column's duplicate check while a part of the list is checked: the
+/// values met are recorded, and a row named in `repeats` (by its ordinal
+/// in the part) is answered with the line its value was first on.
+pub(crate) struct Seen<'r> {
+    pub keys: Keys,
+    repeats: &'r [(usize, usize)],
+}
+
+impl<'r> Seen<'r> {
+    pub fn new(repeats: &'r [(usize, usize)]) -> Seen<'r> {
+        Seen {
+            keys: Keys::default(),
+            repeats,
+        }
+    }
+
+    /// The line `v` was first seen on, if before the row `ord` (on `line`).
+    pub fn first(&mut self, v: &str, ord: usize, line: usize) -> Option<usize> {
+        self.keys.push(v, ord, line);
+        let i = self.repeats.binary_search_by_key(&ord, |r| r.0).ok()?;
+        Some(self.repeats[i].1)
     }
 }
 
@@ -61,30 +103,6 @@ fn number_key(v: &str) -> Option<u64> {
     // 11 + 11² + … + 11^17 shorter texts come before those of 18: < 2^64.
     let shorter: u64 = (1..b.len() as u32).map(|k| 11u64.pow(k)).sum();
     Some(n + shorter)
-}
-
-/// The mixing step of a hash of integer keys (SplitMix64's finaliser):
-/// cheap, and every bit of the key reaches the bits the table uses.
-#[derive(Default)]
-struct Mix(u64);
-
-impl Hasher for Mix {
-    fn finish(&self) -> u64 {
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 #[cfg(test)]
@@ -120,17 +138,37 @@ mod tests {
     }
 
     #[test]
-    fn seen_names_the_first_line_of_numbers_and_other_texts() {
-        let mut seen = Seen::with_capacity(4);
-        for (v, line, first) in [
-            ("13812345678", 2, None),
-            ("AB-1", 3, None),
-            ("013812345678", 4, None),
-            ("13812345678", 5, Some(2)),
-            ("AB-1", 6, Some(3)),
-            ("ab-1", 7, None),
-        ] {
-            assert_eq!(seen.first(v, line), first, "{v}");
+    fn repeats_name_the_first_line_of_numbers_and_other_texts() {
+        // Two parts; the second's rows come after the first's.
+        let rows = [
+            ("13812345678", 2),
+            ("AB-1", 3),
+            ("013812345678", 4),
+            ("13812345678", 5),
+        ];
+        let later = [("AB-1", 6), ("ab-1", 7), ("13812345678", 9)];
+        let mut all = Keys::default();
+        for (part, base) in [(&rows[..], 0), (&later[..], rows.len())] {
+            let mut seen = Seen::new(&[]);
+            for (ord, (v, line)) in part.iter().enumerate() {
+                assert_eq!(seen.first(v, ord, *line), None);
+            }
+            all.append(seen.keys, base);
         }
+        let repeats = all.repeats();
+        assert_eq!(repeats, [(3, 2), (4, 3), (6, 2)]);
+        // Checked again, the second part is told of its repeats.
+        let mine: Vec<(usize, usize)> = repeats
+            .iter()
+            .filter(|r| r.0 >= rows.len())
+            .map(|&(ord, first)| (ord - rows.len(), first))
+            .collect();
+        let mut seen = Seen::new(&mine);
+        let told: Vec<Option<usize>> = later
+            .iter()
+            .enumerate()
+            .map(|(ord, (v, line))| seen.first(v, ord, *line))
+            .collect();
+        assert_eq!(told, [Some(3), None, Some(2)]);
     }
 }

@@ -1,0 +1,237 @@
+//! The list checked in parts, on every core. Reading and checking 100,000
+//! rows on one core took about as long as the whole 公示 build may, so the
+//! rows are cut into parts (a CSV without quotes, at line ends) and each
+//! part is checked on its own. Numbers registered twice need the rows
+//! before: they are found after, from every part's numbers (`seen.rs`),
+//! and a part holding such a row is checked again, now knowing. The
+//! candidates and diagnostics come out as one pass from the top would give
+//! them, in the same order.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::check::{check_cells, Ctx, Registry};
+use super::read::Part;
+use super::seen::{Keys, Seen};
+use super::Candidate;
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// Parts of about this many bytes: a few dozen for a national list, so a
+/// core that another program slows down leaves its share to the others.
+const PART: usize = 1 << 20;
+
+/// What checking one part gave.
+#[derive(Default)]
+struct Checked {
+    rows: usize,
+    candidates: Vec<Candidate>,
+    diags: Diagnostics,
+    /// The ID numbers, phones and registration numbers that reached the
+    /// duplicate checks, by the rows' ordinals in the part.
+    keys: [Keys; 3],
+    /// The record that could not be read, which ends the list.
+    error: Option<Diagnostic>,
+}
+
+/// Check every row; the rows without any error come back as candidates,
+/// with the count of rows read. None when the rows could not be read.
+pub(crate) fn check_rows(
+    ctx: &Ctx,
+    extra_keys: &[Arc<str>],
+    diags: &mut Diagnostics,
+) -> Option<(Vec<Candidate>, usize)> {
+    check_in_parts(ctx, extra_keys, PART, diags)
+}
+
+fn check_in_parts(
+    ctx: &Ctx,
+    extra_keys: &[Arc<str>],
+    size: usize,
+    diags: &mut Diagnostics,
+) -> Option<(Vec<Candidate>, usize)> {
+    let parts = ctx.table.parts(size);
+    let mut checked: Vec<Checked> = parts
+        .par_iter()
+        .map(|&part| check_part(ctx, extra_keys, part, [&[], &[], &[]]))
+        .collect();
+    // Nothing after a record that cannot be read is read.
+    if let Some(i) = checked.iter().position(|c| c.error.is_some()) {
+        checked.truncate(i + 1);
+    }
+    // Where each part's rows start among all the rows.
+    let bases: Vec<usize> = checked
+        .iter()
+        .scan(0, |n, c| {
+            let base = *n;
+            *n += c.rows;
+            Some(base)
+        })
+        .collect();
+    let repeats = repeats(&mut checked, &bases);
+    let again: Vec<(usize, Checked)> = (0..checked.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            let (from, to) = (bases[i], bases[i] + checked[i].rows);
+            let mine = repeats.each_ref().map(|r| in_part(r, from, to));
+            if mine.iter().all(|r| r.is_empty()) {
+                return None;
+            }
+            let local = mine.map(|r| r.iter().map(|&(ord, first)| (ord - from, first)).collect());
+            let [ids, phones, regs]: &[Vec<(usize, usize)>; 3] = &local;
+            Some((
+                i,
+                check_part(ctx, extra_keys, parts[i], [ids, phones, regs]),
+            ))
+        })
+        .collect();
+    for (i, c) in again {
+        checked[i] = c;
+    }
+    let count = checked.iter().map(|c| c.rows).sum();
+    let mut out = Vec::with_capacity(checked.iter().map(|c| c.candidates.len()).sum());
+    for c in checked {
+        out.extend(c.candidates);
+        diags.extend(c.diags);
+        if let Some(e) = c.error {
+            diags.push(e);
+            return None;
+        }
+    }
+    Some((out, count))
+}
+
+/// Check the rows of one part; `repeats` holds, for the ID numbers, the
+/// phones and the registration numbers, the rows of the part (by ordinal)
+/// whose number an earlier row had, with that row's line.
+fn check_part(
+    ctx: &Ctx,
+    extra_keys: &[Arc<str>],
+    part: Part,
+    repeats: [&[(usize, usize)]; 3],
+) -> Checked {
+    // The part's own copies of the keys every candidate holds: cores that
+    // counted references on the same ones would take turns with the memory.
+    let extra_keys: Vec<Arc<str>> = extra_keys.iter().map(|k| Arc::from(&**k)).collect();
+    let [ids, phones, regs] = repeats.map(Seen::new);
+    let mut reg = Registry { ids, phones, regs };
+    let mut out = Checked::default();
+    let mut diags = Diagnostics::new();
+    let read = ctx.table.part_rows(part, ctx.file, |line, cells| {
+        let at = (line, out.rows);
+        out.rows += 1;
+        let made = check_cells(ctx, at, cells, &extra_keys, &mut reg, &mut diags);
+        out.candidates.extend(made);
+    });
+    out.error = read.err();
+    out.diags = diags;
+    out.keys = [reg.ids.keys, reg.phones.keys, reg.regs.keys];
+    out
+}
+
+/// Every part's keys together: for each kind, the rows (by ordinal among
+/// all rows) whose number an earlier row had, and that row's line.
+fn repeats(checked: &mut [Checked], bases: &[usize]) -> [Vec<(usize, usize)>; 3] {
+    let mut all: [Keys; 3] = Default::default();
+    for (c, &base) in checked.iter_mut().zip(bases) {
+        for (all, keys) in all.iter_mut().zip(std::mem::take(&mut c.keys)) {
+            all.append(keys, base);
+        }
+    }
+    let [ids, phones, regs] = all;
+    let (ids, (phones, regs)) = rayon::join(
+        || ids.repeats(),
+        || rayon::join(|| phones.repeats(), || regs.repeats()),
+    );
+    [ids, phones, regs]
+}
+
+/// The rows of `repeats` (sorted by ordinal) from `from` to `to`.
+fn in_part(repeats: &[(usize, usize)], from: usize, to: usize) -> &[(usize, usize)] {
+    let a = repeats.partition_point(|r| r.0 < from);
+    let b = repeats.partition_point(|r| r.0 < to);
+    &repeats[a..b]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{generate, map_columns, read, CandidateSpec};
+    use crate::load::files::{parse_yaml, Source};
+    use std::path::Path;
+
+    /// The example's list of `rows`, with numbers registered twice far
+    /// apart, other mistakes in some of those rows, and blank lines.
+    fn list(rows: usize) -> String {
+        let mut rows = generate::candidates(rows, 7);
+        // (from row, to row, column): 2 ID, 3 phone, 10 registration number.
+        for (from, to, col) in [
+            (5, 250, 2),
+            (5, 251, 2),
+            (10, 200, 3),
+            (10, 290, 3),
+            (3, 150, 10),
+            (250, 260, 10),
+            (40, 41, 2),
+        ] {
+            rows[to][col] = rows[from][col].clone();
+        }
+        rows[251][3] = "12900000000".into(); // and a phone that is no phone
+        rows[290][0] = String::new(); // and no name
+        rows[120][2] = "430102200305120317".into(); // a wrong check digit
+        let text = String::from_utf8(generate::to_csv(&rows)).unwrap();
+        let lines = text.lines().enumerate().map(|(i, l)| match i % 50 {
+            7 => format!("{l}\r\n\r\n"),
+            9 => format!("{l}\n ,, \n"),
+            _ => format!("{l}\n"),
+        });
+        lines.collect()
+    }
+
+    /// (candidates, diagnostics) of `text` checked in parts of `size` bytes.
+    fn check(text: &str, size: usize) -> (Vec<Candidate>, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("list.csv"), text).unwrap();
+        let rel = Path::new("list.csv");
+        let table = read::read_table(dir.path(), rel, None).unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let src = crate::load::files::read_source(root, Path::new("content/2024/candidates.yaml"))
+            .unwrap();
+        let spec: CandidateSpec = parse_yaml(&src).unwrap();
+        let cats = std::fs::read_to_string(root.join("content/2024/categories.yaml")).unwrap();
+        let cats: crate::model::year::CategoriesFile = serde_yaml::from_str(&cats).unwrap();
+        let mut diags = Diagnostics::new();
+        let cols = map_columns(&table, rel, &spec, &Source { ..src }, &mut diags).unwrap();
+        let ctx = Ctx {
+            table: &table,
+            file: rel,
+            cols: &cols,
+            review_values: &spec.review_values,
+            categories: &cats.categories,
+            year: Some(2024),
+            published: vec![&cols.name, &cols.college],
+        };
+        let keys: Vec<Arc<str>> = cols.extra.iter().map(|(k, _)| k.as_str().into()).collect();
+        let (candidates, _) = check_in_parts(&ctx, &keys, size, &mut diags).unwrap();
+        let shown = diags.iter().map(|d| format!("{d:?}")).collect();
+        (candidates, shown)
+    }
+
+    #[test]
+    fn parts_give_what_one_pass_gives() {
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        let text = list(300);
+        let (whole, said) = check(&text, usize::MAX / 2);
+        assert_eq!(whole.len(), 300 - 8, "{said:#?}");
+        let twice: Vec<&String> = said.iter().filter(|d| d.contains("already on")).collect();
+        assert_eq!(twice.len(), 7, "{said:#?}");
+        for size in [1, 700, 5000] {
+            let (parts, in_parts) = check(&text, size);
+            assert_eq!(in_parts, said, "parts of {size} bytes");
+            assert!(parts == whole, "parts of {size} bytes");
+        }
+        // With quotes the rows are read from the top in one part.
+        let quoted = text.replacen("湖南", "\"湖南\"", 5);
+        assert_eq!(check(&quoted, 1).1, said);
+    }
+}
