@@ -7,6 +7,7 @@ use sha2::Digest;
 
 use super::input::{CandidateView, YearInput};
 use super::key::{self, Key};
+use super::stencil::{self, Stencils};
 use super::{jobs, load_templates, photo, qr_payload};
 use crate::data::{Candidate, CandidateList};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -51,6 +52,8 @@ pub struct Plan {
     recording: Option<Recorder>,
     /// Per year: its photo folder's names (see [`photo::Listing`]).
     pub(super) photo_lists: Vec<photo::Listing>,
+    /// Each year, kind and category's layout with holes for the values.
+    pub(super) stencils: Stencils,
 }
 
 /// Which paper a template renders, for error messages.
@@ -100,6 +103,7 @@ impl Plan {
             lines: Memo::default(),
             recording: Some(Recorder::default()),
             photo_lists: Vec::new(),
+            stencils: Stencils::default(),
         };
         for y in &plan.years {
             let mut listing = photo::Listing::default();
@@ -112,6 +116,7 @@ impl Plan {
         }
         let (blank_receipts, blank_forms) = plan.blank_pages()?;
         plan.lines = plan.recording.take().unwrap_or_default().into_memo();
+        plan.stencils = plan.stencils();
         plan.receipt = plan.kind("receipt", &blank_receipts)?;
         plan.form = plan.kind("form", blank_forms.iter().flat_map(|(_, p)| p))?;
         plan.year_fingerprints = plan
@@ -245,7 +250,7 @@ impl Plan {
         v: &CandidateView,
         code: &str,
     ) -> Result<String, Diagnostic> {
-        let ctx = self.context(y, c, v, code);
+        let ctx = self.context(y, c.is_none(), v, code, &self.qr(y, c, v, code));
         self.templates.render_text(
             &format!("{kind}.yaml"),
             &paper_what(kind, y.year, c, &y.list),
@@ -253,13 +258,28 @@ impl Plan {
         )
     }
 
-    /// What a paper template gets.
-    pub(super) fn context(
+    /// The text of a receipt's QR code (none on a blank paper).
+    pub(super) fn qr(
         &self,
         y: &YearInput,
         c: Option<&Candidate>,
         v: &CandidateView,
         code: &str,
+    ) -> String {
+        match c {
+            Some(_) => qr_payload(y.year, &y.personal_facts(v), code),
+            None => String::new(),
+        }
+    }
+
+    /// What a paper template gets.
+    pub(super) fn context(
+        &self,
+        y: &YearInput,
+        blank: bool,
+        v: &CandidateView,
+        code: &str,
+        qr: &str,
     ) -> Context {
         let mut ctx = Context::new();
         ctx.insert("year", &y.year);
@@ -274,12 +294,8 @@ impl Plan {
             .map_or(&[], |r| r.instructions.as_slice());
         ctx.insert("instructions", notes);
         ctx.insert("code", code);
-        let qr = match c {
-            Some(_) => qr_payload(y.year, &y.personal_facts(v), code),
-            None => String::new(),
-        };
-        ctx.insert("qr", &qr);
-        ctx.insert("blank", &c.is_none());
+        ctx.insert("qr", qr);
+        ctx.insert("blank", &blank);
         ctx
     }
 
@@ -331,7 +347,7 @@ impl Plan {
         crate::sheet::origin::locate(&marked, source, line, column)
     }
 
-    /// Render, parse and lay out one paper.
+    /// Render, read and lay out one paper.
     pub(super) fn lay_out(
         &self,
         y: &YearInput,
@@ -341,25 +357,33 @@ impl Plan {
         code: &str,
         photo_aspect: Option<f32>,
     ) -> Result<Vec<Page>, Diagnostic> {
-        let ctx = self.context(y, c, v, code);
-        let what = paper_what(kind, y.year, c, &y.list);
-        let text = self
-            .templates
-            .render_text(&format!("{kind}.yaml"), &what, &ctx)?;
-        let sheet = self.parse(kind, &text, &what, Some(&ctx))?;
-        self.lay_out_sheet(y, kind, c, &what, &sheet, photo_aspect)
+        self.pages(y, kind, c, (v, code), photo_aspect, true)
     }
 
-    pub(super) fn lay_out_text(
+    /// The pages of one paper; `locate` places an invalid layout's error
+    /// in the template.
+    pub(super) fn pages(
         &self,
         y: &YearInput,
         kind: &str,
         c: Option<&Candidate>,
-        text: &str,
+        (v, code): (&CandidateView, &str),
         photo_aspect: Option<f32>,
+        locate: bool,
     ) -> Result<Vec<Page>, Diagnostic> {
         let what = paper_what(kind, y.year, c, &y.list);
-        let sheet = self.parse(kind, text, &what, None)?;
+        let qr = self.qr(y, c, v, code);
+        let ctx = self.context(y, c.is_none(), v, code, &qr);
+        let text = self
+            .templates
+            .render_text(&format!("{kind}.yaml"), &what, &ctx)?;
+        let filled = c
+            .and_then(|_| stencil::find(&self.stencils, y.year, kind, v.category_id))
+            .and_then(|s| s.fill(&text, &stencil::values(v, code, &qr)));
+        let sheet = match filled {
+            Some(sheet) => sheet,
+            None => self.parse(kind, &text, &what, locate.then_some(&ctx))?,
+        };
         self.lay_out_sheet(y, kind, c, &what, &sheet, photo_aspect)
     }
 

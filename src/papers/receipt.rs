@@ -67,8 +67,7 @@ impl Plan {
         v: &CandidateView,
         code: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let text = self.layout_text(y, "receipt", Some(c), v, code)?;
-        let pages = self.lay_out_text(y, "receipt", Some(c), &text, None)?;
+        let pages = self.pages(y, "receipt", Some(c), (v, code), None, false)?;
         let title = format!(
             "{}年报名回执 {}",
             y.year,
