@@ -113,9 +113,17 @@ fn check_part(
     // The part's own copies of the keys every candidate holds: cores that
     // counted references on the same ones would take turns with the memory.
     let extra_keys: Vec<Arc<str>> = extra_keys.iter().map(|k| Arc::from(&**k)).collect();
-    let [ids, phones, regs] = repeats.map(Seen::new);
-    let mut reg = Registry { ids, phones, regs };
-    let mut out = Checked::default();
+    let rows = ctx.table.rows_at_most(part);
+    let regs = if ctx.cols.registration.is_some() { rows } else { 0 };
+    let mut reg = Registry {
+        ids: Seen::new(repeats[0], rows),
+        phones: Seen::new(repeats[1], rows),
+        regs: Seen::new(repeats[2], regs),
+    };
+    let mut out = Checked {
+        candidates: Vec::with_capacity(rows),
+        ..Checked::default()
+    };
     let mut diags = Diagnostics::new();
     let read = ctx.table.part_rows(part, ctx.file, |line, cells| {
         let at = (line, out.rows);
@@ -133,6 +141,9 @@ fn check_part(
 /// all rows) whose number an earlier row had, and that row's line.
 fn repeats(checked: &mut [Checked], bases: &[usize]) -> [Vec<(usize, usize)>; 3] {
     let mut all: [Keys; 3] = Default::default();
+    for (k, all) in all.iter_mut().enumerate() {
+        all.reserve(checked.iter().map(|c| &c.keys[k]));
+    }
     for (c, &base) in checked.iter_mut().zip(bases) {
         for (all, keys) in all.iter_mut().zip(std::mem::take(&mut c.keys)) {
             all.append(keys, base);

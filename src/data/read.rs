@@ -75,6 +75,22 @@ impl Table {
         }
     }
 
+    /// No more rows than this are in `part`: a record starts a line.
+    pub fn rows_at_most(&self, part: Part) -> usize {
+        match (part, &self.body, &self.text) {
+            (Part::Span(span), _, _) => span.newlines + 1,
+            (Part::All, Body::Csv { from }, Some(text)) => {
+                text.as_bytes()[*from..]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1
+            }
+            (Part::All, Body::Cells(rows), _) => rows.len(),
+            (Part::All, Body::Csv { .. }, None) => 0,
+        }
+    }
+
     /// Call `each` with the line and cells of every non-blank row of
     /// `part`; a record the csv crate cannot read ends them with its error.
     pub fn part_rows<'t>(

@@ -21,6 +21,20 @@ pub(crate) struct Keys {
 }
 
 impl Keys {
+    fn with_capacity(n: usize) -> Keys {
+        Keys {
+            numbers: Vec::with_capacity(n),
+            others: Vec::new(),
+        }
+    }
+
+    /// Room for the keys of all these parts at once.
+    pub fn reserve<'k>(&mut self, parts: impl Iterator<Item = &'k Keys> + Clone) {
+        self.numbers
+            .reserve(parts.clone().map(|k| k.numbers.len()).sum());
+        self.others.reserve(parts.map(|k| k.others.len()).sum());
+    }
+
     fn push(&mut self, v: &str, ord: usize, line: usize) {
         match number_key(v) {
             Some(k) => self.numbers.push((k, ord, line)),
@@ -69,9 +83,10 @@ pub(crate) struct Seen<'r> {
 }
 
 impl<'r> Seen<'r> {
-    pub fn new(repeats: &'r [(usize, usize)]) -> Seen<'r> {
+    /// `rows` is how many rows the part may have.
+    pub fn new(repeats: &'r [(usize, usize)], rows: usize) -> Seen<'r> {
         Seen {
-            keys: Keys::default(),
+            keys: Keys::with_capacity(rows),
             repeats,
         }
     }
@@ -100,10 +115,20 @@ fn number_key(v: &str) -> Option<u64> {
         };
         n = n * 11 + u64::from(d);
     }
-    // 11 + 11² + … + 11^17 shorter texts come before those of 18: < 2^64.
-    let shorter: u64 = (1..b.len() as u32).map(|k| 11u64.pow(k)).sum();
-    Some(n + shorter)
+    Some(n + SHORTER[b.len()])
 }
+
+/// How many texts of digits and `X`s are shorter than each length: 11 +
+/// 11² + … + 11^17 come before those of 18, < 2^64.
+const SHORTER: [u64; 19] = {
+    let mut t = [0u64; 19];
+    let mut len = 2;
+    while len < 19 {
+        t[len] = t[len - 1] + 11u64.pow(len as u32 - 1);
+        len += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -149,7 +174,7 @@ mod tests {
         let later = [("AB-1", 6), ("ab-1", 7), ("13812345678", 9)];
         let mut all = Keys::default();
         for (part, base) in [(&rows[..], 0), (&later[..], rows.len())] {
-            let mut seen = Seen::new(&[]);
+            let mut seen = Seen::new(&[], 0);
             for (ord, (v, line)) in part.iter().enumerate() {
                 assert_eq!(seen.first(v, ord, *line), None);
             }
@@ -163,7 +188,7 @@ mod tests {
             .filter(|r| r.0 >= rows.len())
             .map(|&(ord, first)| (ord - rows.len(), first))
             .collect();
-        let mut seen = Seen::new(&mine);
+        let mut seen = Seen::new(&mine, 0);
         let told: Vec<Option<usize>> = later
             .iter()
             .enumerate()

@@ -11,6 +11,8 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::data::idcard::mask;
 use crate::data::CandidateList;
 
@@ -152,7 +154,7 @@ impl Secrets {
         }
         for t in &mut self.tables {
             // Stable: equal keys keep the order they were added in.
-            t.entries.sort_by_key(|e| e.0);
+            t.entries.par_sort_by_key(|e| e.0);
         }
     }
 
