@@ -114,7 +114,11 @@ fn check_part(
     // counted references on the same ones would take turns with the memory.
     let extra_keys: Vec<Arc<str>> = extra_keys.iter().map(|k| Arc::from(&**k)).collect();
     let rows = ctx.table.rows_at_most(part);
-    let regs = if ctx.cols.registration.is_some() { rows } else { 0 };
+    let regs = if ctx.cols.registration.is_some() {
+        rows
+    } else {
+        0
+    };
     let mut reg = Registry {
         ids: Seen::new(repeats[0], rows),
         phones: Seen::new(repeats[1], rows),

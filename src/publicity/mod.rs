@@ -228,7 +228,10 @@ fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usiz
         .par_iter()
         .map(|p| {
             let cats = &inp.year.categories;
-            columns.iter().map(|col| cell(p.4, &col.key, cats)).collect()
+            columns
+                .iter()
+                .map(|col| cell(p.4, &col.key, cats))
+                .collect()
         })
         .collect();
     let mut groups: Vec<Group> = Vec::new();
