@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Publicity;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::cells::Cells;
 use crate::render::html::{Context, HtmlRenderer, Templates};
 use crate::render::{OutputFile, RenderContext, Renderer};
 
@@ -49,7 +50,7 @@ struct GroupView<'a> {
     /// The college began on an earlier page.
     continued: bool,
     /// (serial number, cells)
-    rows: Vec<(usize, &'a [String])>,
+    rows: Vec<(usize, &'a Cells)>,
 }
 
 #[derive(Serialize)]
@@ -163,7 +164,7 @@ fn search_data(p: &Publicity) -> Vec<u8> {
         // Writing into a Vec cannot fail.
         let _ = write!(s, "[{},{},", i + 1, i / p.page_size + 1);
         let _ = serde_json::to_writer(&mut s, college);
-        for c in row {
+        for c in row.iter() {
             s.push(b',');
             let _ = serde_json::to_writer(&mut s, c);
         }

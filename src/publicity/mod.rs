@@ -6,6 +6,8 @@ pub mod csv;
 pub mod html;
 pub mod pdf;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -13,6 +15,7 @@ use crate::data::{idcard, Candidate, CandidateList, Review, Sex};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::load::{Source, Year};
 use crate::model::calendar::Calendar;
+use crate::model::cells::Cells;
 use crate::model::format::{when_text, DateStyle, Show};
 use crate::model::schedule::Resolved;
 use crate::model::when::When;
@@ -224,7 +227,7 @@ fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usiz
         .map(|(i, x)| (x.college(), x.name(), x.row, i, x))
         .collect();
     passed.par_sort_unstable_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
-    let rows: Vec<Vec<String>> = passed
+    let rows: Vec<Cells> = passed
         .par_iter()
         .map(|p| {
             let cats = &inp.year.categories;
@@ -247,21 +250,22 @@ fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usiz
     (groups, passed.len())
 }
 
-fn cell(x: &Candidate, key: &str, categories: &[Category]) -> String {
+fn cell<'a>(x: &'a Candidate, key: &str, categories: &'a [Category]) -> Cow<'a, str> {
     match key {
-        "name" => x.name().to_string(),
+        "name" => x.name().into(),
         "sex" => match x.sex {
             Sex::Male => "男".into(),
             Sex::Female => "女".into(),
         },
-        "college" => x.college().to_string(),
-        "major" => x.major().to_string(),
+        "college" => x.college().into(),
+        "major" => x.major().into(),
         "category" => categories
             .iter()
             .find(|c| c.id == x.category())
-            .map_or_else(|| x.category().to_string(), |c| c.name.clone()),
-        "id_masked" => idcard::mask(x.id_number()),
-        other => x.extra(other).to_string(),
+            .map_or_else(|| x.category(), |c| &c.name)
+            .into(),
+        "id_masked" => idcard::mask(x.id_number()).into(),
+        other => x.extra(other).into(),
     }
 }
 
