@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::check::{check_cells, Ctx, Registry};
 use super::read::Part;
-use super::seen::{Keys, Seen};
+use super::seen::{self, Keys, Seen};
 use super::Candidate;
 use crate::diag::{Diagnostic, Diagnostics};
 
@@ -59,26 +59,14 @@ fn check_in_parts(
     if let Some(i) = checked.iter().position(|c| c.error.is_some()) {
         checked.truncate(i + 1);
     }
-    // Where each part's rows start among all the rows.
-    let bases: Vec<usize> = checked
-        .iter()
-        .scan(0, |n, c| {
-            let base = *n;
-            *n += c.rows;
-            Some(base)
-        })
-        .collect();
-    let repeats = repeats(&mut checked, &bases);
+    let repeats = repeats(&checked);
     let again: Vec<(usize, Checked)> = (0..checked.len())
         .into_par_iter()
         .filter_map(|i| {
-            let (from, to) = (bases[i], bases[i] + checked[i].rows);
-            let mine = repeats.each_ref().map(|r| in_part(r, from, to));
-            if mine.iter().all(|r| r.is_empty()) {
+            let [ids, phones, regs] = repeats.each_ref().map(|r| &r[i][..]);
+            if ids.is_empty() && phones.is_empty() && regs.is_empty() {
                 return None;
             }
-            let local = mine.map(|r| r.iter().map(|&(ord, first)| (ord - from, first)).collect());
-            let [ids, phones, regs]: &[Vec<(usize, usize)>; 3] = &local;
             Some((
                 i,
                 check_part(ctx, extra_keys, parts[i], [ids, phones, regs]),
@@ -113,9 +101,21 @@ fn check_part(
     // The part's own copies of the keys every candidate holds: cores that
     // counted references on the same ones would take turns with the memory.
     let extra_keys: Vec<Arc<str>> = extra_keys.iter().map(|k| Arc::from(&**k)).collect();
-    let [ids, phones, regs] = repeats.map(Seen::new);
-    let mut reg = Registry { ids, phones, regs };
-    let mut out = Checked::default();
+    let rows = ctx.table.rows_at_most(part);
+    let regs = if ctx.cols.registration.is_some() {
+        rows
+    } else {
+        0
+    };
+    let mut reg = Registry {
+        ids: Seen::new(repeats[0], rows),
+        phones: Seen::new(repeats[1], rows),
+        regs: Seen::new(repeats[2], regs),
+    };
+    let mut out = Checked {
+        candidates: Vec::with_capacity(rows),
+        ..Checked::default()
+    };
     let mut diags = Diagnostics::new();
     let read = ctx.table.part_rows(part, ctx.file, |line, cells| {
         let at = (line, out.rows);
@@ -126,31 +126,21 @@ fn check_part(
     out.error = read.err();
     out.diags = diags;
     out.keys = [reg.ids.keys, reg.phones.keys, reg.regs.keys];
+    for keys in &mut out.keys {
+        keys.sort();
+    }
     out
 }
 
-/// Every part's keys together: for each kind, the rows (by ordinal among
-/// all rows) whose number an earlier row had, and that row's line.
-fn repeats(checked: &mut [Checked], bases: &[usize]) -> [Vec<(usize, usize)>; 3] {
-    let mut all: [Keys; 3] = Default::default();
-    for (c, &base) in checked.iter_mut().zip(bases) {
-        for (all, keys) in all.iter_mut().zip(std::mem::take(&mut c.keys)) {
-            all.append(keys, base);
-        }
-    }
-    let [ids, phones, regs] = all;
-    let (ids, (phones, regs)) = rayon::join(
-        || ids.repeats(),
-        || rayon::join(|| phones.repeats(), || regs.repeats()),
-    );
+/// For the ID numbers, the phones and the registration numbers, the rows
+/// of each part that repeat an earlier row's number (see [`seen::repeats`]).
+fn repeats(checked: &[Checked]) -> [Vec<Vec<(usize, usize)>>; 3] {
+    let of = |k: usize| {
+        let keys: Vec<&Keys> = checked.iter().map(|c| &c.keys[k]).collect();
+        seen::repeats(&keys)
+    };
+    let (ids, (phones, regs)) = rayon::join(|| of(0), || rayon::join(|| of(1), || of(2)));
     [ids, phones, regs]
-}
-
-/// The rows of `repeats` (sorted by ordinal) from `from` to `to`.
-fn in_part(repeats: &[(usize, usize)], from: usize, to: usize) -> &[(usize, usize)] {
-    let a = repeats.partition_point(|r| r.0 < from);
-    let b = repeats.partition_point(|r| r.0 < to);
-    &repeats[a..b]
 }
 
 #[cfg(test)]

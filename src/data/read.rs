@@ -9,6 +9,7 @@ use std::path::Path;
 
 use super::records::{self, Records, Row};
 use crate::diag::{did_you_mean, Diagnostic};
+pub use crate::model::cells::Cells;
 
 /// A table as read: the header row, and the non-blank rows after it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -72,6 +73,22 @@ impl Table {
                 spans.into_iter().map(Part::Span).collect()
             }
             _ => vec![Part::All],
+        }
+    }
+
+    /// No more rows than this are in `part`: a record starts a line.
+    pub fn rows_at_most(&self, part: Part) -> usize {
+        match (part, &self.body, &self.text) {
+            (Part::Span(span), _, _) => span.newlines + 1,
+            (Part::All, Body::Csv { from }, Some(text)) => {
+                text.as_bytes()[*from..]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1
+            }
+            (Part::All, Body::Cells(rows), _) => rows.len(),
+            (Part::All, Body::Csv { .. }, None) => 0,
         }
     }
 
@@ -140,58 +157,6 @@ fn field_start(line: &str, n: usize) -> usize {
         }
     }
     line.chars().count() + 1
-}
-
-/// A row's cells in one allocation: a national list is 100,000 rows of 20
-/// cells or more, which as separate strings would take several times the
-/// file's size in memory.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Cells {
-    text: Box<str>,
-    /// Where each cell ends in `text`.
-    ends: Box<[u32]>,
-}
-
-impl Cells {
-    /// Cell `i`; short (ragged) rows read as empty.
-    pub fn get(&self, i: usize) -> &str {
-        let Some(&end) = self.ends.get(i) else {
-            return "";
-        };
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start as usize..end as usize]
-    }
-
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.len()).map(|i| self.get(i))
-    }
-
-    fn is_blank(&self) -> bool {
-        self.text.is_empty()
-    }
-}
-
-impl<S: AsRef<str>> FromIterator<S> for Cells {
-    fn from_iter<I: IntoIterator<Item = S>>(cells: I) -> Cells {
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        for c in cells {
-            text.push_str(c.as_ref());
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        }
-        Cells {
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
-        }
-    }
 }
 
 /// Read `rel` (below `root`) as CSV or XLSX, chosen by its extension.

@@ -126,6 +126,8 @@ pub struct Span {
     pub from: usize,
     pub to: usize,
     pub line: usize,
+    /// The line ends in it: it has at most one record more.
+    pub newlines: usize,
 }
 
 /// `text` from `from` to its end cut into spans of about `size` bytes,
@@ -155,6 +157,7 @@ pub fn spans(text: &str, from: usize, line: usize, size: usize) -> Vec<Span> {
                 from: w[0],
                 to: w[1],
                 line,
+                newlines: n,
             };
             line += n;
             span
@@ -183,17 +186,69 @@ pub fn plain_rows<'t>(text: &'t str, span: Span, mut each: impl FnMut(usize, &[C
         if at >= span.to {
             return;
         }
-        let end = bytes[at..span.to]
-            .iter()
-            .position(|&b| matches!(b, b'\r' | b'\n'))
-            .map_or(span.to, |n| at + n);
         cells.clear();
-        // Line ends and commas are ASCII: `at` and `end` are boundaries.
-        cells.extend(text[at..end].split(',').map(|c| Cow::Borrowed(c.trim())));
+        let mut start = at;
+        loop {
+            at = next_stop(&bytes[..span.to], at);
+            // Commas and line ends are ASCII: cells start and end on characters.
+            cells.push(Cow::Borrowed(trim(&text[start..at])));
+            if at == span.to || bytes[at] != b',' {
+                break;
+            }
+            at += 1;
+            start = at;
+        }
         if cells.iter().any(|c| !c.is_empty()) {
             each(line, &cells);
         }
-        at = end;
+    }
+}
+
+/// The first comma or line end in `bytes` from `at` on, or the end. Eight
+/// bytes are looked at together: commas and line ends are below 0x2D, as
+/// are few other bytes of a list (a space, some ASCII punctuation; no byte
+/// of a Chinese character), so most words are passed over whole.
+fn next_stop(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    loop {
+        while let Some(word) = bytes.get(at..at + 8) {
+            let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            // Some byte of `w` is below 0x2D (the bit trick of "has less").
+            if w.wrapping_sub(ONES * 0x2D) & !w & HIGH != 0 {
+                break;
+            }
+            at += 8;
+        }
+        let end = (at + 8).min(bytes.len());
+        while at < end {
+            if matches!(bytes[at], b',' | b'\r' | b'\n') {
+                return at;
+            }
+            at += 1;
+        }
+        if at == bytes.len() {
+            return at;
+        }
+    }
+}
+
+/// `cell.trim()`, without looking for white space when the first and the
+/// last character cannot be any: printable ASCII, or a character from
+/// U+4000 on (3-byte ones from `E4`, and 4-byte ones), as most cells are.
+fn trim(cell: &str) -> &str {
+    let b = cell.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return cell;
+    };
+    let printable = |x: u8| (0x21..0x7F).contains(&x);
+    let start_clear = printable(first) || first >= 0xE4;
+    // A 3-byte lead three from the end starts the last character.
+    let end_clear = printable(last) || (b.len() >= 3 && (0xE4..0xF0).contains(&b[b.len() - 3]));
+    if start_clear && end_clear {
+        cell
+    } else {
+        cell.trim()
     }
 }
 
@@ -317,6 +372,25 @@ mod tests {
             }
             proptest::prop_assert_eq!(plain(&text, size), all.clone());
             proptest::prop_assert_eq!(plain(&text, usize::MAX / 2), all);
+        }
+    }
+
+    proptest::proptest! {
+        /// The quick trim is `str::trim`, whatever the white space.
+        #[test]
+        fn trim_is_str_trim(cell in "[ \t\u{85}\u{a0}\u{1680}\u{2000}\u{200a}\u{2028}\u{202f}\u{205f}\u{3000}a张\u{4000}\u{3fff}é😀]{0,6}") {
+            proptest::prop_assert_eq!(trim(&cell), cell.trim());
+        }
+
+        /// Stops are found wherever they are among the eight bytes of a word.
+        #[test]
+        fn stops_are_found_in_every_place(text in "[a张 ,\r\n!+]{0,40}", at in 0usize..40) {
+            let at = at.min(text.len());
+            let expected = text.as_bytes()[at..]
+                .iter()
+                .position(|b| matches!(b, b',' | b'\r' | b'\n'))
+                .map_or(text.len(), |n| at + n);
+            proptest::prop_assert_eq!(next_stop(text.as_bytes(), at), expected);
         }
     }
 

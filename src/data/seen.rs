@@ -1,19 +1,20 @@
 //! Numbers registered twice. The list is checked in parts on every core,
 //! so no part knows the rows of the others: each records the numbers its
-//! rows reached the duplicate check with ([`Keys`]), the numbers of all
-//! parts are sorted to find the rows that repeat an earlier one
-//! ([`Keys::repeats`]), and only the parts holding such a row are checked
+//! rows reached the duplicate check with, sorted ([`Keys`]); the parts'
+//! numbers are merged in order to find the rows that repeat an earlier
+//! one ([`repeats`]), and only the parts holding such a row are checked
 //! again, knowing the answers ([`Seen`]).
 
-use rayon::prelude::*;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
-/// A row's value: its ordinal among the rows read (the order of the
-/// file), and its line, which a repeat names.
+/// A row's value: its ordinal among the rows of its part, and its line,
+/// which a repeat names.
 type Entry<K> = (K, usize, usize);
 
-/// The values one column held in the rows read, with where they were.
-/// IDs and phones are kept as integers: sorting 100,000 strings costs
-/// several times the memory and the time.
+/// The values one column held in the rows of a part, with where they
+/// were. IDs and phones are kept as integers: sorting 100,000 strings
+/// costs several times the memory and the time.
 #[derive(Default)]
 pub(crate) struct Keys {
     numbers: Vec<Entry<u64>>,
@@ -21,6 +22,13 @@ pub(crate) struct Keys {
 }
 
 impl Keys {
+    fn with_capacity(n: usize) -> Keys {
+        Keys {
+            numbers: Vec::with_capacity(n),
+            others: Vec::new(),
+        }
+    }
+
     fn push(&mut self, v: &str, ord: usize, line: usize) {
         match number_key(v) {
             Some(k) => self.numbers.push((k, ord, line)),
@@ -28,35 +36,49 @@ impl Keys {
         }
     }
 
-    /// Add the keys of the next part, whose rows' ordinals start at `base`.
-    pub fn append(&mut self, mut part: Keys, base: usize) {
-        for e in &mut part.numbers {
-            e.1 += base;
-        }
-        for e in &mut part.others {
-            e.1 += base;
-        }
-        self.numbers.append(&mut part.numbers);
-        self.others.append(&mut part.others);
-    }
-
-    /// Each row whose value a row before it had, with the line of the first
-    /// row that had it, in the order of the rows.
-    pub fn repeats(mut self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        repeats_of(&mut self.numbers, &mut out);
-        repeats_of(&mut self.others, &mut out);
-        out.sort_unstable();
-        out
+    /// Sorted by value, then by row, as [`repeats`] reads them.
+    pub fn sort(&mut self) {
+        // Ordinals differ, so the order is the same whatever the sort.
+        self.numbers.sort_unstable_by_key(|e| (e.0, e.1));
+        self.others
+            .sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     }
 }
 
-fn repeats_of<K: Ord + Send>(entries: &mut [Entry<K>], out: &mut Vec<(usize, usize)>) {
-    // Ordinals are unique, so an unstable sort is deterministic.
-    entries.par_sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    for group in entries.chunk_by(|a, b| a.0 == b.0) {
-        let first = group[0].2;
-        out.extend(group[1..].iter().map(|e| (e.1, first)));
+/// For each part (its sorted [`Keys`], in the order of the file), the rows
+/// whose value a row before them had, by ordinal in the part, with the
+/// line of the first row that had it.
+pub(crate) fn repeats(parts: &[&Keys]) -> Vec<Vec<(usize, usize)>> {
+    let mut out = vec![Vec::new(); parts.len()];
+    let numbers: Vec<&[Entry<u64>]> = parts.iter().map(|k| &k.numbers[..]).collect();
+    merge(&numbers, &mut out);
+    let others: Vec<&[Entry<Box<str>>]> = parts.iter().map(|k| &k.others[..]).collect();
+    merge(&others, &mut out);
+    for part in &mut out {
+        part.sort_unstable();
+    }
+    out
+}
+
+/// Walk the parts' sorted entries merged, by value, then part, then row:
+/// the first of each value is where it was first, the others repeat it.
+/// The parts are already sorted, so this holds only a cursor for each.
+fn merge<K: Ord>(parts: &[&[Entry<K>]], out: &mut [Vec<(usize, usize)>]) {
+    let mut heads: BinaryHeap<Reverse<(&K, usize, usize)>> = parts
+        .iter()
+        .enumerate()
+        .filter_map(|(p, e)| Some(Reverse((&e.first()?.0, p, 0))))
+        .collect();
+    let mut first: Option<(&K, usize)> = None;
+    while let Some(Reverse((key, p, i))) = heads.pop() {
+        let (_, ord, line) = &parts[p][i];
+        match first {
+            Some((k, at)) if k == key => out[p].push((*ord, at)),
+            _ => first = Some((key, *line)),
+        }
+        if let Some(next) = parts[p].get(i + 1) {
+            heads.push(Reverse((&next.0, p, i + 1)));
+        }
     }
 }
 
@@ -69,9 +91,10 @@ pub(crate) struct Seen<'r> {
 }
 
 impl<'r> Seen<'r> {
-    pub fn new(repeats: &'r [(usize, usize)]) -> Seen<'r> {
+    /// `rows` is how many rows the part may have.
+    pub fn new(repeats: &'r [(usize, usize)], rows: usize) -> Seen<'r> {
         Seen {
-            keys: Keys::default(),
+            keys: Keys::with_capacity(rows),
             repeats,
         }
     }
@@ -100,10 +123,20 @@ fn number_key(v: &str) -> Option<u64> {
         };
         n = n * 11 + u64::from(d);
     }
-    // 11 + 11² + … + 11^17 shorter texts come before those of 18: < 2^64.
-    let shorter: u64 = (1..b.len() as u32).map(|k| 11u64.pow(k)).sum();
-    Some(n + shorter)
+    Some(n + SHORTER[b.len()])
 }
+
+/// How many texts of digits and `X`s are shorter than each length: 11 +
+/// 11² + … + 11^17 come before those of 18, < 2^64.
+const SHORTER: [u64; 19] = {
+    let mut t = [0u64; 19];
+    let mut len = 2;
+    while len < 19 {
+        t[len] = t[len - 1] + 11u64.pow(len as u32 - 1);
+        len += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -139,36 +172,41 @@ mod tests {
 
     #[test]
     fn repeats_name_the_first_line_of_numbers_and_other_texts() {
-        // Two parts; the second's rows come after the first's.
-        let rows = [
-            ("13812345678", 2),
-            ("AB-1", 3),
-            ("013812345678", 4),
-            ("13812345678", 5),
+        // Three parts, in the order of the file: (value, line) of each row.
+        let parts: [&[(&str, usize)]; 3] = [
+            &[
+                ("13812345678", 2),
+                ("AB-1", 3),
+                ("013812345678", 4),
+                ("13812345678", 5),
+            ],
+            &[],
+            &[("AB-1", 6), ("ab-1", 7), ("13812345678", 9), ("AB-1", 9)],
         ];
-        let later = [("AB-1", 6), ("ab-1", 7), ("13812345678", 9)];
-        let mut all = Keys::default();
-        for (part, base) in [(&rows[..], 0), (&later[..], rows.len())] {
-            let mut seen = Seen::new(&[]);
-            for (ord, (v, line)) in part.iter().enumerate() {
-                assert_eq!(seen.first(v, ord, *line), None);
-            }
-            all.append(seen.keys, base);
-        }
-        let repeats = all.repeats();
-        assert_eq!(repeats, [(3, 2), (4, 3), (6, 2)]);
-        // Checked again, the second part is told of its repeats.
-        let mine: Vec<(usize, usize)> = repeats
+        let keys: Vec<Keys> = parts
             .iter()
-            .filter(|r| r.0 >= rows.len())
-            .map(|&(ord, first)| (ord - rows.len(), first))
+            .map(|rows| {
+                let mut seen = Seen::new(&[], 0);
+                for (ord, (v, line)) in rows.iter().enumerate() {
+                    assert_eq!(seen.first(v, ord, *line), None);
+                }
+                seen.keys.sort();
+                seen.keys
+            })
             .collect();
-        let mut seen = Seen::new(&mine);
-        let told: Vec<Option<usize>> = later
+        let refs: Vec<&Keys> = keys.iter().collect();
+        let repeats = repeats(&refs);
+        assert_eq!(
+            repeats,
+            [vec![(3, 2)], vec![], vec![(0, 3), (2, 2), (3, 3)]]
+        );
+        // Checked again, the last part is told of its repeats.
+        let mut seen = Seen::new(&repeats[2], 0);
+        let told: Vec<Option<usize>> = parts[2]
             .iter()
             .enumerate()
             .map(|(ord, (v, line))| seen.first(v, ord, *line))
             .collect();
-        assert_eq!(told, [Some(3), None, Some(2)]);
+        assert_eq!(told, [Some(3), None, Some(2), Some(3)]);
     }
 }

@@ -11,6 +11,8 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::data::idcard::mask;
 use crate::data::CandidateList;
 
@@ -140,19 +142,25 @@ impl Secrets {
                 }
             }
         }
-        for c in &list.candidates {
-            let owner = self.owners.len() as u32;
-            self.owners.push(Owner {
+        let first = self.owners.len();
+        // The owners with their ID keys on every core, the tables after.
+        self.owners
+            .par_extend(list.candidates.par_iter().map(|c| Owner {
                 list: l,
                 row: c.row,
                 id: IdOf::new(c.id_number()),
-            });
-            self.insert(c.id_number(), owner, Kind::Id);
+            }));
+        for (i, c) in list.candidates.iter().enumerate() {
+            let owner = (first + i) as u32;
+            match self.owners[first + i].id {
+                IdOf::Key(k, len) => self.table(len.into()).entries.push((k, owner, Kind::Id)),
+                IdOf::Text(_) => self.insert(c.id_number(), owner, Kind::Id),
+            }
             self.insert(c.phone(), owner, Kind::Phone);
         }
         for t in &mut self.tables {
             // Stable: equal keys keep the order they were added in.
-            t.entries.sort_by_key(|e| e.0);
+            t.entries.par_sort_by_key(|e| e.0);
         }
     }
 

@@ -32,7 +32,7 @@ fn render(p: &Publicity) -> OutputFile {
     out.extend_from_slice(b"\xEF\xBB\xBF");
     record(&mut out, p.columns.iter().map(|c| c.header.as_str()));
     for (_, row) in p.rows() {
-        record(&mut out, row.iter().map(|s| s.as_ref()));
+        record(&mut out, row.iter());
     }
     OutputFile {
         path: p.folder().join("list.csv"),

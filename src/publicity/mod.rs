@@ -6,15 +6,20 @@ pub mod csv;
 pub mod html;
 pub mod pdf;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::data::{idcard, Candidate, CandidateList, Review, Sex};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::load::{Source, Year};
 use crate::model::calendar::Calendar;
+use crate::model::cells::Cells;
 use crate::model::format::{when_text, DateStyle, Show};
 use crate::model::schedule::Resolved;
 use crate::model::when::When;
+use crate::model::year::Category;
 
 pub use crate::model::publicity::{
     Column, Group, Head, Objection, Period, PeriodSpec, Publicity, PublicitySpec,
@@ -99,9 +104,9 @@ pub fn build(
         Period::Days(n) => format!("{n}天"),
         Period::WorkingDays(n) => format!("{n}个工作日"),
     };
-    year.categories
-        .iter()
-        .filter(|c| c.publicised)
+    let publicised: Vec<&Category> = year.categories.iter().filter(|c| c.publicised).collect();
+    publicised
+        .par_iter()
         .map(|c| Publicity {
             year: year.year,
             category_id: c.id.clone(),
@@ -210,24 +215,34 @@ fn start(
 
 /// The category's candidates who passed, grouped by college; and how many.
 fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usize) {
-    let mut passed: Vec<&Candidate> = inp
+    // Stable order: college, then name, then the row in the file (then the
+    // place in the list, for two records on one line of a file that ends
+    // lines with a bare `\r`): every key differs, so any sort gives it.
+    let mut passed: Vec<(&str, &str, usize, usize, &Candidate)> = inp
         .list
         .candidates
         .iter()
-        .filter(|x| x.category() == category && x.review == Review::Passed)
+        .enumerate()
+        .filter(|(_, x)| x.category() == category && x.review == Review::Passed)
+        .map(|(i, x)| (x.college(), x.name(), x.row, i, x))
         .collect();
-    // Stable order: college, then name, then the row in the file.
-    passed.sort_by(|a, b| (&a.college(), &a.name(), a.row).cmp(&(&b.college(), &b.name(), b.row)));
+    passed.par_sort_unstable_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
+    let rows: Vec<Cells> = passed
+        .par_iter()
+        .map(|p| {
+            let cats = &inp.year.categories;
+            columns
+                .iter()
+                .map(|col| cell(p.4, &col.key, cats))
+                .collect()
+        })
+        .collect();
     let mut groups: Vec<Group> = Vec::new();
-    for x in &passed {
-        let row = columns
-            .iter()
-            .map(|col| cell(x, &col.key, &inp.year.categories))
-            .collect();
+    for (p, row) in passed.iter().zip(rows) {
         match groups.last_mut() {
-            Some(g) if g.college == x.college() => g.rows.push(row),
+            Some(g) if g.college == p.0 => g.rows.push(row),
             _ => groups.push(Group {
-                college: x.college().to_string(),
+                college: p.0.to_string(),
                 rows: vec![row],
             }),
         }
@@ -235,21 +250,22 @@ fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usiz
     (groups, passed.len())
 }
 
-fn cell(x: &Candidate, key: &str, categories: &[crate::model::year::Category]) -> String {
+fn cell<'a>(x: &'a Candidate, key: &str, categories: &'a [Category]) -> Cow<'a, str> {
     match key {
-        "name" => x.name().to_string(),
+        "name" => x.name().into(),
         "sex" => match x.sex {
             Sex::Male => "男".into(),
             Sex::Female => "女".into(),
         },
-        "college" => x.college().to_string(),
-        "major" => x.major().to_string(),
+        "college" => x.college().into(),
+        "major" => x.major().into(),
         "category" => categories
             .iter()
             .find(|c| c.id == x.category())
-            .map_or_else(|| x.category().to_string(), |c| c.name.clone()),
-        "id_masked" => idcard::mask(x.id_number()),
-        other => x.extra(other).to_string(),
+            .map_or_else(|| x.category(), |c| &c.name)
+            .into(),
+        "id_masked" => idcard::mask(x.id_number()).into(),
+        other => x.extra(other).into(),
     }
 }
 
