@@ -39,13 +39,21 @@ impl SubsetError {
     }
 }
 
+/// A glyph of a subset: its id in the face, its CID, its character and
+/// its advance in em.
+#[derive(Clone, Copy)]
+pub struct Numbered {
+    pub gid: u16,
+    pub cid: u16,
+    pub text: char,
+    pub em: f32,
+}
+
 /// A subset of one face, ready to embed: program and ToUnicode compressed.
 #[derive(Clone)]
 pub struct FontPart {
     pub face: usize,
     pub base_name: String,
-    /// Original glyph id → CID in the subset.
-    pub cids: BTreeMap<u16, u16>,
     /// (CID, advance in 1/1000 em), by CID.
     pub widths: Vec<(u16, f32)>,
     pub cff: bool,
@@ -66,46 +74,43 @@ impl FontPart {
         cut: Cut,
     ) -> Result<FontPart, SubsetError> {
         let (program, cff, bare) = embedded(fonts, face, remapper, cut)?;
-        let cids: BTreeMap<u16, u16> = glyphs
-            .keys()
-            .map(|&gid| (gid, remapper.get(gid).unwrap_or(0)))
+        let mut numbered: Vec<Numbered> = glyphs
+            .iter()
+            .map(|(&gid, &(text, em))| Numbered {
+                gid,
+                cid: remapper.get(gid).unwrap_or(0),
+                text,
+                em,
+            })
             .collect();
-        Ok(FontPart::assemble(
-            fonts, face, cids, glyphs, program, cff, bare,
+        numbered.sort_unstable_by_key(|g| g.cid);
+        let text: Vec<(u16, char)> = numbered.iter().map(|g| (g.cid, g.text)).collect();
+        let to_unicode = deflate(&super::cidmaps::to_unicode(&text));
+        Ok(FontPart::new(
+            fonts, face, &numbered, program, to_unicode, cff, bare,
         ))
     }
 
-    /// The part around a compressed `program` of the glyphs `cids` (glyph
-    /// id → CID) of `glyphs`.
-    pub fn assemble(
+    /// The part of `glyphs` (by CID) around its compressed `program` and
+    /// ToUnicode map.
+    pub fn new(
         fonts: &FontSet,
         face: usize,
-        cids: BTreeMap<u16, u16>,
-        glyphs: &GlyphSet,
+        glyphs: &[Numbered],
         program: Vec<u8>,
+        to_unicode: Vec<u8>,
         cff: bool,
         bare: bool,
     ) -> FontPart {
-        let mut by_cid: Vec<(u16, u16)> = cids.iter().map(|(&g, &c)| (c, g)).collect();
-        by_cid.sort_unstable();
-        let widths = by_cid
-            .iter()
-            .map(|&(c, g)| (c, glyphs[&g].1 * 1000.0))
-            .collect();
-        let text: Vec<(u16, char)> = by_cid.iter().map(|&(c, g)| (c, glyphs[&g].0)).collect();
+        let ps = fonts.ps_name(face);
         FontPart {
             face,
-            base_name: format!(
-                "{}+{}",
-                subset_tag(fonts.ps_name(face), cids.keys()),
-                fonts.ps_name(face)
-            ),
-            cids,
-            widths,
+            base_name: format!("{}+{ps}", subset_tag(ps, glyphs.iter().map(|g| &g.gid))),
+            widths: glyphs.iter().map(|g| (g.cid, g.em * 1000.0)).collect(),
             cff,
             bare,
             program,
-            to_unicode: deflate(&super::cidmaps::to_unicode(&text)),
+            to_unicode,
         }
     }
 }
@@ -216,18 +221,62 @@ pub fn deflate_at(data: &[u8], level: u8) -> Vec<u8> {
         .unwrap_or_else(|| miniz_oxide::deflate::compress_to_vec_zlib(data, level))
 }
 
-/// Raw Deflate blocks of `data` (no zlib header or checksum), compressed
-/// on their own: the last blocks of a stream when `last`, else ended on a
-/// byte boundary, so that pieces compressed apart join into one stream.
-pub fn deflate_piece(data: &[u8], last: bool) -> Vec<u8> {
+/// Data compressed on its own as raw Deflate blocks ending on a byte
+/// boundary: pieces compressed apart (one once for many documents, one
+/// for each) join into one zlib stream ([`join`]).
+#[derive(Clone)]
+pub struct Deflated {
+    bytes: Vec<u8>,
+    len: usize,
+    adler: u32,
+}
+
+impl Deflated {
+    pub fn new(data: &[u8]) -> Deflated {
+        use miniz_oxide::deflate::core::TDEFLFlush;
+        use miniz_oxide::DataFormat;
+        Deflated {
+            bytes: compress(data, 6, DataFormat::Raw, TDEFLFlush::Sync).unwrap_or_default(),
+            len: data.len(),
+            adler: adler2::adler32_slice(data),
+        }
+    }
+
+    /// Its size compressed.
+    pub fn size(&self) -> usize {
+        self.bytes.len()
+    }
+}
+
+/// One zlib stream of what `pieces` hold, then `last` (compressed now).
+pub fn join(pieces: &[&Deflated], last: &[u8]) -> Vec<u8> {
     use miniz_oxide::deflate::core::TDEFLFlush;
     use miniz_oxide::DataFormat;
-    let flush = if last {
-        TDEFLFlush::Finish
-    } else {
-        TDEFLFlush::Sync
-    };
-    compress(data, 6, DataFormat::Raw, flush).unwrap_or_default()
+    let end = compress(last, 6, DataFormat::Raw, TDEFLFlush::Finish).unwrap_or_default();
+    let size: usize = pieces.iter().map(|p| p.bytes.len()).sum();
+    let mut out = Vec::with_capacity(2 + size + end.len() + 4);
+    // The header miniz writes at level 6 (32 KB window, default level).
+    out.extend_from_slice(&[0x78, 0x9c]);
+    let mut adler = 1;
+    for p in pieces {
+        out.extend_from_slice(&p.bytes);
+        adler = adler_combine(adler, p.adler, p.len);
+    }
+    out.extend_from_slice(&end);
+    adler = adler_combine(adler, adler2::adler32_slice(last), last.len());
+    out.extend_from_slice(&adler.to_be_bytes());
+    out
+}
+
+/// The Adler-32 of two strings joined, from theirs and the second's length.
+fn adler_combine(first: u32, second: u32, len: usize) -> u32 {
+    const MOD: u64 = 65521;
+    let rem = len as u64 % MOD;
+    let (a1, b1) = (u64::from(first & 0xffff), u64::from(first >> 16));
+    let (a2, b2) = (u64::from(second & 0xffff), u64::from(second >> 16));
+    let a = (a1 + a2 + MOD - 1) % MOD;
+    let b = (rem * a1 + b1 + b2 + MOD - rem) % MOD;
+    (b << 16 | a) as u32
 }
 
 /// `data` through this thread's compressor; `None` only for a bad
@@ -288,6 +337,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn pieces_compressed_apart_join_into_one_zlib_stream() {
+        let text: Vec<u8> = (0..100_000u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 % 11 + b'a')
+            .collect();
+        let (a, b, c) = (
+            &text[..40_000],
+            &text[40_000..40_000],
+            &text[40_000..90_000],
+        );
+        let joined = join(
+            &[&Deflated::new(a), &Deflated::new(b), &Deflated::new(c)],
+            &text[90_000..],
+        );
+        let back = miniz_oxide::inflate::decompress_to_vec_zlib(&joined).expect("a zlib stream");
+        assert!(back == text);
+        assert_eq!(
+            join(&[], b""),
+            miniz_oxide::deflate::compress_to_vec_zlib(b"", 6)
+        );
     }
 
     #[test]
