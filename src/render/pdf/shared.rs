@@ -109,6 +109,8 @@ impl SharedFonts {
         for (face, glyphs) in all {
             let mut sets = each.remove(&face).unwrap_or_default();
             sets.insert(glyphs.keys().copied().collect());
+            // And none: a paper drawing a few shared glyphs takes just those.
+            sets.insert(BTreeSet::new());
             faces.insert(face, SharedFace::new(fonts, face, &glyphs, &sets)?);
         }
         Ok(SharedFonts { faces })
@@ -160,7 +162,7 @@ impl SharedFonts {
             let more: usize = lacking(drawn, &p.has)
                 .map(|c| f.glyphs[usize::from(c)].1)
                 .sum();
-            p.charstrings.size() + more * 7 / 8
+            p.charstrings.size() + more
         };
         let Some(cut) = f.cuts.iter().min_by_key(|p| cost(p)) else {
             return Ok(None);
