@@ -12,11 +12,13 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use subsetter::GlyphRemapper;
 
 use super::cidmaps;
-use super::subset::{deflate, join, Cut, Deflated, FontPart, GlyphSet, Numbered, SubsetError};
+use super::flate::{deflate, join, Deflated};
+use super::subset::{Cut, FontPart, GlyphSet, Numbered, SubsetError};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Mark, Page};
 
@@ -38,16 +40,59 @@ struct SharedFace {
     own_from: Option<u16>,
 }
 
-/// One cut of a face's shared glyphs.
+/// One cut of a face's shared glyphs. Its bytes are made on first use: a
+/// build that makes no paper (a rebuild with nothing changed) makes none.
 struct Piece {
     /// A bit a CID it holds.
     has: Vec<u64>,
-    /// The cut on its own, for a paper drawing nothing else of the face.
-    part: FontPart,
     /// Its glyphs by CID, .notdef left out.
     glyphs: Vec<Numbered>,
-    /// Their charstrings.
-    charstrings: Deflated,
+    /// The size of their charstrings.
+    raw: usize,
+    /// Its font name (which the fingerprint lists).
+    name: String,
+    /// Their charstrings compressed.
+    charstrings: OnceLock<Option<Deflated>>,
+    /// The cut on its own, for a paper drawing nothing else of the face.
+    part: OnceLock<Option<FontPart>>,
+}
+
+impl Piece {
+    fn charstrings(&self, fonts: &FontSet, face: usize) -> Option<&Deflated> {
+        let made = self.charstrings.get_or_init(|| {
+            let program = fonts.cff(face)?;
+            let mut data = Vec::with_capacity(self.raw);
+            for g in &self.glyphs {
+                data.extend_from_slice(program.charstring(g.gid)?);
+            }
+            Some(Deflated::new(&data))
+        });
+        made.as_ref()
+    }
+
+    fn part(&self, fonts: &FontSet, face: usize) -> Option<&FontPart> {
+        let made = self.part.get_or_init(|| {
+            // Compressed whole: made once a run, it need not be joined.
+            let (gids, cids): (Vec<u16>, Vec<u16>) = std::iter::once((0, 0))
+                .chain(self.glyphs.iter().map(|g| (g.gid, g.cid)))
+                .unzip();
+            let (mut bare, tail) = fonts.cff(face)?.subset_around(&gids, &cids, 0)?;
+            bare.extend_from_slice(&tail);
+            let text: Vec<(u16, char)> = self.glyphs.iter().map(|g| (g.cid, g.text)).collect();
+            let to_unicode = deflate(&cidmaps::to_unicode(&text));
+            let program = deflate(&bare);
+            Some(FontPart::new(
+                fonts,
+                face,
+                &self.glyphs,
+                program,
+                to_unicode,
+                true,
+                true,
+            ))
+        });
+        made.as_ref()
+    }
 }
 
 /// The glyphs of each face in `page`.
@@ -71,6 +116,15 @@ pub fn mark(bits: &mut Vec<u64>, cid: u16) {
         bits.resize(word + 1, 0);
     }
     bits[word] |= 1 << bit;
+}
+
+/// A bit each of `cids`.
+fn bits<'c>(cids: impl Iterator<Item = &'c u16>) -> Vec<u64> {
+    let mut b = Vec::new();
+    for &c in cids {
+        mark(&mut b, c);
+    }
+    b
 }
 
 /// The CIDs of `drawn` that `has` lacks.
@@ -121,7 +175,7 @@ impl SharedFonts {
     pub fn fingerprint(&self) -> String {
         let mut names = vec![format!("layout {}", super::writer::LAYOUT)];
         for face in self.faces.values() {
-            names.extend(face.cuts.iter().map(|p| p.part.base_name.clone()));
+            names.extend(face.cuts.iter().map(|p| p.name.clone()));
         }
         names.join(",")
     }
@@ -150,19 +204,25 @@ impl SharedFonts {
         let Some(f) = self.faces.get(&face) else {
             return Ok(None);
         };
+        let fail = || SubsetError {
+            face: fonts.faces[face].label.clone(),
+            reason: "a glyph program".into(),
+        };
         let Some(base) = f.own_from else {
             let cut = f
                 .cuts
                 .iter()
                 .find(|p| lacking(drawn, &p.has).next().is_none());
-            return Ok(cut.map(|p| Cow::Borrowed(&p.part)));
+            return Ok(cut.and_then(|p| p.part.get()?.as_ref()).map(Cow::Borrowed));
         };
-        // A glyph the cut lacks costs about its charstring.
+        // A glyph the cut lacks costs its charstring, compressed for each
+        // paper; one of the cut's about 7/8 of it, compressed already (a
+        // cut the paper draws whole wins over the same glyphs one by one).
         let cost = |p: &Piece| {
             let more: usize = lacking(drawn, &p.has)
                 .map(|c| f.glyphs[usize::from(c)].1)
                 .sum();
-            p.charstrings.size() + more
+            p.raw * 7 / 8 + more
         };
         let Some(cut) = f.cuts.iter().min_by_key(|p| cost(p)) else {
             return Ok(None);
@@ -179,12 +239,10 @@ impl SharedFonts {
             }));
         }
         if more.is_empty() {
-            return Ok(Some(Cow::Borrowed(&cut.part)));
+            let part = cut.part(fonts, face).ok_or_else(fail)?;
+            return Ok(Some(Cow::Borrowed(part)));
         }
-        let part = joined(fonts, face, cut, &more).ok_or_else(|| SubsetError {
-            face: fonts.faces[face].label.clone(),
-            reason: "a glyph program".into(),
-        })?;
+        let part = joined(fonts, face, cut, &more).ok_or_else(fail)?;
         Ok(Some(Cow::Owned(part)))
     }
 }
@@ -224,40 +282,29 @@ impl SharedFace {
                 .map_or(256, <[u8]>::len);
             by_cid[usize::from(cid)] = (Numbered { gid, cid, text, em }, size);
         }
-        let cuts: Option<Vec<Piece>> = sets
-            .iter()
-            .map(|gids| {
-                let mut set: Vec<Numbered> = gids
-                    .iter()
-                    .map(|g| by_cid[usize::from(cids[g])].0)
-                    .collect();
-                set.sort_unstable_by_key(|g| g.cid);
-                piece(fonts, face, set)
-            })
-            .collect();
-        let (mut cuts, own_from) = match cuts {
-            Some(cuts) => (cuts, Some(order.len() as u16)),
+        let (mut cuts, own_from) = match program {
+            Some(_) => {
+                let cuts = sets.iter().map(|gids| {
+                    let mut set: Vec<Numbered> = gids
+                        .iter()
+                        .map(|g| by_cid[usize::from(cids[g])].0)
+                        .collect();
+                    set.sort_unstable_by_key(|g| g.cid);
+                    piece(fonts, face, set, |c| by_cid[usize::from(c)].1)
+                });
+                (cuts.collect(), Some(order.len() as u16))
+            }
             // Not from the glyph cache: the whole alone, as subsetter cuts it.
             None => {
                 let part = FontPart::build(fonts, face, &remapper, glyphs, Cut::Cached)?;
-                let has = cids.values().fold(Vec::new(), |mut b, &c| {
-                    mark(&mut b, c);
-                    b
-                });
-                let charstrings = Deflated::new(b"");
-                let glyphs = Vec::new();
-                (
-                    vec![Piece {
-                        has,
-                        part,
-                        glyphs,
-                        charstrings,
-                    }],
-                    None,
-                )
+                let mut whole = piece(fonts, face, Vec::new(), |_| 0);
+                whole.has = bits(cids.values());
+                whole.name = part.base_name.clone();
+                whole.part = OnceLock::from(Some(part));
+                (vec![whole], None)
             }
         };
-        cuts.sort_by_key(|p| p.charstrings.size() + p.part.program.len());
+        cuts.sort_by_key(|p| p.raw);
         Ok(SharedFace {
             cids,
             glyphs: by_cid,
@@ -267,32 +314,22 @@ impl SharedFace {
     }
 }
 
-/// The cut of `glyphs` (by CID) under their CIDs, with its charstrings
-/// compressed apart; `None` when the face is not cut from the
-/// glyph cache.
-fn piece(fonts: &FontSet, face: usize, glyphs: Vec<Numbered>) -> Option<Piece> {
-    let program = fonts.cff(face)?;
-    let (gids, cids): (Vec<u16>, Vec<u16>) = std::iter::once((0, 0))
-        .chain(glyphs.iter().map(|g| (g.gid, g.cid)))
-        .unzip();
-    let (mut bare, tail) = program.subset_around(&gids, &cids, 0)?;
-    bare.extend_from_slice(&tail);
-    let mut data = Vec::new();
-    for g in &glyphs {
-        data.extend_from_slice(program.charstring(g.gid)?);
-    }
-    let text: Vec<(u16, char)> = glyphs.iter().map(|g| (g.cid, g.text)).collect();
-    let to_unicode = deflate(&cidmaps::to_unicode(&text));
-    let mut has = Vec::new();
-    for g in &glyphs {
-        mark(&mut has, g.cid);
-    }
-    Some(Piece {
-        has,
-        part: FontPart::new(fonts, face, &glyphs, deflate(&bare), to_unicode, true, true),
-        charstrings: Deflated::new(&data),
+/// The cut of `glyphs` (by CID) under their CIDs, whose charstrings are
+/// `size` each.
+fn piece(
+    fonts: &FontSet,
+    face: usize,
+    glyphs: Vec<Numbered>,
+    size: impl Fn(u16) -> usize,
+) -> Piece {
+    Piece {
+        has: bits(glyphs.iter().map(|g| &g.cid)),
+        raw: glyphs.iter().map(|g| size(g.cid)).sum(),
+        name: FontPart::name(fonts, face, &glyphs),
         glyphs,
-    })
+        charstrings: OnceLock::new(),
+        part: OnceLock::new(),
+    }
 }
 
 /// The font of `cut` and `more` glyphs: its CFF joined from the paper's
@@ -305,7 +342,8 @@ fn joined(fonts: &FontSet, face: usize, cut: &Piece, more: &[Numbered]) -> Optio
     let (head, tail) = fonts
         .cff(face)?
         .subset_around(&gids, &cids, cut.glyphs.len())?;
-    let program = join(&[&Deflated::new(&head), &cut.charstrings], &tail);
+    let charstrings = cut.charstrings(fonts, face)?;
+    let program = join(&[&Deflated::new(&head), charstrings], &tail);
     let mut sorted = all;
     sorted.sort_unstable_by_key(|g| g.cid);
     // Compressed whole: a tenth smaller than joined from pieces.

@@ -9,6 +9,7 @@ use pdf_writer::Str;
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
+pub use super::flate::{deflate, deflate_at};
 pub use super::shared::SharedFonts;
 use crate::typeset::fonts::FontSet;
 
@@ -91,6 +92,13 @@ impl FontPart {
         ))
     }
 
+    /// The base font name of a subset of `glyphs` (by CID): its tag and the
+    /// face's PostScript name.
+    pub fn name(fonts: &FontSet, face: usize, glyphs: &[Numbered]) -> String {
+        let ps = fonts.ps_name(face);
+        format!("{}+{ps}", subset_tag(ps, glyphs.iter().map(|g| &g.gid)))
+    }
+
     /// The part of `glyphs` (by CID) around its compressed `program` and
     /// ToUnicode map.
     pub fn new(
@@ -102,10 +110,9 @@ impl FontPart {
         cff: bool,
         bare: bool,
     ) -> FontPart {
-        let ps = fonts.ps_name(face);
         FontPart {
             face,
-            base_name: format!("{}+{ps}", subset_tag(ps, glyphs.iter().map(|g| &g.gid))),
+            base_name: FontPart::name(fonts, face, glyphs),
             widths: glyphs.iter().map(|g| (g.cid, g.em * 1000.0)).collect(),
             cff,
             bare,
@@ -206,160 +213,9 @@ pub fn system_info() -> SystemInfo<'static> {
     }
 }
 
-pub fn deflate(data: &[u8]) -> Vec<u8> {
-    deflate_at(data, 6)
-}
-
-/// Flate at `level` (0–10): see [`super::writer::PdfWriter::quick_pages`].
-/// The same bytes as `miniz_oxide::deflate::compress_to_vec_zlib`, with
-/// one compressor a thread, reset between calls: a fresh one allocates and
-/// zeroes some 300 KB, more than compressing a receipt's stream costs.
-pub fn deflate_at(data: &[u8], level: u8) -> Vec<u8> {
-    use miniz_oxide::deflate::core::TDEFLFlush;
-    use miniz_oxide::DataFormat;
-    compress(data, level, DataFormat::Zlib, TDEFLFlush::Finish)
-        .unwrap_or_else(|| miniz_oxide::deflate::compress_to_vec_zlib(data, level))
-}
-
-/// Data compressed on its own as raw Deflate blocks ending on a byte
-/// boundary: pieces compressed apart (one once for many documents, one
-/// for each) join into one zlib stream ([`join`]).
-#[derive(Clone)]
-pub struct Deflated {
-    bytes: Vec<u8>,
-    len: usize,
-    adler: u32,
-}
-
-impl Deflated {
-    pub fn new(data: &[u8]) -> Deflated {
-        use miniz_oxide::deflate::core::TDEFLFlush;
-        use miniz_oxide::DataFormat;
-        Deflated {
-            bytes: compress(data, 6, DataFormat::Raw, TDEFLFlush::Sync).unwrap_or_default(),
-            len: data.len(),
-            adler: adler2::adler32_slice(data),
-        }
-    }
-
-    /// Its size compressed.
-    pub fn size(&self) -> usize {
-        self.bytes.len()
-    }
-}
-
-/// One zlib stream of what `pieces` hold, then `last` (compressed now).
-pub fn join(pieces: &[&Deflated], last: &[u8]) -> Vec<u8> {
-    use miniz_oxide::deflate::core::TDEFLFlush;
-    use miniz_oxide::DataFormat;
-    let end = compress(last, 6, DataFormat::Raw, TDEFLFlush::Finish).unwrap_or_default();
-    let size: usize = pieces.iter().map(|p| p.bytes.len()).sum();
-    let mut out = Vec::with_capacity(2 + size + end.len() + 4);
-    // The header miniz writes at level 6 (32 KB window, default level).
-    out.extend_from_slice(&[0x78, 0x9c]);
-    let mut adler = 1;
-    for p in pieces {
-        out.extend_from_slice(&p.bytes);
-        adler = adler_combine(adler, p.adler, p.len);
-    }
-    out.extend_from_slice(&end);
-    adler = adler_combine(adler, adler2::adler32_slice(last), last.len());
-    out.extend_from_slice(&adler.to_be_bytes());
-    out
-}
-
-/// The Adler-32 of two strings joined, from theirs and the second's length.
-fn adler_combine(first: u32, second: u32, len: usize) -> u32 {
-    const MOD: u64 = 65521;
-    let rem = len as u64 % MOD;
-    let (a1, b1) = (u64::from(first & 0xffff), u64::from(first >> 16));
-    let (a2, b2) = (u64::from(second & 0xffff), u64::from(second >> 16));
-    let a = (a1 + a2 + MOD - 1) % MOD;
-    let b = (rem * a1 + b1 + b2 + MOD - rem) % MOD;
-    (b << 16 | a) as u32
-}
-
-/// `data` through this thread's compressor; `None` only for a bad
-/// parameter, and these are fixed.
-fn compress(
-    data: &[u8],
-    level: u8,
-    format: miniz_oxide::DataFormat,
-    flush: miniz_oxide::deflate::core::TDEFLFlush,
-) -> Option<Vec<u8>> {
-    use miniz_oxide::deflate::core::{compress, CompressorOxide, TDEFLFlush, TDEFLStatus};
-    thread_local! {
-        static COMPRESSOR: std::cell::RefCell<Option<Box<CompressorOxide>>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    COMPRESSOR.with_borrow_mut(|slot| {
-        let c = slot.get_or_insert_with(Box::default);
-        c.reset();
-        c.set_format_and_level(format, level);
-        let mut out = vec![0; (data.len() / 2).max(64)];
-        let (mut input, mut at) = (data, 0);
-        loop {
-            let (status, read, written) = compress(c, input, &mut out[at..], flush);
-            at += written;
-            input = &input[read..];
-            let room = out.len() - at >= 64;
-            match status {
-                TDEFLStatus::Done => break,
-                // A sync flush is done when all is read and the output had room.
-                TDEFLStatus::Okay if flush == TDEFLFlush::Sync && input.is_empty() && room => break,
-                TDEFLStatus::Okay if !room => out.resize(out.len() * 2, 0),
-                TDEFLStatus::Okay => {}
-                _ => return None,
-            }
-        }
-        out.truncate(at);
-        Some(out)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn deflate_gives_the_bytes_of_a_fresh_compressor_at_every_level() {
-        let text: Vec<u8> = (0..200_000u32)
-            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 % 7 + b'a')
-            .collect();
-        for level in [0, 1, 2, 6, 9, 10] {
-            for data in [&text[..], &text[..10], b"", &text[..70_000]] {
-                let want = miniz_oxide::deflate::compress_to_vec_zlib(data, level);
-                assert_eq!(
-                    deflate_at(data, level),
-                    want,
-                    "level {level}, {} bytes",
-                    data.len()
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn pieces_compressed_apart_join_into_one_zlib_stream() {
-        let text: Vec<u8> = (0..100_000u32)
-            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 % 11 + b'a')
-            .collect();
-        let (a, b, c) = (
-            &text[..40_000],
-            &text[40_000..40_000],
-            &text[40_000..90_000],
-        );
-        let joined = join(
-            &[&Deflated::new(a), &Deflated::new(b), &Deflated::new(c)],
-            &text[90_000..],
-        );
-        let back = miniz_oxide::inflate::decompress_to_vec_zlib(&joined).expect("a zlib stream");
-        assert!(back == text);
-        assert_eq!(
-            join(&[], b""),
-            miniz_oxide::deflate::compress_to_vec_zlib(b"", 6)
-        );
-    }
 
     #[test]
     fn subset_tags_are_six_uppercase_letters_from_the_glyphs() {
