@@ -15,6 +15,16 @@ pub const DEFAULT_WIDTH: f32 = 1000.0;
 /// (the CIDs are then written twice, not once a character); a CID alone
 /// is a `bfchar`.
 pub fn to_unicode(pairs: &[(u16, char)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(300 + 14 * pairs.len());
+    out.extend_from_slice(HEAD);
+    sections(pairs, &mut out);
+    out.extend_from_slice(TAIL);
+    out
+}
+
+/// The `bfchar` and `bfrange` sections of a ToUnicode CMap (between
+/// [`HEAD`] and [`TAIL`]; a CMap may have any number of them).
+pub fn sections(pairs: &[(u16, char)], out: &mut Vec<u8>) {
     let mut single: Vec<(u16, char)> = Vec::new();
     let mut runs: Vec<&[(u16, char)]> = Vec::new();
     let mut k = 0;
@@ -31,14 +41,12 @@ pub fn to_unicode(pairs: &[(u16, char)]) -> Vec<u8> {
         }
         k += n;
     }
-    let mut out = Vec::with_capacity(300 + 14 * single.len() + 8 * pairs.len());
-    out.extend_from_slice(HEAD);
     // At most 100 entries a section (the CMap format's limit).
     for part in single.chunks(100) {
         out.extend_from_slice(format!("{} beginbfchar\n", part.len()).as_bytes());
         for &(cid, ch) in part {
-            hex(&mut out, &[cid]);
-            text(&mut out, ch);
+            hex(out, &[cid]);
+            text(out, ch);
             out.push(b'\n');
         }
         out.extend_from_slice(b"endbfchar\n");
@@ -47,19 +55,19 @@ pub fn to_unicode(pairs: &[(u16, char)]) -> Vec<u8> {
         out.extend_from_slice(format!("{} beginbfrange\n", part.len()).as_bytes());
         for run in part {
             let (first, last) = (run[0], run[run.len() - 1]);
-            hex(&mut out, &[first.0]);
-            hex(&mut out, &[last.0]);
+            hex(out, &[first.0]);
+            hex(out, &[last.0]);
             let counted = run
                 .windows(2)
                 .all(|w| u32::from(w[1].1) == u32::from(w[0].1) + 1);
             // The last byte of the first character counts up to the last's.
             let (lo, hi) = (u32::from(first.1), u32::from(last.1));
             if counted && hi <= 0xffff && lo >> 8 == hi >> 8 {
-                text(&mut out, first.1);
+                text(out, first.1);
             } else {
                 out.push(b'[');
                 for &(_, ch) in *run {
-                    text(&mut out, ch);
+                    text(out, ch);
                 }
                 out.push(b']');
             }
@@ -67,8 +75,6 @@ pub fn to_unicode(pairs: &[(u16, char)]) -> Vec<u8> {
         }
         out.extend_from_slice(b"endbfrange\n");
     }
-    out.extend_from_slice(TAIL);
-    out
 }
 
 /// A character as a hex string of UTF-16 (a surrogate pair beyond the BMP).
@@ -77,12 +83,14 @@ fn text(out: &mut Vec<u8>, ch: char) {
     hex(out, ch.encode_utf16(&mut units));
 }
 
-const HEAD: &[u8] = b"/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+/// The start of a ToUnicode CMap, up to its mappings.
+pub const HEAD: &[u8] = b"/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
 /CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n\
 /CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n\
 1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n";
 
-const TAIL: &[u8] = b"endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n";
+/// The end of a ToUnicode CMap.
+pub const TAIL: &[u8] = b"endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n";
 
 /// A hex string of 16-bit values.
 fn hex(out: &mut Vec<u8>, units: &[u16]) {

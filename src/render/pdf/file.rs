@@ -12,9 +12,9 @@ use super::subset::deflate;
 
 /// Objects of one document as they are written.
 pub struct Objects {
-    /// Stream objects, as they follow the file's header.
-    streams: Chunk,
-    /// Where each stream object starts in `streams`.
+    /// The file so far: its header and the stream objects.
+    file: Vec<u8>,
+    /// Where each stream object starts in `file`.
     stream_at: Vec<(Ref, usize)>,
     /// The objects to pack, written by pdf-writer as indirect objects.
     packed: Chunk,
@@ -28,8 +28,10 @@ const HEADER: &[u8] = b"%PDF-1.7\n%\x80\x80\x80\x80\n";
 
 impl Default for Objects {
     fn default() -> Self {
+        let mut file = Vec::with_capacity(64 * 1024);
+        file.extend_from_slice(HEADER);
         Objects {
-            streams: Chunk::with_capacity(64 * 1024),
+            file,
             stream_at: Vec::new(),
             packed: Chunk::new(),
             packed_at: Vec::new(),
@@ -38,10 +40,16 @@ impl Default for Objects {
 }
 
 impl Objects {
-    /// Where stream object `id` is written (pdf-writer's stream writers).
-    pub fn stream(&mut self, id: Ref) -> &mut Chunk {
-        self.stream_at.push((id, self.streams.len()));
-        &mut self.streams
+    /// Write stream object `id` of `data`, its dictionary `dict` (entries
+    /// besides `/Length`, as PDF syntax).
+    pub fn stream(&mut self, id: Ref, dict: &[u8], data: &[u8]) {
+        self.stream_at.push((id, self.file.len()));
+        let f = &mut self.file;
+        f.extend_from_slice(format!("{} 0 obj\n<<", id.get()).as_bytes());
+        f.extend_from_slice(dict);
+        f.extend_from_slice(format!("/Length {}>>\nstream\n", data.len()).as_bytes());
+        f.extend_from_slice(data);
+        f.extend_from_slice(b"\nendstream\nendobj\n");
     }
 
     /// Where the dictionary or array object `id` is written; it goes into
@@ -63,10 +71,13 @@ impl Objects {
             .max()
             .unwrap_or(0);
         let (objstm, xref) = (last + 1, last + 2);
-        let mut out = Vec::with_capacity(HEADER.len() + self.streams.len() + 1024);
-        out.extend_from_slice(HEADER);
+        let mut out = self.file;
         // Type 1 entries (an offset) and type 2 (an index in the object stream).
-        let mut entries = self.write_streams(&mut out);
+        let mut entries: Vec<(i32, u8, usize, usize)> = self
+            .stream_at
+            .iter()
+            .map(|&(r, at)| (r.get(), 1, at, 0))
+            .collect();
         entries.extend(
             bodies
                 .iter()
@@ -82,30 +93,6 @@ impl Objects {
         out.extend_from_slice(format!("startxref\n{xref_at}\n%%EOF").as_bytes());
         out
     }
-
-    /// The stream objects as pdf-writer wrote them, their dictionaries
-    /// without its indentation; their cross-reference entries.
-    fn write_streams(&self, out: &mut Vec<u8>) -> Vec<(i32, u8, usize, usize)> {
-        let bytes = self.streams.as_bytes();
-        let mut entries = Vec::with_capacity(self.stream_at.len() + 2);
-        for (k, &(r, at)) in self.stream_at.iter().enumerate() {
-            let end = self.stream_at.get(k + 1).map_or(bytes.len(), |s| s.1);
-            let whole = &bytes[at..end];
-            entries.push((r.get(), 1, out.len(), 0));
-            // `N 0 obj\n<< … >>\nstream\n…`: the dictionary has no binary bytes.
-            let open = whole.iter().position(|&b| b == b'\n').map_or(0, |p| p + 1);
-            let data = find(whole, b"\nstream\n").unwrap_or(whole.len());
-            out.extend_from_slice(&whole[..open]);
-            minify(&whole[open..data], out);
-            let rest = &whole[data..];
-            out.extend_from_slice(rest.strip_suffix(b"\n").unwrap_or(rest));
-        }
-        entries
-    }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The object stream `num` of `bodies`.

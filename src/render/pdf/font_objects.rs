@@ -3,7 +3,7 @@
 //! ToUnicode CMap.
 
 use pdf_writer::types::{CidFontType, FontFlags};
-use pdf_writer::{Filter, Finish, Name, Rect, Ref};
+use pdf_writer::{Finish, Name, Rect, Ref};
 
 use super::cidmaps::{self, DEFAULT_WIDTH};
 use super::file::Objects;
@@ -55,16 +55,12 @@ impl Objects {
             d.font_file2(file);
         }
         d.finish();
-        let mut s = self.stream(file).stream(file, &part.program);
-        s.filter(Filter::FlateDecode);
-        if part.bare {
-            s.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
-        } else if part.cff {
-            s.pair(Name(b"Subtype"), Name(b"OpenType"));
-        }
-        s.finish();
-        self.stream(cmap)
-            .stream(cmap, &part.to_unicode)
-            .filter(Filter::FlateDecode);
+        let subtype: &[u8] = match (part.bare, part.cff) {
+            (true, _) => b"/Filter/FlateDecode/Subtype/CIDFontType0C",
+            (false, true) => b"/Filter/FlateDecode/Subtype/OpenType",
+            (false, false) => b"/Filter/FlateDecode",
+        };
+        self.stream(file, subtype, &part.program);
+        self.stream(cmap, b"/Filter/FlateDecode", &part.to_unicode);
     }
 }

@@ -7,15 +7,18 @@
 //! draws a face with one font: the cut that costs it least, plus the
 //! shared glyphs the cut lacks and the paper's own glyphs (numbered after
 //! the shared ones). Its program is joined from Deflate pieces: the cut's
-//! charstrings, compressed once, between the paper's small header and its
-//! own glyphs, compressed as it is made.
+//! charstrings, compressed once, between the paper's header and its other
+//! glyphs, compressed as they are made.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use subsetter::GlyphRemapper;
 
-use super::subset::{deflate, deflate_piece, Cut, FontPart, GlyphSet, SubsetError};
+use super::cidmaps;
+use super::flate::{deflate, join, Deflated};
+use super::subset::{Cut, FontPart, GlyphSet, Numbered, SubsetError};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Mark, Page};
 
@@ -28,27 +31,68 @@ pub struct SharedFonts {
 struct SharedFace {
     /// Glyph id → CID, for every shared glyph.
     cids: BTreeMap<u16, u16>,
-    /// Character and advance of every shared glyph.
-    glyphs: GlyphSet,
-    /// The cuts to choose from, smallest first; the first that holds
-    /// every glyph is the whole.
+    /// Every shared glyph by CID (index 0 unused), with its charstring's size.
+    glyphs: Vec<(Numbered, usize)>,
+    /// The cuts to choose from, smallest first; one holds every glyph.
     cuts: Vec<Piece>,
-    /// Papers draw their own glyphs in the same font (the face is cut from
-    /// the glyph cache); else in a font of their own beside the cut.
-    merges: bool,
+    /// Papers draw their own glyphs in the same font, from this CID on
+    /// (the face is cut from the glyph cache); else in a font of their own.
+    own_from: Option<u16>,
 }
 
-/// One cut of a face's shared glyphs.
+/// One cut of a face's shared glyphs. Its bytes are made on first use: a
+/// build that makes no paper (a rebuild with nothing changed) makes none.
 struct Piece {
     /// A bit a CID it holds.
     has: Vec<u64>,
-    /// The cut on its own, for a paper drawing nothing else of the face.
-    part: FontPart,
-    /// Its glyph ids by CID, .notdef left out.
-    gids: Vec<u16>,
-    /// Their charstrings as one Deflate piece, and their length.
-    charstrings: Vec<u8>,
+    /// Its glyphs by CID, .notdef left out.
+    glyphs: Vec<Numbered>,
+    /// The size of their charstrings.
     raw: usize,
+    /// Its font name (which the fingerprint lists).
+    name: String,
+    /// Their charstrings compressed.
+    charstrings: OnceLock<Option<Deflated>>,
+    /// The cut on its own, for a paper drawing nothing else of the face.
+    part: OnceLock<Option<FontPart>>,
+}
+
+impl Piece {
+    fn charstrings(&self, fonts: &FontSet, face: usize) -> Option<&Deflated> {
+        let made = self.charstrings.get_or_init(|| {
+            let program = fonts.cff(face)?;
+            let mut data = Vec::with_capacity(self.raw);
+            for g in &self.glyphs {
+                data.extend_from_slice(program.charstring(g.gid)?);
+            }
+            Some(Deflated::new(&data))
+        });
+        made.as_ref()
+    }
+
+    fn part(&self, fonts: &FontSet, face: usize) -> Option<&FontPart> {
+        let made = self.part.get_or_init(|| {
+            // Compressed whole: made once a run, it need not be joined.
+            let (gids, cids): (Vec<u16>, Vec<u16>) = std::iter::once((0, 0))
+                .chain(self.glyphs.iter().map(|g| (g.gid, g.cid)))
+                .unzip();
+            let (mut bare, tail) = fonts.cff(face)?.subset_around(&gids, &cids, 0)?;
+            bare.extend_from_slice(&tail);
+            let text: Vec<(u16, char)> = self.glyphs.iter().map(|g| (g.cid, g.text)).collect();
+            let to_unicode = deflate(&cidmaps::to_unicode(&text));
+            let program = deflate(&bare);
+            Some(FontPart::new(
+                fonts,
+                face,
+                &self.glyphs,
+                program,
+                to_unicode,
+                true,
+                true,
+            ))
+        });
+        made.as_ref()
+    }
 }
 
 /// The glyphs of each face in `page`.
@@ -74,6 +118,7 @@ pub fn mark(bits: &mut Vec<u64>, cid: u16) {
     bits[word] |= 1 << bit;
 }
 
+/// A bit each of `cids`.
 fn bits<'c>(cids: impl Iterator<Item = &'c u16>) -> Vec<u64> {
     let mut b = Vec::new();
     for &c in cids {
@@ -82,16 +127,18 @@ fn bits<'c>(cids: impl Iterator<Item = &'c u16>) -> Vec<u64> {
     b
 }
 
-fn has(bits: &[u64], cid: u16) -> bool {
-    bits.get(usize::from(cid) / 64)
-        .is_some_and(|w| w >> (cid % 64) & 1 == 1)
-}
-
-/// The set bits of `bits`, as CIDs.
-fn cids_of(bits: &[u64]) -> impl Iterator<Item = u16> + '_ {
-    (0..bits.len() * 64)
-        .map(|c| c as u16)
-        .filter(|&c| has(bits, c))
+/// The CIDs of `drawn` that `has` lacks.
+fn lacking<'b>(drawn: &'b [u64], has: &'b [u64]) -> impl Iterator<Item = u16> + 'b {
+    drawn.iter().enumerate().flat_map(move |(k, &d)| {
+        let mut left = d & !has.get(k).copied().unwrap_or(0);
+        std::iter::from_fn(move || {
+            (left != 0).then(|| {
+                let bit = left.trailing_zeros();
+                left &= left - 1;
+                (k * 64) as u16 + bit as u16
+            })
+        })
+    })
 }
 
 impl SharedFonts {
@@ -114,45 +161,11 @@ impl SharedFonts {
         }
         let mut faces = BTreeMap::new();
         for (face, glyphs) in all {
-            // CIDs in Unicode order: the ToUnicode map and widths come out as runs.
-            let mut order: Vec<(char, u16)> = glyphs.iter().map(|(&g, &(c, _))| (c, g)).collect();
-            order.sort_unstable();
-            let mut remapper = GlyphRemapper::new();
-            for (_, gid) in order {
-                remapper.remap(gid);
-            }
-            let cids: BTreeMap<u16, u16> = glyphs
-                .keys()
-                .map(|&g| (g, remapper.get(g).unwrap_or(0)))
-                .collect();
             let mut sets = each.remove(&face).unwrap_or_default();
-            sets.insert(cids.keys().copied().collect());
-            let cuts: Option<Vec<Piece>> = sets
-                .iter()
-                .map(|gids| piece(fonts, face, &glyphs, &cids, gids))
-                .collect();
-            let merges = cuts.is_some();
-            let mut cuts = match cuts {
-                Some(cuts) => cuts,
-                // Not from the glyph cache: the whole alone, as subsetter cuts it.
-                None => vec![Piece {
-                    has: bits(cids.values()),
-                    part: FontPart::build(fonts, face, &remapper, &glyphs, Cut::Cached)?,
-                    gids: Vec::new(),
-                    charstrings: Vec::new(),
-                    raw: 0,
-                }],
-            };
-            cuts.sort_by_key(|p| p.charstrings.len() + p.part.program.len());
-            faces.insert(
-                face,
-                SharedFace {
-                    cids,
-                    glyphs,
-                    cuts,
-                    merges,
-                },
-            );
+            sets.insert(glyphs.keys().copied().collect());
+            // And none: a paper drawing a few shared glyphs takes just those.
+            sets.insert(BTreeSet::new());
+            faces.insert(face, SharedFace::new(fonts, face, &glyphs, &sets)?);
         }
         Ok(SharedFonts { faces })
     }
@@ -162,7 +175,7 @@ impl SharedFonts {
     pub fn fingerprint(&self) -> String {
         let mut names = vec![format!("layout {}", super::writer::LAYOUT)];
         for face in self.faces.values() {
-            names.extend(face.cuts.iter().map(|p| p.part.base_name.clone()));
+            names.extend(face.cuts.iter().map(|p| p.name.clone()));
         }
         names.join(",")
     }
@@ -175,8 +188,7 @@ impl SharedFonts {
     /// Where a paper's own glyphs of `face` are numbered from (after the
     /// shared ones), when it draws them in the shared font.
     pub fn own_base(&self, face: usize) -> Option<u16> {
-        let f = self.faces.get(&face).filter(|f| f.merges)?;
-        f.cids.values().max().copied()
+        self.faces.get(&face)?.own_from
     }
 
     /// The font a paper embeds for `face`: it drew the shared CIDs `drawn`
@@ -192,104 +204,152 @@ impl SharedFonts {
         let Some(f) = self.faces.get(&face) else {
             return Ok(None);
         };
-        let extra = |p: &Piece| {
-            cids_of(drawn)
-                .filter(|&c| !has(&p.has, c))
-                .collect::<Vec<_>>()
+        let fail = || SubsetError {
+            face: fonts.faces[face].label.clone(),
+            reason: "a glyph program".into(),
         };
-        if !f.merges {
-            let cut = f.cuts.iter().find(|p| extra(p).is_empty());
-            return Ok(cut.map(|p| Cow::Borrowed(&p.part)));
-        }
-        let by_cid: BTreeMap<u16, u16> = f.cids.iter().map(|(&g, &c)| (c, g)).collect();
-        let program = fonts.cff(face);
-        // A glyph the cut lacks costs about its charstring.
-        let cost = |p: &Piece| {
-            let lacking: usize = extra(p)
+        let Some(base) = f.own_from else {
+            let cut = f
+                .cuts
                 .iter()
-                .map(|c| {
-                    program
-                        .and_then(|pr| pr.glyph_len(by_cid[c]))
-                        .unwrap_or(256)
-                })
+                .find(|p| lacking(drawn, &p.has).next().is_none());
+            return Ok(cut.and_then(|p| p.part.get()?.as_ref()).map(Cow::Borrowed));
+        };
+        // A glyph the cut lacks costs its charstring, compressed for each
+        // paper; one of the cut's about 7/8 of it, compressed already (a
+        // cut the paper draws whole wins over the same glyphs one by one).
+        let cost = |p: &Piece| {
+            let more: usize = lacking(drawn, &p.has)
+                .map(|c| f.glyphs[usize::from(c)].1)
                 .sum();
-            p.charstrings.len() + lacking * 7 / 8
+            p.raw * 7 / 8 + more
         };
         let Some(cut) = f.cuts.iter().min_by_key(|p| cost(p)) else {
             return Ok(None);
         };
-        let own = own.filter(|(_, g)| !g.is_empty());
-        let lacking = extra(cut);
-        if lacking.is_empty() && own.is_none() {
-            return Ok(Some(Cow::Borrowed(&cut.part)));
-        }
-        let base = self.own_base(face).unwrap_or(0);
-        let mut glyphs: Vec<(u16, u16)> = vec![(0, 0)];
-        glyphs.extend(cut.gids.iter().map(|g| (*g, f.cids[g])));
-        glyphs.extend(lacking.iter().map(|c| (by_cid[c], *c)));
-        let mut set = f.glyphs.clone();
+        let mut more: Vec<Numbered> = lacking(drawn, &cut.has)
+            .map(|c| f.glyphs[usize::from(c)].0)
+            .collect();
         if let Some((remapper, own)) = own {
-            glyphs.extend(
-                own.keys()
-                    .map(|&g| (g, base + remapper.get(g).unwrap_or(0))),
-            );
-            set.extend(own.iter().map(|(&g, &v)| (g, v)));
+            more.extend(own.iter().map(|(&gid, &(text, em))| Numbered {
+                gid,
+                cid: base + remapper.get(gid).unwrap_or(0),
+                text,
+                em,
+            }));
         }
-        let err = |reason: &str| SubsetError {
-            face: fonts.faces[face].label.clone(),
-            reason: reason.to_string(),
-        };
-        let joined = join(fonts, face, cut, &glyphs).ok_or_else(|| err("a glyph program"))?;
-        let cids = glyphs[1..].iter().copied().collect();
-        Ok(Some(Cow::Owned(FontPart::assemble(
-            fonts, face, cids, &set, joined, true, true,
-        ))))
+        if more.is_empty() {
+            let part = cut.part(fonts, face).ok_or_else(fail)?;
+            return Ok(Some(Cow::Borrowed(part)));
+        }
+        let part = joined(fonts, face, cut, &more).ok_or_else(fail)?;
+        Ok(Some(Cow::Owned(part)))
     }
 }
 
-/// The subset of `gids` under their CIDs of the whole, with its
-/// charstrings compressed apart; `None` when the face is not cut from the
-/// glyph cache.
+impl SharedFace {
+    /// The glyphs of a face numbered in Unicode order, cut as each of
+    /// `sets` (one of them every glyph).
+    fn new(
+        fonts: &FontSet,
+        face: usize,
+        glyphs: &GlyphSet,
+        sets: &BTreeSet<BTreeSet<u16>>,
+    ) -> Result<SharedFace, SubsetError> {
+        // CIDs in Unicode order: the ToUnicode map and widths come out as runs.
+        let mut order: Vec<(char, u16)> = glyphs.iter().map(|(&g, &(c, _))| (c, g)).collect();
+        order.sort_unstable();
+        let mut remapper = GlyphRemapper::new();
+        for &(_, gid) in &order {
+            remapper.remap(gid);
+        }
+        let cids: BTreeMap<u16, u16> = glyphs
+            .keys()
+            .map(|&g| (g, remapper.get(g).unwrap_or(0)))
+            .collect();
+        let program = fonts.cff(face);
+        let notdef = Numbered {
+            gid: 0,
+            cid: 0,
+            text: '\0',
+            em: 0.0,
+        };
+        let mut by_cid = vec![(notdef, 0); order.len() + 1];
+        for (&gid, &(text, em)) in glyphs {
+            let cid = cids[&gid];
+            let size = program
+                .and_then(|p| p.charstring(gid))
+                .map_or(256, <[u8]>::len);
+            by_cid[usize::from(cid)] = (Numbered { gid, cid, text, em }, size);
+        }
+        let (mut cuts, own_from) = match program {
+            Some(_) => {
+                let cuts = sets.iter().map(|gids| {
+                    let mut set: Vec<Numbered> = gids
+                        .iter()
+                        .map(|g| by_cid[usize::from(cids[g])].0)
+                        .collect();
+                    set.sort_unstable_by_key(|g| g.cid);
+                    piece(fonts, face, set, |c| by_cid[usize::from(c)].1)
+                });
+                (cuts.collect(), Some(order.len() as u16))
+            }
+            // Not from the glyph cache: the whole alone, as subsetter cuts it.
+            None => {
+                let part = FontPart::build(fonts, face, &remapper, glyphs, Cut::Cached)?;
+                let mut whole = piece(fonts, face, Vec::new(), |_| 0);
+                whole.has = bits(cids.values());
+                whole.name = part.base_name.clone();
+                whole.part = OnceLock::from(Some(part));
+                (vec![whole], None)
+            }
+        };
+        cuts.sort_by_key(|p| p.raw);
+        Ok(SharedFace {
+            cids,
+            glyphs: by_cid,
+            cuts,
+            own_from,
+        })
+    }
+}
+
+/// The cut of `glyphs` (by CID) under their CIDs, whose charstrings are
+/// `size` each.
 fn piece(
     fonts: &FontSet,
     face: usize,
-    glyphs: &GlyphSet,
-    cids: &BTreeMap<u16, u16>,
-    gids: &BTreeSet<u16>,
-) -> Option<Piece> {
-    let mut order: Vec<(u16, u16)> = gids.iter().map(|g| (cids[g], *g)).collect();
-    order.sort_unstable();
-    let program = fonts.cff(face)?;
-    let (numbers, ids): (Vec<u16>, Vec<u16>) = std::iter::once((0, 0)).chain(order).unzip();
-    let (bare, at) = program.subset_as(&ids, &numbers)?;
-    let raw: usize = ids[1..]
-        .iter()
-        .map(|&g| program.glyph_len(g))
-        .sum::<Option<usize>>()?;
-    let own: BTreeMap<u16, u16> = gids.iter().map(|g| (*g, cids[g])).collect();
-    Some(Piece {
-        has: bits(own.values()),
-        part: FontPart::assemble(fonts, face, own, glyphs, deflate(&bare), true, true),
-        gids: ids[1..].to_vec(),
-        charstrings: deflate_piece(bare.get(at..at + raw)?, false),
-        raw,
-    })
+    glyphs: Vec<Numbered>,
+    size: impl Fn(u16) -> usize,
+) -> Piece {
+    Piece {
+        has: bits(glyphs.iter().map(|g| &g.cid)),
+        raw: glyphs.iter().map(|g| size(g.cid)).sum(),
+        name: FontPart::name(fonts, face, &glyphs),
+        glyphs,
+        charstrings: OnceLock::new(),
+        part: OnceLock::new(),
+    }
 }
 
-/// The zlib stream of the CFF of `glyphs` ((glyph id, CID), .notdef first,
-/// then `cut`'s glyphs in its order), joined from its header compressed
-/// now, the cut's charstrings compressed before, and the rest now.
-fn join(fonts: &FontSet, face: usize, cut: &Piece, glyphs: &[(u16, u16)]) -> Option<Vec<u8>> {
-    let (gids, cids): (Vec<u16>, Vec<u16>) = glyphs.iter().copied().unzip();
-    let (bare, at) = fonts.cff(face)?.subset_as(&gids, &cids)?;
-    let head = deflate_piece(&bare[..at], false);
-    let tail = deflate_piece(bare.get(at + cut.raw..)?, true);
-    let mut out = Vec::with_capacity(head.len() + cut.charstrings.len() + tail.len() + 6);
-    // The header miniz writes at level 6 (32 KB window, default level).
-    out.extend_from_slice(&[0x78, 0x9c]);
-    out.extend_from_slice(&head);
-    out.extend_from_slice(&cut.charstrings);
-    out.extend_from_slice(&tail);
-    out.extend_from_slice(&adler2::adler32_slice(&bare).to_be_bytes());
-    Some(out)
+/// The font of `cut` and `more` glyphs: its CFF joined from the paper's
+/// header, the cut's charstrings and the rest.
+fn joined(fonts: &FontSet, face: usize, cut: &Piece, more: &[Numbered]) -> Option<FontPart> {
+    let all: Vec<Numbered> = cut.glyphs.iter().chain(more).copied().collect();
+    let (gids, cids): (Vec<u16>, Vec<u16>) = std::iter::once((0, 0))
+        .chain(all.iter().map(|g| (g.gid, g.cid)))
+        .unzip();
+    let (head, tail) = fonts
+        .cff(face)?
+        .subset_around(&gids, &cids, cut.glyphs.len())?;
+    let charstrings = cut.charstrings(fonts, face)?;
+    let program = join(&[&Deflated::new(&head), charstrings], &tail);
+    let mut sorted = all;
+    sorted.sort_unstable_by_key(|g| g.cid);
+    // Compressed whole: a tenth smaller than joined from pieces.
+    let text: Vec<(u16, char)> = sorted.iter().map(|g| (g.cid, g.text)).collect();
+    let to_unicode = deflate(&cidmaps::to_unicode(&text));
+    Some(FontPart::new(
+        fonts, face, &sorted, program, to_unicode, true, true,
+    ))
 }

@@ -9,6 +9,7 @@ use pdf_writer::Str;
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
+pub use super::flate::{deflate, deflate_at};
 pub use super::shared::SharedFonts;
 use crate::typeset::fonts::FontSet;
 
@@ -39,13 +40,21 @@ impl SubsetError {
     }
 }
 
+/// A glyph of a subset: its id in the face, its CID, its character and
+/// its advance in em.
+#[derive(Clone, Copy)]
+pub struct Numbered {
+    pub gid: u16,
+    pub cid: u16,
+    pub text: char,
+    pub em: f32,
+}
+
 /// A subset of one face, ready to embed: program and ToUnicode compressed.
 #[derive(Clone)]
 pub struct FontPart {
     pub face: usize,
     pub base_name: String,
-    /// Original glyph id → CID in the subset.
-    pub cids: BTreeMap<u16, u16>,
     /// (CID, advance in 1/1000 em), by CID.
     pub widths: Vec<(u16, f32)>,
     pub cff: bool,
@@ -66,46 +75,49 @@ impl FontPart {
         cut: Cut,
     ) -> Result<FontPart, SubsetError> {
         let (program, cff, bare) = embedded(fonts, face, remapper, cut)?;
-        let cids: BTreeMap<u16, u16> = glyphs
-            .keys()
-            .map(|&gid| (gid, remapper.get(gid).unwrap_or(0)))
+        let mut numbered: Vec<Numbered> = glyphs
+            .iter()
+            .map(|(&gid, &(text, em))| Numbered {
+                gid,
+                cid: remapper.get(gid).unwrap_or(0),
+                text,
+                em,
+            })
             .collect();
-        Ok(FontPart::assemble(
-            fonts, face, cids, glyphs, program, cff, bare,
+        numbered.sort_unstable_by_key(|g| g.cid);
+        let text: Vec<(u16, char)> = numbered.iter().map(|g| (g.cid, g.text)).collect();
+        let to_unicode = deflate(&super::cidmaps::to_unicode(&text));
+        Ok(FontPart::new(
+            fonts, face, &numbered, program, to_unicode, cff, bare,
         ))
     }
 
-    /// The part around a compressed `program` of the glyphs `cids` (glyph
-    /// id → CID) of `glyphs`.
-    pub fn assemble(
+    /// The base font name of a subset of `glyphs` (by CID): its tag and the
+    /// face's PostScript name.
+    pub fn name(fonts: &FontSet, face: usize, glyphs: &[Numbered]) -> String {
+        let ps = fonts.ps_name(face);
+        format!("{}+{ps}", subset_tag(ps, glyphs.iter().map(|g| &g.gid)))
+    }
+
+    /// The part of `glyphs` (by CID) around its compressed `program` and
+    /// ToUnicode map.
+    pub fn new(
         fonts: &FontSet,
         face: usize,
-        cids: BTreeMap<u16, u16>,
-        glyphs: &GlyphSet,
+        glyphs: &[Numbered],
         program: Vec<u8>,
+        to_unicode: Vec<u8>,
         cff: bool,
         bare: bool,
     ) -> FontPart {
-        let mut by_cid: Vec<(u16, u16)> = cids.iter().map(|(&g, &c)| (c, g)).collect();
-        by_cid.sort_unstable();
-        let widths = by_cid
-            .iter()
-            .map(|&(c, g)| (c, glyphs[&g].1 * 1000.0))
-            .collect();
-        let text: Vec<(u16, char)> = by_cid.iter().map(|&(c, g)| (c, glyphs[&g].0)).collect();
         FontPart {
             face,
-            base_name: format!(
-                "{}+{}",
-                subset_tag(fonts.ps_name(face), cids.keys()),
-                fonts.ps_name(face)
-            ),
-            cids,
-            widths,
+            base_name: FontPart::name(fonts, face, glyphs),
+            widths: glyphs.iter().map(|g| (g.cid, g.em * 1000.0)).collect(),
             cff,
             bare,
             program,
-            to_unicode: deflate(&super::cidmaps::to_unicode(&text)),
+            to_unicode,
         }
     }
 }
@@ -201,94 +213,9 @@ pub fn system_info() -> SystemInfo<'static> {
     }
 }
 
-pub fn deflate(data: &[u8]) -> Vec<u8> {
-    deflate_at(data, 6)
-}
-
-/// Flate at `level` (0–10): see [`super::writer::PdfWriter::quick_pages`].
-/// The same bytes as `miniz_oxide::deflate::compress_to_vec_zlib`, with
-/// one compressor a thread, reset between calls: a fresh one allocates and
-/// zeroes some 300 KB, more than compressing a receipt's stream costs.
-pub fn deflate_at(data: &[u8], level: u8) -> Vec<u8> {
-    use miniz_oxide::deflate::core::TDEFLFlush;
-    use miniz_oxide::DataFormat;
-    compress(data, level, DataFormat::Zlib, TDEFLFlush::Finish)
-        .unwrap_or_else(|| miniz_oxide::deflate::compress_to_vec_zlib(data, level))
-}
-
-/// Raw Deflate blocks of `data` (no zlib header or checksum), compressed
-/// on their own: the last blocks of a stream when `last`, else ended on a
-/// byte boundary, so that pieces compressed apart join into one stream.
-pub fn deflate_piece(data: &[u8], last: bool) -> Vec<u8> {
-    use miniz_oxide::deflate::core::TDEFLFlush;
-    use miniz_oxide::DataFormat;
-    let flush = if last {
-        TDEFLFlush::Finish
-    } else {
-        TDEFLFlush::Sync
-    };
-    compress(data, 6, DataFormat::Raw, flush).unwrap_or_default()
-}
-
-/// `data` through this thread's compressor; `None` only for a bad
-/// parameter, and these are fixed.
-fn compress(
-    data: &[u8],
-    level: u8,
-    format: miniz_oxide::DataFormat,
-    flush: miniz_oxide::deflate::core::TDEFLFlush,
-) -> Option<Vec<u8>> {
-    use miniz_oxide::deflate::core::{compress, CompressorOxide, TDEFLFlush, TDEFLStatus};
-    thread_local! {
-        static COMPRESSOR: std::cell::RefCell<Option<Box<CompressorOxide>>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    COMPRESSOR.with_borrow_mut(|slot| {
-        let c = slot.get_or_insert_with(Box::default);
-        c.reset();
-        c.set_format_and_level(format, level);
-        let mut out = vec![0; (data.len() / 2).max(64)];
-        let (mut input, mut at) = (data, 0);
-        loop {
-            let (status, read, written) = compress(c, input, &mut out[at..], flush);
-            at += written;
-            input = &input[read..];
-            let room = out.len() - at >= 64;
-            match status {
-                TDEFLStatus::Done => break,
-                // A sync flush is done when all is read and the output had room.
-                TDEFLStatus::Okay if flush == TDEFLFlush::Sync && input.is_empty() && room => break,
-                TDEFLStatus::Okay if !room => out.resize(out.len() * 2, 0),
-                TDEFLStatus::Okay => {}
-                _ => return None,
-            }
-        }
-        out.truncate(at);
-        Some(out)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn deflate_gives_the_bytes_of_a_fresh_compressor_at_every_level() {
-        let text: Vec<u8> = (0..200_000u32)
-            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 % 7 + b'a')
-            .collect();
-        for level in [0, 1, 2, 6, 9, 10] {
-            for data in [&text[..], &text[..10], b"", &text[..70_000]] {
-                let want = miniz_oxide::deflate::compress_to_vec_zlib(data, level);
-                assert_eq!(
-                    deflate_at(data, level),
-                    want,
-                    "level {level}, {} bytes",
-                    data.len()
-                );
-            }
-        }
-    }
 
     #[test]
     fn subset_tags_are_six_uppercase_letters_from_the_glyphs() {

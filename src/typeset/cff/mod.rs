@@ -130,9 +130,10 @@ impl<'a> Program<'a> {
         Some((cached.as_deref()?, fd))
     }
 
-    /// The size of the flattened charstring of `gid`, made on first use.
-    pub fn glyph_len(&self, gid: u16) -> Option<usize> {
-        self.glyph(gid).map(|(cs, _)| cs.len())
+    /// The flattened charstring of `gid` (as a subset holds it), made on
+    /// first use.
+    pub fn charstring(&self, gid: u16) -> Option<&[u8]> {
+        self.glyph(gid).map(|(cs, _)| cs)
     }
 
     /// How many glyphs the face has.

@@ -3,8 +3,6 @@
 //! the `k`-th glyph is CID `k`), the charstrings flattened (no
 //! subroutines), and only the font DICTs those glyphs use kept.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::read::Entry;
 use super::{Program, Text};
 
@@ -13,43 +11,57 @@ impl<'a> Program<'a> {
     /// when a glyph cannot be flattened.
     pub fn subset(&self, gids: &[u16]) -> Option<Vec<u8>> {
         let cids: Vec<u16> = (0..gids.len()).map(|k| k as u16).collect();
-        self.subset_as(gids, &cids).map(|(bytes, _)| bytes)
+        let (mut head, tail) = self.subset_around(gids, &cids, 0)?;
+        head.extend_from_slice(&tail);
+        Some(head)
     }
 
     /// A CFF holding `gids` (the first `.notdef`) as CIDs `cids` (the
-    /// first 0, all different): a part of a larger subset can keep its
-    /// numbers. Also where the charstring of the second glyph starts: the
-    /// charstrings follow one another in the order of `gids`.
-    pub fn subset_as(&self, gids: &[u16], cids: &[u16]) -> Option<(Vec<u8>, usize)> {
-        let distinct = cids.iter().collect::<BTreeSet<_>>().len() == cids.len();
-        if cids.len() != gids.len() || cids.first() != Some(&0) || !distinct {
+    /// first 0, all different), in two parts around the charstrings of
+    /// the glyphs 1 to `skip`, which are left out: the caller has them
+    /// (the charstrings follow one another in the order of `gids`), so a
+    /// part of a larger subset can keep its numbers and its bytes.
+    pub fn subset_around(
+        &self,
+        gids: &[u16],
+        cids: &[u16],
+        skip: usize,
+    ) -> Option<(Vec<u8>, Vec<u8>)> {
+        let mut sorted = cids.to_vec();
+        sorted.sort_unstable();
+        let distinct = sorted.windows(2).all(|w| w[0] < w[1]);
+        if cids.len() != gids.len() || cids.first() != Some(&0) || !distinct || skip >= gids.len() {
             return None;
         }
         let mut glyphs = Vec::with_capacity(gids.len());
-        let mut fds = BTreeMap::new();
+        let mut fds = [u8::MAX; 256];
         for &gid in gids {
             let (cs, fd) = self.glyph(gid)?;
-            fds.insert(fd, 0u8);
+            fds[usize::from(fd)] = 0;
             glyphs.push((cs, fd));
         }
-        for (new, old) in fds.values_mut().zip(0u8..) {
-            *new = old;
+        let used: Vec<u8> = (0..=255u8)
+            .filter(|&fd| fds[usize::from(fd)] == 0)
+            .collect();
+        for (new, &fd) in used.iter().enumerate() {
+            fds[usize::from(fd)] = new as u8;
         }
-        let used: Vec<u8> = fds.keys().copied().collect();
         let (strings, copyright, notice, names) = self.strings(&used);
 
         // Every offset is written in five bytes, so sizes are known first.
-        let count = usize::from(*cids.iter().max()?) + 1;
+        let count = usize::from(*sorted.last()?) + 1;
         let top_dict = |offsets| self.top_dict(copyright, notice, count, offsets);
         let mut tail = Vec::new();
         let charset_at = tail.len();
         charset(&mut tail, &cids[1..]);
         let fd_select_at = tail.len();
         tail.push(0);
-        tail.extend(glyphs.iter().map(|(_, fd)| fds[fd]));
+        tail.extend(glyphs.iter().map(|(_, fd)| fds[usize::from(*fd)]));
         let charstrings_at = tail.len();
-        let data_at = index(&mut tail, glyphs.iter().map(|(cs, _)| *cs));
-        let fd_array_at = tail.len();
+        let programs: Vec<&[u8]> = glyphs.iter().map(|(cs, _)| *cs).collect();
+        let split = charstrings(&mut tail, &programs, skip);
+        let skipped: usize = programs[1..=skip].iter().map(|p| p.len()).sum();
+        let fd_array_at = tail.len() + skipped;
         let font_dicts = |at| self.font_dicts(&used, &names, at);
         let mut out = vec![1, 0, 4, 4];
         out.extend_from_slice(self.names);
@@ -68,7 +80,7 @@ impl<'a> Program<'a> {
             index(&mut t, dicts.iter().map(|d| &d[..]));
             t.len()
         };
-        let privates_at = base + tail.len() + fd_array_len;
+        let privates_at = base + fd_array_at + fd_array_len;
         let top = top_dict([
             base + charset_at,
             base + charstrings_at,
@@ -77,13 +89,14 @@ impl<'a> Program<'a> {
         ]);
         index(&mut out, [&top[..]].into_iter());
         out.extend_from_slice(&head);
-        out.extend_from_slice(&tail);
+        out.extend_from_slice(&tail[..split]);
+        let mut after = tail[split..].to_vec();
         let dicts = font_dicts(privates_at);
-        index(&mut out, dicts.iter().map(|d| &d[..]));
+        index(&mut after, dicts.iter().map(|d| &d[..]));
         for &fd in &used {
-            out.extend_from_slice(&self.fds[usize::from(fd)].private);
+            after.extend_from_slice(&self.fds[usize::from(fd)].private);
         }
-        Some((out, base + data_at + glyphs[0].0.len()))
+        Some((out, after))
     }
 
     /// The String INDEX's strings, and the SIDs of the copyright, the
@@ -239,12 +252,32 @@ fn charset(out: &mut Vec<u8>, cids: &[u16]) {
     }
 }
 
-/// An INDEX of `items`; where in `out` its data starts (its end when empty).
-fn index<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) -> usize {
+/// The CharStrings INDEX of `programs` without the data of programs 1 to
+/// `skip` (their offsets count them); where in `out` that data belongs.
+fn charstrings(out: &mut Vec<u8>, programs: &[&[u8]], skip: usize) -> usize {
+    index_offsets(out, programs.iter().copied());
+    out.extend_from_slice(programs[0]);
+    let split = out.len();
+    for p in &programs[skip + 1..] {
+        out.extend_from_slice(p);
+    }
+    split
+}
+
+/// An INDEX of `items`.
+fn index<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) {
+    index_offsets(out, items.clone());
+    for item in items {
+        out.extend_from_slice(item);
+    }
+}
+
+/// An INDEX's count and offsets, without the data.
+fn index_offsets<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) {
     let count = items.clone().count();
     out.extend_from_slice(&(count as u16).to_be_bytes());
     if count == 0 {
-        return out.len();
+        return;
     }
     let total: usize = items.clone().map(<[u8]>::len).sum();
     let size = match total + 1 {
@@ -256,15 +289,10 @@ fn index<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) -
     out.push(size as u8);
     let mut at = 1usize;
     out.extend_from_slice(&(at as u32).to_be_bytes()[4 - size..]);
-    for item in items.clone() {
+    for item in items {
         at += item.len();
         out.extend_from_slice(&(at as u32).to_be_bytes()[4 - size..]);
     }
-    let data_at = out.len();
-    for item in items {
-        out.extend_from_slice(item);
-    }
-    data_at
 }
 
 fn op(d: &mut Vec<u8>, code: u16) {
