@@ -76,16 +76,12 @@ impl Table {
         }
     }
 
-    /// No more rows than this are in `part`: a record starts a line.
+    /// No more rows than this are in `part` (see [`records::line_ends`]).
     pub fn rows_at_most(&self, part: Part) -> usize {
         match (part, &self.body, &self.text) {
-            (Part::Span(span), _, _) => span.newlines + 1,
+            (Part::Span(span), _, _) => span.line_ends + 1,
             (Part::All, Body::Csv { from }, Some(text)) => {
-                text.as_bytes()[*from..]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1
+                records::line_ends(&text.as_bytes()[*from..]) + 1
             }
             (Part::All, Body::Cells(rows), _) => rows.len(),
             (Part::All, Body::Csv { .. }, None) => 0,

@@ -126,8 +126,9 @@ pub struct Span {
     pub from: usize,
     pub to: usize,
     pub line: usize,
-    /// The line ends in it: it has at most one record more.
-    pub newlines: usize,
+    /// Its `\r` and `\n` bytes: a record but the last ends at one of
+    /// them, so it has at most one record more.
+    pub line_ends: usize,
 }
 
 /// `text` from `from` to its end cut into spans of about `size` bytes,
@@ -144,20 +145,20 @@ pub fn spans(text: &str, from: usize, line: usize, size: usize) -> Vec<Span> {
         cuts.push(at);
     }
     cuts.push(bytes.len());
-    // Each span's first line: the line ends before it, counted on every core.
-    let ends: Vec<usize> = cuts
+    // Each span's first line: the `\n`s before it, counted on every core.
+    let ends: Vec<(usize, usize)> = cuts
         .par_windows(2)
-        .map(|w| newlines(&bytes[w[0]..w[1]]))
+        .map(|w| (newlines(&bytes[w[0]..w[1]]), line_ends(&bytes[w[0]..w[1]])))
         .collect();
     let mut line = line;
     cuts.windows(2)
         .zip(ends)
-        .map(|(w, n)| {
+        .map(|(w, (n, e))| {
             let span = Span {
                 from: w[0],
                 to: w[1],
                 line,
-                newlines: n,
+                line_ends: e,
             };
             line += n;
             span
@@ -168,6 +169,15 @@ pub fn spans(text: &str, from: usize, line: usize, size: usize) -> Vec<Span> {
 
 fn newlines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// The `\r` and `\n` bytes: a record but the last ends at one of them,
+/// quoted or not, so there is at most one record more.
+pub fn line_ends(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .filter(|&&b| matches!(b, b'\r' | b'\n'))
+        .count()
 }
 
 /// Call `each` with the line and the trimmed cells of every non-blank
