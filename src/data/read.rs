@@ -64,11 +64,7 @@ impl Table {
     pub fn parts(&self, size: usize) -> Vec<Part> {
         match (&self.body, &self.text) {
             (Body::Csv { from }, Some(text)) if !text.as_bytes()[*from..].contains(&b'"') => {
-                let line = text.as_bytes()[..*from]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1;
+                let line = records::line_counts(&text.as_bytes()[..*from]).0 + 1;
                 let spans = records::spans(text, *from, line, size);
                 spans.into_iter().map(Part::Span).collect()
             }
@@ -76,12 +72,12 @@ impl Table {
         }
     }
 
-    /// No more rows than this are in `part` (see [`records::line_ends`]).
+    /// No more rows than this are in `part` (see [`records::line_counts`]).
     pub fn rows_at_most(&self, part: Part) -> usize {
         match (part, &self.body, &self.text) {
             (Part::Span(span), _, _) => span.line_ends + 1,
             (Part::All, Body::Csv { from }, Some(text)) => {
-                records::line_ends(&text.as_bytes()[*from..]) + 1
+                records::line_counts(&text.as_bytes()[*from..]).1 + 1
             }
             (Part::All, Body::Cells(rows), _) => rows.len(),
             (Part::All, Body::Csv { .. }, None) => 0,
