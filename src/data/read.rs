@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::io::Cursor;
 use std::path::Path;
 
+use super::decode::Text;
 use super::records::{self, Records, Row};
 use crate::diag::{did_you_mean, Diagnostic};
 pub use crate::model::cells::Cells;
@@ -19,7 +20,7 @@ pub struct Table {
     /// 1-based line or row of the header.
     pub header_row: usize,
     /// The decoded CSV text, so diagnostics can show the line; None for XLSX.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// (row, 0-based column) of XLSX cells that held numbers, not text.
     pub numeric: BTreeSet<(usize, usize)>,
 }
@@ -153,14 +154,13 @@ fn field_start(line: &str, n: usize) -> usize {
 
 /// Read `rel` (below `root`) as CSV or XLSX, chosen by its extension.
 pub fn read_table(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Table, Diagnostic> {
-    let bytes = crate::load::files::read_bytes(root, rel)?;
     let ext = rel
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("xlsx") => read_xlsx(&bytes, rel, sheet),
-        _ => read_csv(bytes, rel),
+        Some("xlsx") => read_xlsx(&crate::load::files::read_bytes(root, rel)?, rel, sheet),
+        _ => read_csv(super::decode::read(root, rel)?, rel),
     }
 }
 
@@ -183,8 +183,7 @@ impl Table {
     }
 }
 
-fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
-    let text = super::decode::decode(bytes, rel)?;
+fn read_csv(text: Text, rel: &Path) -> Result<Table, Diagnostic> {
     let mut table = Table::default();
     // Only the header is read here; the rows are read in place when checked.
     let mut records = Records::new(&text, 0, rel);
@@ -286,7 +285,7 @@ mod tests {
     }
 
     fn csv(bytes: &[u8]) -> Result<Table, Diagnostic> {
-        read_csv(bytes.to_vec(), &p())
+        read_csv(super::super::decode::decode_bytes(bytes, &p())?, &p())
     }
 
     /// Every row after the header: its line and cells.
