@@ -1,19 +1,116 @@
 //! A CSV file's bytes as text: UTF-8 (a BOM dropped) or GB18030, which
 //! covers GBK as Excel saves it on Chinese Windows. A list of 100,000 rows
-//! is 21 MB: the UTF-8 check and the search for control characters run on
-//! every core, in pieces cut between characters.
+//! is 21 MB: it is read on every core into a mapping of its own, which is
+//! given back to the system when the list has been checked (the
+//! allocator would keep those pages, and the build after the check has no
+//! use for them); the UTF-8 check and the search for control characters
+//! run on every core too, in pieces cut between characters.
 
+use std::ops::Deref;
 use std::path::Path;
 
+use memmap2::MmapMut;
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
+use crate::load::files;
 
-/// Pieces of about this many bytes are checked on their own.
+/// Pieces of about this many bytes are read and checked on their own.
 const PIECE: usize = 1 << 20;
 
+/// A list's decoded text.
+pub struct Text(Held);
+
+enum Held {
+    /// The file's bytes as read, UTF-8 from `from` on (after a BOM).
+    Mapped { map: MmapMut, from: usize },
+    /// Decoded from GB18030 (or empty).
+    Owned(String),
+}
+
+impl Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match &self.0 {
+            // SAFETY: checked to be UTF-8 when made (`utf8`), and never
+            // written after: the mapping is this value's own.
+            Held::Mapped { map, from } => unsafe { std::str::from_utf8_unchecked(&map[*from..]) },
+            Held::Owned(s) => s,
+        }
+    }
+}
+
+impl Clone for Text {
+    fn clone(&self) -> Text {
+        Text(Held::Owned(self.to_string()))
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+/// Read `rel` below `root` and decode it.
+pub fn read(root: &Path, rel: &Path) -> Result<Text, Diagnostic> {
+    let file = files::open(root, rel)?;
+    let len = file.metadata().map_or(0, |m| m.len() as usize);
+    match read_mapped(&file, len) {
+        Ok(Some(map)) => decode(map, rel),
+        // A file that is empty, changed its length while read, or could
+        // not be read in pieces is read from the start as a whole.
+        _ => decode_bytes(&files::read_bytes(root, rel)?, rel),
+    }
+}
+
+/// The `len` bytes of `file` in a mapping of their own, read on every
+/// core; None when the file does not have `len` bytes.
+#[cfg(unix)]
+fn read_mapped(file: &std::fs::File, len: usize) -> std::io::Result<Option<MmapMut>> {
+    use std::os::unix::fs::FileExt;
+    if len == 0 {
+        return Ok(None);
+    }
+    let mut map = MmapMut::map_anon(len)?;
+    map.par_chunks_mut(PIECE)
+        .enumerate()
+        .try_for_each(|(i, piece)| file.read_exact_at(piece, (i * PIECE) as u64))?;
+    let more = file.read_at(&mut [0], len as u64)?;
+    Ok((more == 0).then_some(map))
+}
+
+/// Elsewhere the file is read as a whole.
+#[cfg(not(unix))]
+fn read_mapped(_: &std::fs::File, _: usize) -> std::io::Result<Option<MmapMut>> {
+    Ok(None)
+}
+
+/// Decode bytes read some other way.
+pub fn decode_bytes(bytes: &[u8], rel: &Path) -> Result<Text, Diagnostic> {
+    if bytes.is_empty() {
+        return Ok(Text(Held::Owned(String::new())));
+    }
+    let mut map = MmapMut::map_anon(bytes.len()).map_err(|e| {
+        crate::diag!(Error, "read-failed", path = rel)
+            .in_file(rel)
+            .cause(&e)
+            .io()
+    })?;
+    map.copy_from_slice(bytes);
+    decode(map, rel)
+}
+
 /// Decode CSV bytes: UTF-8 (BOM dropped), else GB18030.
-pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
+fn decode(map: MmapMut, rel: &Path) -> Result<Text, Diagnostic> {
+    let bytes = &map[..];
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(crate::diag!(Error, "csv-is-xlsx", file = rel).in_file(rel));
     }
@@ -25,23 +122,24 @@ pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(neither());
     }
-    let mut bytes = bytes;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
+    let from = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     // UTF-8 is taken as it is, without a copy: lists run to 100,000 rows.
-    let (text, controls) = match utf8(bytes) {
-        Ok(ok) => ok,
-        Err(bytes) => {
+    let (text, controls) = match utf8(&bytes[from..]) {
+        Some(controls) => (Text(Held::Mapped { map, from }), controls),
+        None => {
             let text = encoding_rs::GB18030
-                .decode_without_bom_handling_and_without_replacement(&bytes)
+                .decode_without_bom_handling_and_without_replacement(&bytes[from..])
                 .ok_or_else(neither)?
                 .into_owned();
             let controls = pieces(text.as_bytes())
                 .par_iter()
                 .map(|p| count_controls(p))
                 .sum();
-            (text, controls)
+            (Text(Held::Owned(text)), controls)
         }
     };
     // GB18030 decodes much binary junk; control characters give it away.
@@ -57,20 +155,12 @@ pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
     Ok(text)
 }
 
-/// The bytes as a string and its count of control characters, or the
-/// bytes back when they are not UTF-8.
-fn utf8(bytes: Vec<u8>) -> Result<(String, usize), Vec<u8>> {
-    let controls: Option<usize> = pieces(&bytes)
+/// The count of control characters of `bytes`, when they are UTF-8.
+fn utf8(bytes: &[u8]) -> Option<usize> {
+    pieces(bytes)
         .par_iter()
         .map(|p| std::str::from_utf8(p).ok().map(|_| count_controls(p)))
-        .sum();
-    let Some(controls) = controls else {
-        return Err(bytes);
-    };
-    // SAFETY: every piece is valid UTF-8 (checked just above), and valid
-    // UTF-8 pieces one after the other are valid UTF-8.
-    let text = unsafe { String::from_utf8_unchecked(bytes) };
-    Ok((text, controls))
+        .sum()
 }
 
 /// `bytes` cut into pieces of about [`PIECE`] bytes, each cut before a
@@ -136,13 +226,22 @@ mod tests {
         assert!(pieces.len() > 1);
         assert!(pieces.iter().all(|p| std::str::from_utf8(p).is_ok()));
         assert_eq!(pieces.concat(), text.as_bytes());
-        let (back, controls) = utf8(text.clone().into_bytes()).unwrap();
-        assert_eq!(back, text);
-        assert_eq!(controls, PIECE / 5);
+        assert_eq!(utf8(text.as_bytes()), Some(PIECE / 5));
+        // Read back in pieces, the BOM dropped.
+        let plain = text.replace('\u{85}', "·");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.csv"), format!("\u{feff}{plain}")).unwrap();
+        let back = read(dir.path(), Path::new("x.csv")).unwrap();
+        assert!(matches!(back.0, Held::Mapped { from: 3, .. }));
+        assert_eq!(&*back, plain);
+        assert_eq!(
+            &*decode_bytes(plain.as_bytes(), Path::new("x.csv")).unwrap(),
+            plain
+        );
         // Invalid UTF-8 anywhere fails the whole, as String::from_utf8 does.
         let mut bad = text.into_bytes();
         let at = bad.len() - 7;
         bad[at] = 0xFF;
-        assert!(utf8(bad).is_err());
+        assert_eq!(utf8(&bad), None);
     }
 }

@@ -21,11 +21,13 @@ use crate::diag::{Diagnostic, Diagnostics};
 /// core that another program slows down leaves its share to the others.
 const PART: usize = 1 << 20;
 
-/// What checking one part gave.
+/// What checking one part gave; its candidates are in its slots.
 #[derive(Default)]
 struct Checked {
     rows: usize,
-    candidates: Vec<Candidate>,
+    /// Candidates beyond the part's slots (none: a part has no more rows
+    /// than slots, see `Table::rows_at_most`).
+    over: Vec<Candidate>,
     diags: Diagnostics,
     /// The ID numbers, phones and registration numbers that reached the
     /// duplicate checks, by the rows' ordinals in the part.
@@ -51,57 +53,104 @@ fn check_in_parts(
     diags: &mut Diagnostics,
 ) -> Option<(Vec<Candidate>, usize)> {
     let parts = ctx.table.parts(size);
+    let sizes: Vec<usize> = parts.iter().map(|&p| ctx.table.rows_at_most(p)).collect();
+    // Each part's candidates go straight to their place in the list: a
+    // slot for every row it may have, the empty ones dropped at the end.
+    let mut slots: Vec<Option<Candidate>> = Vec::new();
+    slots.resize_with(sizes.iter().sum(), || None);
+    let mut regions = regions(&mut slots, &sizes);
     let mut checked: Vec<Checked> = parts
         .par_iter()
-        .map(|&part| check_part(ctx, extra_keys, part, [&[], &[], &[]]))
+        .zip(regions.par_iter_mut())
+        .map(|(&part, slots)| check_part(ctx, extra_keys, part, [&[], &[], &[]], slots))
         .collect();
     // Nothing after a record that cannot be read is read.
     if let Some(i) = checked.iter().position(|c| c.error.is_some()) {
         checked.truncate(i + 1);
+        regions[i + 1..]
+            .iter_mut()
+            .for_each(|r| r.fill_with(|| None));
     }
     let repeats = repeats(&checked);
-    let again: Vec<(usize, Checked)> = (0..checked.len())
-        .into_par_iter()
-        .filter_map(|i| {
+    let again: Vec<(usize, Checked)> = regions[..checked.len()]
+        .par_iter_mut()
+        .enumerate()
+        .filter_map(|(i, slots)| {
             let [ids, phones, regs] = repeats.each_ref().map(|r| &r[i][..]);
             if ids.is_empty() && phones.is_empty() && regs.is_empty() {
                 return None;
             }
-            Some((
-                i,
-                check_part(ctx, extra_keys, parts[i], [ids, phones, regs]),
-            ))
+            slots.fill_with(|| None);
+            let answers = [ids, phones, regs];
+            Some((i, check_part(ctx, extra_keys, parts[i], answers, slots)))
         })
         .collect();
     for (i, c) in again {
         checked[i] = c;
     }
     let count = checked.iter().map(|c| c.rows).sum();
-    let mut out = Vec::with_capacity(checked.iter().map(|c| c.candidates.len()).sum());
+    let mut over = Vec::with_capacity(checked.len());
     for c in checked {
-        out.extend(c.candidates);
         diags.extend(c.diags);
         if let Some(e) = c.error {
             diags.push(e);
             return None;
         }
+        over.push(c.over);
     }
-    Some((out, count))
+    Some((gather(slots, &sizes, over), count))
 }
 
-/// Check the rows of one part; `repeats` holds, for the ID numbers, the
-/// phones and the registration numbers, the rows of the part (by ordinal)
-/// whose number an earlier row had, with that row's line.
+/// `slots` cut into consecutive regions of `sizes`.
+fn regions<'s, T>(mut slots: &'s mut [T], sizes: &[usize]) -> Vec<&'s mut [T]> {
+    sizes
+        .iter()
+        .map(|&n| {
+            let n = n.min(slots.len());
+            let (region, rest) = std::mem::take(&mut slots).split_at_mut(n);
+            slots = rest;
+            region
+        })
+        .collect()
+}
+
+/// The candidates in the order of the parts: each part's slots (`sizes`
+/// of them), then any it had no slot for.
+fn gather(
+    slots: Vec<Option<Candidate>>,
+    sizes: &[usize],
+    over: Vec<Vec<Candidate>>,
+) -> Vec<Candidate> {
+    if over.iter().all(Vec::is_empty) {
+        // In place, in the slots' memory (`flatten` would copy them).
+        #[allow(clippy::filter_map_identity)]
+        let mut out: Vec<Candidate> = slots.into_iter().filter_map(|c| c).collect();
+        out.shrink_to_fit();
+        return out;
+    }
+    let mut out = Vec::new();
+    let mut slots = slots.into_iter();
+    for (&n, over) in sizes.iter().zip(over) {
+        out.extend(slots.by_ref().take(n).flatten());
+        out.extend(over);
+    }
+    out
+}
+
+/// Check the rows of one part into its `slots`; `repeats` holds, for the
+/// ID numbers, the phones and the registration numbers, the rows of the
+/// part (by ordinal) whose number an earlier row had, with that row's line.
 fn check_part(
     ctx: &Ctx,
     extra_keys: &[Arc<str>],
     part: Part,
     repeats: [&[(usize, usize)]; 3],
+    slots: &mut [Option<Candidate>],
 ) -> Checked {
     // The part's own copies of the keys every candidate holds: cores that
     // counted references on the same ones would take turns with the memory.
     let extra_keys: Vec<Arc<str>> = extra_keys.iter().map(|k| Arc::from(&**k)).collect();
-    let rows = ctx.table.rows_at_most(part);
+    let rows = slots.len();
     let regs = if ctx.cols.registration.is_some() {
         rows
     } else {
@@ -112,16 +161,20 @@ fn check_part(
         phones: Seen::new(repeats[1], rows),
         regs: Seen::new(repeats[2], regs),
     };
-    let mut out = Checked {
-        candidates: Vec::with_capacity(rows),
-        ..Checked::default()
-    };
+    let mut out = Checked::default();
     let mut diags = Diagnostics::new();
+    let mut made = 0;
     let read = ctx.table.part_rows(part, ctx.file, |line, cells| {
         let at = (line, out.rows);
         out.rows += 1;
-        let made = check_cells(ctx, at, cells, &extra_keys, &mut reg, &mut diags);
-        out.candidates.extend(made);
+        let Some(c) = check_cells(ctx, at, cells, &extra_keys, &mut reg, &mut diags) else {
+            return;
+        };
+        match slots.get_mut(made) {
+            Some(slot) => *slot = Some(c),
+            None => out.over.push(c),
+        }
+        made += 1;
     });
     out.error = read.err();
     out.diags = diags;
@@ -205,6 +258,47 @@ mod tests {
         let (candidates, _) = check_in_parts(&ctx, &keys, size, &mut diags).unwrap();
         let shown = diags.iter().map(|d| format!("{d:?}")).collect();
         (candidates, shown)
+    }
+
+    #[test]
+    fn candidates_are_gathered_in_the_order_of_the_parts() {
+        let keys: Vec<Arc<str>> = Vec::new();
+        let c = |row: usize| {
+            let v = crate::data::Values {
+                name: "张三",
+                id_number: "430102200305120316",
+                phone: "13807311234",
+                college: "",
+                major: "",
+                category: "general",
+                choice: None,
+                registration_number: None,
+            };
+            let sex = crate::data::Sex::Male;
+            Candidate::new(
+                row,
+                sex,
+                crate::data::Review::Passed,
+                &v,
+                keys.iter().map(|k| (k, "")),
+            )
+        };
+        let rows = |v: &[Candidate]| v.iter().map(|c| c.row).collect::<Vec<_>>();
+        let slots = || vec![Some(c(2)), None, Some(c(4)), Some(c(5)), None];
+        let sizes = [3, 2];
+        assert_eq!(
+            rows(&gather(slots(), &sizes, vec![vec![], vec![]])),
+            [2, 4, 5]
+        );
+        // A part with more candidates than slots keeps their place.
+        let over = vec![vec![c(9)], vec![c(10)]];
+        assert_eq!(rows(&gather(slots(), &sizes, over)), [2, 4, 9, 5, 10]);
+        let mut all = [1, 2, 3, 4, 5, 6];
+        let cut: Vec<Vec<i32>> = regions(&mut all, &[2, 0, 3, 9])
+            .iter()
+            .map(|r| r.to_vec())
+            .collect();
+        assert_eq!(cut, [vec![1, 2], vec![], vec![3, 4, 5], vec![6]]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::io::Cursor;
 use std::path::Path;
 
+use super::decode::Text;
 use super::records::{self, Records, Row};
 use crate::diag::{did_you_mean, Diagnostic};
 pub use crate::model::cells::Cells;
@@ -19,7 +20,7 @@ pub struct Table {
     /// 1-based line or row of the header.
     pub header_row: usize,
     /// The decoded CSV text, so diagnostics can show the line; None for XLSX.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// (row, 0-based column) of XLSX cells that held numbers, not text.
     pub numeric: BTreeSet<(usize, usize)>,
 }
@@ -64,11 +65,7 @@ impl Table {
     pub fn parts(&self, size: usize) -> Vec<Part> {
         match (&self.body, &self.text) {
             (Body::Csv { from }, Some(text)) if !text.as_bytes()[*from..].contains(&b'"') => {
-                let line = text.as_bytes()[..*from]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1;
+                let line = records::line_counts(&text.as_bytes()[..*from]).0 + 1;
                 let spans = records::spans(text, *from, line, size);
                 spans.into_iter().map(Part::Span).collect()
             }
@@ -76,16 +73,12 @@ impl Table {
         }
     }
 
-    /// No more rows than this are in `part`: a record starts a line.
+    /// No more rows than this are in `part` (see [`records::line_counts`]).
     pub fn rows_at_most(&self, part: Part) -> usize {
         match (part, &self.body, &self.text) {
-            (Part::Span(span), _, _) => span.newlines + 1,
+            (Part::Span(span), _, _) => span.line_ends + 1,
             (Part::All, Body::Csv { from }, Some(text)) => {
-                text.as_bytes()[*from..]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1
+                records::line_counts(&text.as_bytes()[*from..]).1 + 1
             }
             (Part::All, Body::Cells(rows), _) => rows.len(),
             (Part::All, Body::Csv { .. }, None) => 0,
@@ -161,14 +154,13 @@ fn field_start(line: &str, n: usize) -> usize {
 
 /// Read `rel` (below `root`) as CSV or XLSX, chosen by its extension.
 pub fn read_table(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Table, Diagnostic> {
-    let bytes = crate::load::files::read_bytes(root, rel)?;
     let ext = rel
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("xlsx") => read_xlsx(&bytes, rel, sheet),
-        _ => read_csv(bytes, rel),
+        Some("xlsx") => read_xlsx(&crate::load::files::read_bytes(root, rel)?, rel, sheet),
+        _ => read_csv(super::decode::read(root, rel)?, rel),
     }
 }
 
@@ -191,8 +183,7 @@ impl Table {
     }
 }
 
-fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
-    let text = super::decode::decode(bytes, rel)?;
+fn read_csv(text: Text, rel: &Path) -> Result<Table, Diagnostic> {
     let mut table = Table::default();
     // Only the header is read here; the rows are read in place when checked.
     let mut records = Records::new(&text, 0, rel);
@@ -294,7 +285,7 @@ mod tests {
     }
 
     fn csv(bytes: &[u8]) -> Result<Table, Diagnostic> {
-        read_csv(bytes.to_vec(), &p())
+        read_csv(super::super::decode::decode_bytes(bytes, &p())?, &p())
     }
 
     /// Every row after the header: its line and cells.

@@ -35,6 +35,11 @@ impl Cells {
         (0..self.len()).map(|i| self.get(i))
     }
 
+    /// The bytes of all the cells together.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// No cell holds any text.
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
@@ -42,16 +47,20 @@ impl Cells {
 }
 
 impl<S: AsRef<str>> FromIterator<S> for Cells {
+    /// The text is allocated once, at its length.
     fn from_iter<I: IntoIterator<Item = S>>(cells: I) -> Cells {
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        for c in cells {
-            text.push_str(c.as_ref());
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        }
+        let cells: Vec<S> = cells.into_iter().collect();
+        let mut text = String::with_capacity(cells.iter().map(|c| c.as_ref().len()).sum());
+        let ends = cells
+            .iter()
+            .map(|c| {
+                text.push_str(c.as_ref());
+                u32::try_from(text.len()).unwrap_or(u32::MAX)
+            })
+            .collect();
         Cells {
             text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
+            ends,
         }
     }
 }

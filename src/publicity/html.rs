@@ -155,7 +155,11 @@ fn render(t: &Templates, base: &Context, p: &Publicity) -> Result<Vec<OutputFile
 /// Written straight into the buffer, strings escaped as JSON.
 fn search_data(p: &Publicity) -> Vec<u8> {
     use std::io::Write;
-    let mut s: Vec<u8> = Vec::with_capacity(p.count * 64 + 32);
+    // Room for each row as it is written (escapes are few): its cells,
+    // their quotes and commas, its serial and page numbers.
+    let each = 3 * (p.columns.len() + 1) + 16;
+    let size: usize = p.rows().map(|(c, r)| c.len() + r.text_len() + each).sum();
+    let mut s: Vec<u8> = Vec::with_capacity(size + 32);
     s.extend_from_slice(b"window.GAZETTE_LIST=[");
     for (i, (college, row)) in p.rows().enumerate() {
         if i > 0 {

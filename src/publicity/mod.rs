@@ -218,31 +218,31 @@ fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usiz
     // Stable order: college, then name, then the row in the file (then the
     // place in the list, for two records on one line of a file that ends
     // lines with a bare `\r`): every key differs, so any sort gives it.
-    let mut passed: Vec<(&str, &str, usize, usize, &Candidate)> = inp
-        .list
-        .candidates
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| x.category() == category && x.review == Review::Passed)
-        .map(|(i, x)| (x.college(), x.name(), x.row, i, x))
+    let all = &inp.list.candidates;
+    let mut passed: Vec<usize> = (0..all.len())
+        .filter(|&i| all[i].category() == category && all[i].review == Review::Passed)
         .collect();
-    passed.par_sort_unstable_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
+    passed.par_sort_unstable_by(|&a, &b| {
+        let (x, y) = (&all[a], &all[b]);
+        (x.college(), x.name(), x.row, a).cmp(&(y.college(), y.name(), y.row, b))
+    });
+    let cats = &inp.year.categories;
     let rows: Vec<Cells> = passed
         .par_iter()
-        .map(|p| {
-            let cats = &inp.year.categories;
+        .map(|&i| {
             columns
                 .iter()
-                .map(|col| cell(p.4, &col.key, cats))
+                .map(|col| cell(&all[i], &col.key, cats))
                 .collect()
         })
         .collect();
     let mut groups: Vec<Group> = Vec::new();
-    for (p, row) in passed.iter().zip(rows) {
+    for (&i, row) in passed.iter().zip(rows) {
+        let college = all[i].college();
         match groups.last_mut() {
-            Some(g) if g.college == p.0 => g.rows.push(row),
+            Some(g) if g.college == college => g.rows.push(row),
             _ => groups.push(Group {
-                college: p.0.to_string(),
+                college: college.to_string(),
                 rows: vec![row],
             }),
         }
