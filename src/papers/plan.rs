@@ -56,7 +56,21 @@ pub struct Plan {
     pub(super) stencils: Stencils,
 }
 
-/// Which paper a template renders, for error messages.
+/// Which paper a template renders, for error messages: written out only
+/// for one (it costs a message's formatting).
+struct What<'a> {
+    kind: &'a str,
+    year: i32,
+    c: Option<&'a Candidate>,
+    list: &'a CandidateList,
+}
+
+impl std::fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&paper_what(self.kind, self.year, self.c, self.list))
+    }
+}
+
 fn paper_what(kind: &str, year: i32, c: Option<&Candidate>, list: &CandidateList) -> String {
     let kind = match kind {
         "receipt" => crate::t!("paper-kind-receipt"),
@@ -305,7 +319,7 @@ impl Plan {
         &self,
         kind: &str,
         text: &str,
-        what: &str,
+        what: &dyn std::fmt::Display,
         ctx: Option<&Context>,
     ) -> Result<Sheet, Diagnostic> {
         Sheet::parse(text).map_err(|e| {
@@ -319,7 +333,7 @@ impl Plan {
                 Error,
                 "paper-template-invalid",
                 template = &name,
-                what = what
+                what = what.to_string()
             )
             .in_file(PathBuf::from("templates").join(&name))
             .cause(&e.message)
@@ -371,7 +385,12 @@ impl Plan {
         photo_aspect: Option<f32>,
         locate: bool,
     ) -> Result<Vec<Page>, Diagnostic> {
-        let what = paper_what(kind, y.year, c, &y.list);
+        let what = What {
+            kind,
+            year: y.year,
+            c,
+            list: &y.list,
+        };
         let qr = self.qr(y, c, v, code);
         let ctx = self.context(y, c.is_none(), v, code, &qr);
         let text = self
@@ -392,7 +411,7 @@ impl Plan {
         y: &YearInput,
         kind: &str,
         c: Option<&Candidate>,
-        what: &str,
+        what: &dyn std::fmt::Display,
         sheet: &Sheet,
         photo_aspect: Option<f32>,
     ) -> Result<Vec<Page>, Diagnostic> {
@@ -406,7 +425,8 @@ impl Plan {
             },
         )
         .map_err(|e| {
-            let d = crate::diag!(Error, "paper-layout-failed", what = what).cause(e.to_string());
+            let d = crate::diag!(Error, "paper-layout-failed", what = what.to_string())
+                .cause(e.to_string());
             match c {
                 Some(_) => d
                     .in_file(&y.list.file)

@@ -67,7 +67,7 @@ impl Plan {
                     let ctx = self.context(y, false, &v, markers.code(), markers.qr());
                     let Ok(text) = self
                         .templates
-                        .render_text(&format!("{kind}.yaml"), "", &ctx)
+                        .render_text(&format!("{kind}.yaml"), &"", &ctx)
                     else {
                         continue;
                     };
