@@ -8,7 +8,7 @@ use super::memo::{setting, Memo, Recorder};
 use super::spec::{role_of, Align, Block, Cell, Sheet, Style, Table, VAlign};
 use crate::typeset::fonts::{FontSet, Role};
 use crate::typeset::lines::{break_lines, Frame, Line, MissingGlyph, Style as LineStyle};
-use crate::typeset::page::{Area, Colour, Mark, Page, Stroke, MM};
+use crate::typeset::page::{Area, Colour, Mark, Page, MM};
 
 /// What the layout needs to know about the paper's photo: its aspect
 /// ratio (width / height), when there is one.
@@ -167,13 +167,9 @@ impl Cursor<'_, '_> {
         self.page().line(line, x, baseline, size, Colour::BLACK);
     }
 
-    fn rect(&mut self, x: f32, top: f32, w: f32, h: f32) {
-        let (b, r, k) = (top + h, x + w, Colour::BLACK);
-        let page = self.page();
-        page.stroke(Stroke::across(x, r, top, RULE, k));
-        page.stroke(Stroke::across(x, r, b, RULE, k));
-        page.stroke(Stroke::down(x, top, b, RULE, k));
-        page.stroke(Stroke::down(r, top, b, RULE, k));
+    /// The edges of `boxes` as rules on the current page.
+    fn rules(&mut self, boxes: &[Area]) {
+        super::rules::draw(self.page(), boxes, RULE);
     }
 
     fn qr_block(&mut self, q: &super::spec::QrBlock) -> Result<(), LayoutError> {
@@ -256,6 +252,8 @@ impl Cursor<'_, '_> {
             }
         }
         let mut tops = vec![0.0; t.rows.len()];
+        // The cells drawn on this page, ruled when the page is done.
+        let mut boxes = Vec::new();
         let mut r = 0;
         while r < t.rows.len() {
             let mut end = r;
@@ -266,6 +264,7 @@ impl Cursor<'_, '_> {
             }
             let h: f32 = heights[r..=end].iter().sum();
             if self.y + h > self.bottom() && self.y > self.sheet.page.margin[0] * MM + 1.0 {
+                self.rules(&std::mem::take(&mut boxes));
                 self.new_page();
             }
             for row in r..=end {
@@ -281,11 +280,12 @@ impl Cursor<'_, '_> {
                 let w = xs[p.col + p.colspan] - x;
                 let top = tops[p.row];
                 let h: f32 = heights[p.row..p.row + p.rowspan].iter().sum();
-                self.rect(x, top, w, h);
+                boxes.push(Area { x, y: top, w, h });
                 self.cell(p.cell, *style, lines, foot, x, top, w, h)?;
             }
             r = end + 1;
         }
+        self.rules(&boxes);
         self.y += t.space_after * MM;
         Ok(())
     }

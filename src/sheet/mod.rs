@@ -7,4 +7,5 @@ pub mod layout;
 pub mod memo;
 pub mod origin;
 pub mod qr;
+mod rules;
 pub mod spec;

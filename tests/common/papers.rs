@@ -26,8 +26,19 @@ pub fn rows(site: &Path) -> Vec<Row> {
 }
 
 /// The text of the one QR code on the PDF's first page, drawn by poppler
-/// at 200 dpi and decoded with rqrr.
+/// at print (200 dpi) and screen (96 dpi) resolutions and decoded with
+/// rqrr: both must give the same text.
 pub fn qr_text(pdf: &Path) -> String {
+    let print = qr_text_at(pdf, 200);
+    assert_eq!(
+        qr_text_at(pdf, 96),
+        print,
+        "the code read at 96 and 200 dpi"
+    );
+    print
+}
+
+fn qr_text_at(pdf: &Path, dpi: u32) -> String {
     let png = tempfile::tempdir().unwrap();
     let prefix = png.path().join("page");
     tool(
@@ -35,7 +46,7 @@ pub fn qr_text(pdf: &Path) -> String {
         &[
             "-gray",
             "-r",
-            "200",
+            &dpi.to_string(),
             "-singlefile",
             pdf.to_str().unwrap(),
             prefix.to_str().unwrap(),
@@ -45,6 +56,9 @@ pub fn qr_text(pdf: &Path) -> String {
     let (w, h) = (w as usize, h as usize);
     let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
     let grids = img.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code on the receipt");
-    grids[0].decode().expect("the QR code decodes").1
+    assert_eq!(grids.len(), 1, "one QR code on the receipt at {dpi} dpi");
+    grids[0]
+        .decode()
+        .unwrap_or_else(|e| panic!("the QR code decodes at {dpi} dpi: {e}"))
+        .1
 }

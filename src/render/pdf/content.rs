@@ -57,8 +57,8 @@ pub fn strokes(c: &mut Content, ink: &mut Ink, strokes: &[&Stroke], height: f32)
                 ink.width = Some(s.width);
             }
         }
-        c.move_to(s.x1, height - s.y1);
-        c.line_to(s.x2, height - s.y2);
+        c.move_to(pt(s.x1), pt(height - s.y1));
+        c.line_to(pt(s.x2), pt(height - s.y2));
         open = true;
     }
     if open {
@@ -86,11 +86,19 @@ pub fn text(c: &mut Content, ink: &mut Ink, run: &Run, height: f32, keyed: &[(Fo
         c.set_font(Name(key.name().as_bytes()), run.size);
         let along = run.glyphs[i].x;
         if run.turned {
-            c.set_text_matrix([0.0, -1.0, 1.0, 0.0, run.x, height - run.baseline - along]);
+            c.set_text_matrix([
+                0.0,
+                -1.0,
+                1.0,
+                0.0,
+                pt(run.x),
+                pt(height - run.baseline - along),
+            ]);
         } else {
-            let at = (run.x + along, height - run.baseline);
-            c.next_line(at.0 - line.0, at.1 - line.1);
-            line = at;
+            let at = (pt(run.x + along), pt(height - run.baseline));
+            let by = (pt(at.0 - line.0), pt(at.1 - line.1));
+            c.next_line(by.0, by.1);
+            line = (line.0 + by.0, line.1 + by.1);
         }
         let mut shown = Shown::default();
         for (k, (_, cid)) in keyed.iter().enumerate().take(j).skip(i) {
@@ -102,7 +110,7 @@ pub fn text(c: &mut Content, ink: &mut Ink, run: &Run, height: f32, keyed: &[(Fo
                 if delta.abs() > 0.001 {
                     shown
                         .cuts
-                        .push((shown.codes.len(), -delta / run.size * 1000.0));
+                        .push((shown.codes.len(), tenth(-delta / run.size * 1000.0)));
                 }
             }
         }
@@ -110,6 +118,17 @@ pub fn text(c: &mut Content, ink: &mut Ink, run: &Run, height: f32, keyed: &[(Fo
         i = j;
     }
     c.end_text();
+}
+
+/// A position rounded to 0.01 pt (3.5 µm): written in its shortest form
+/// (`249.64`, not `249.6378`), a fifth of a receipt's page content.
+fn pt(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// A TJ adjustment (thousandths of the size) to a tenth: 0.001 pt at 10 pt.
+fn tenth(v: f32) -> f32 {
+    (v * 10.0).round() / 10.0
 }
 
 /// A TJ array: glyph codes, cut where an adjustment follows.

@@ -16,16 +16,17 @@ use subsetter::GlyphRemapper;
 
 use super::content::{self, FontKey, Ink};
 use super::file::Objects;
+use super::flate;
 use super::shared;
 use super::subset::{deflate_at, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
-use crate::typeset::page::{Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
+use crate::typeset::page::{Area, Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
 
 /// How this writer lays out a file: raised whenever the same pages give
 /// other bytes, so incremental builds remake the papers (1: the original
 /// layout; 2: object and cross-reference streams, CID maps as runs, the
-/// shared subset of a paper's blank).
-pub const LAYOUT: u32 = 2;
+/// shared subset of a paper's blank; 3: QR codes as image masks).
+pub const LAYOUT: u32 = 3;
 
 /// Document information written into the PDF.
 pub struct Meta<'a> {
@@ -42,6 +43,8 @@ struct PageEntry {
     width: f32,
     height: f32,
     picture: Option<Ref>,
+    /// The image masks its content streams draw, named `M0`, `M1`, ….
+    masks: Vec<Ref>,
 }
 
 #[derive(Default)]
@@ -93,11 +96,10 @@ impl<'a> PdfWriter<'a> {
     }
 
     /// Content streams at Flate level 2 instead of 6: for papers made by
-    /// the 100,000, whose page content (a QR code's rectangles, the text)
-    /// is most of their compressing. Measured on a receipt's 18 KB page
-    /// (miniz_oxide): level 2 4,854 B, level 4 4,280 B, level 6 4,232 B;
-    /// 2,000 receipts at level 4 took a fifth more CPU than at level 2
-    /// (`user` 2.50 s against 2.05 s, medians of 5), so papers keep level 2.
+    /// the 100,000. Measured when a receipt's QR code was 855 rectangles
+    /// (an 18 KB page): level 2 4,854 B, level 6 4,232 B, and a fifth more
+    /// CPU at level 4. With the code an image the page is 3.4 KB and level
+    /// 6 saves 28 B a receipt (`k5` runs of 5,000), so papers keep level 2.
     pub fn quick_pages(mut self) -> Self {
         self.level = 2;
         self
@@ -126,7 +128,8 @@ impl<'a> PdfWriter<'a> {
             self.file.stream(r, dict.as_bytes(), &ph.data);
             r
         });
-        let contents = self.stream(page, page.height, picture.is_some());
+        let mut masks = Vec::new();
+        let contents = self.stream(page, page.height, picture.is_some(), &mut masks);
         let page_ref = self.alloc();
         self.pages.push(PageEntry {
             page: page_ref,
@@ -134,6 +137,7 @@ impl<'a> PdfWriter<'a> {
             width: page.width,
             height: page.height,
             picture,
+            masks,
         });
     }
 
@@ -147,11 +151,15 @@ impl<'a> PdfWriter<'a> {
             height: entry.height,
             marks,
         };
-        let r = self.stream(&page, entry.height, false);
+        let mut masks = std::mem::take(&mut self.pages[index].masks);
+        let r = self.stream(&page, page.height, false, &mut masks);
+        self.pages[index].masks = masks;
         self.pages[index].contents.push(r);
     }
 
-    fn stream(&mut self, page: &Page, height: f32, picture: bool) -> Ref {
+    /// A content stream of `page`'s marks; the image masks it draws are
+    /// added to `masks`, the page's.
+    fn stream(&mut self, page: &Page, height: f32, picture: bool, masks: &mut Vec<Ref>) -> Ref {
         let mut c = Content::new();
         let mut ink = Ink::default();
         let mut k = 0;
@@ -177,13 +185,20 @@ impl<'a> PdfWriter<'a> {
                     colour,
                 } => {
                     ink.fill(&mut c, *colour);
-                    // Units down the page: the areas keep their top-left corners.
                     c.save_state();
-                    c.transform([*unit, 0.0, 0.0, -*unit, *x, height - *y]);
-                    for a in areas {
-                        c.rect(a.x, a.y, a.w, a.h);
+                    if let Some(bits) = Bits::of(areas) {
+                        let (w, h) = (bits.width as f32 * unit, bits.height as f32 * unit);
+                        c.transform([w, 0.0, 0.0, h, *x, height - *y - h]);
+                        c.x_object(Name(format!("M{}", masks.len()).as_bytes()));
+                        masks.push(self.mask(&bits));
+                    } else {
+                        // Units down the page: the areas keep their top-left corners.
+                        c.transform([*unit, 0.0, 0.0, -*unit, *x, height - *y]);
+                        for a in areas {
+                            c.rect(a.x, a.y, a.w, a.h);
+                        }
+                        c.fill_nonzero();
                     }
-                    c.fill_nonzero();
                     c.restore_state();
                 }
                 Mark::Picture(a) if picture => {
@@ -202,6 +217,19 @@ impl<'a> PdfWriter<'a> {
         self.hash.update(&data);
         let r = self.alloc();
         self.file.stream(r, b"/Filter/FlateDecode", &data);
+        r
+    }
+
+    /// An image mask XObject of `bits`, painted in the fill colour.
+    fn mask(&mut self, bits: &Bits) -> Ref {
+        let data = deflate_at(&bits.rows, flate::LEVEL);
+        self.hash.update(&data);
+        let r = self.alloc();
+        let dict = format!(
+            "/Type/XObject/Subtype/Image/Width {}/Height {}/ImageMask true/BitsPerComponent 1/Decode[1 0]/Filter/FlateDecode",
+            bits.width, bits.height
+        );
+        self.file.stream(r, dict.as_bytes(), &data);
         r
     }
 
@@ -278,8 +306,14 @@ impl<'a> PdfWriter<'a> {
                 f.pair(Name(key.name().as_bytes()), *r);
             }
             f.finish();
-            if let Some(r) = p.picture {
-                res.x_objects().pair(Name(b"Im1"), r);
+            if p.picture.is_some() || !p.masks.is_empty() {
+                let mut x = res.x_objects();
+                if let Some(r) = p.picture {
+                    x.pair(Name(b"Im1"), r);
+                }
+                for (i, r) in p.masks.iter().enumerate() {
+                    x.pair(Name(format!("M{i}").as_bytes()), *r);
+                }
             }
         }
         let kids: Vec<Ref> = self.pages.iter().map(|p| p.page).collect();
@@ -339,5 +373,51 @@ impl PageSink for PdfWriter<'_> {
     }
     fn amend(&mut self, index: usize, marks: Vec<Mark>) {
         PdfWriter::amend(self, index, marks);
+    }
+}
+
+/// Filled areas as a 1-bit image, a row of bytes each line (1: ink).
+struct Bits {
+    width: usize,
+    height: usize,
+    rows: Vec<u8>,
+}
+
+impl Bits {
+    /// Largest side drawn as an image: a QR code of version 40 is 177
+    /// modules with its quiet zone.
+    const MAX: usize = 256;
+
+    /// `areas` as an image when each is whole units on a grid of at most
+    /// [`Bits::MAX`] a side (a QR code's modules). A viewer draws an image
+    /// mask's samples as squares of ink, the same shape as the rectangles,
+    /// in a tenth of the bytes: a receipt's code took 11 KB of content
+    /// (2.5 KB compressed) as 855 rectangles, 0.5 KB as an image.
+    fn of(areas: &[Area]) -> Option<Bits> {
+        let whole = |v: f32| v >= 0.0 && v.fract() == 0.0 && v <= Self::MAX as f32;
+        if areas.is_empty()
+            || !areas
+                .iter()
+                .all(|a| whole(a.x) && whole(a.y) && whole(a.x + a.w) && whole(a.y + a.h))
+        {
+            return None;
+        }
+        let width = areas.iter().map(|a| (a.x + a.w) as usize).max()?;
+        let height = areas.iter().map(|a| (a.y + a.h) as usize).max()?;
+        let stride = width.div_ceil(8);
+        let mut rows = vec![0u8; stride * height];
+        for a in areas {
+            let (x0, x1) = (a.x as usize, (a.x + a.w) as usize);
+            for y in a.y as usize..(a.y + a.h) as usize {
+                for x in x0..x1 {
+                    rows[y * stride + x / 8] |= 0x80 >> (x % 8);
+                }
+            }
+        }
+        Some(Bits {
+            width,
+            height,
+            rows,
+        })
     }
 }

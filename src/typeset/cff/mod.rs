@@ -26,7 +26,6 @@ enum Text<'a> {
 
 /// A font DICT: the private DICT without its `Subrs`, and the subroutines.
 struct Fd<'a> {
-    name: Option<Text<'a>>,
     matrix: Option<Entry<'a>>,
     private: Vec<u8>,
     subrs: Index<'a>,
@@ -78,13 +77,8 @@ impl<'a> Program<'a> {
             let mut fds = Vec::new();
             for k in 0..array.len() {
                 let d = dict(array.get(k)?)?;
-                let name = d.iter().find(|e| e.op == read::FONT_NAME);
                 let private = d.iter().find(|e| e.op == read::PRIVATE)?;
                 let mut fd = private_dict(cff, private)?;
-                fd.name = match name {
-                    Some(e) => Some(text(e)?),
-                    None => None,
-                };
                 fd.matrix = d.into_iter().find(|e| e.op == read::FONT_MATRIX);
                 fds.push(fd);
             }
@@ -158,7 +152,6 @@ fn private_dict<'a>(cff: &'a [u8], entry: &Entry) -> Option<Fd<'a>> {
         }
     }
     Some(Fd {
-        name: None,
         matrix: None,
         private,
         subrs,

@@ -88,7 +88,6 @@ pub const DEFAULT_WIDTH_X: u16 = 20;
 pub const NOMINAL_WIDTH_X: u16 = 21;
 pub const FD_ARRAY: u16 = 1236;
 pub const FD_SELECT: u16 = 1237;
-pub const FONT_NAME: u16 = 1238;
 
 /// The entries of a DICT, in order.
 pub fn dict(d: &[u8]) -> Option<Vec<Entry<'_>>> {

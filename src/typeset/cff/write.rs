@@ -46,7 +46,7 @@ impl<'a> Program<'a> {
         for (new, &fd) in used.iter().enumerate() {
             fds[usize::from(fd)] = new as u8;
         }
-        let (strings, copyright, notice, names) = self.strings(&used);
+        let (strings, copyright, notice) = self.strings();
 
         // Every offset is written in five bytes, so sizes are known first.
         let count = usize::from(*sorted.last()?) + 1;
@@ -62,7 +62,7 @@ impl<'a> Program<'a> {
         let split = charstrings(&mut tail, &programs, skip);
         let skipped: usize = programs[1..=skip].iter().map(|p| p.len()).sum();
         let fd_array_at = tail.len() + skipped;
-        let font_dicts = |at| self.font_dicts(&used, &names, at);
+        let font_dicts = |at| self.font_dicts(&used, at);
         let mut out = vec![1, 0, 4, 4];
         out.extend_from_slice(self.names);
         let top_len = {
@@ -99,10 +99,10 @@ impl<'a> Program<'a> {
         Some((out, after))
     }
 
-    /// The String INDEX's strings, and the SIDs of the copyright, the
-    /// notice and the names of the font DICTs `used`.
-    #[allow(clippy::type_complexity)]
-    fn strings(&self, used: &[u8]) -> (Vec<&'a [u8]>, Option<i32>, Option<i32>, Vec<Option<i32>>) {
+    /// The String INDEX's strings, and the SIDs of the copyright and the
+    /// notice. The font DICTs' names (`…-Ideographs`) are left out: they
+    /// are optional and name nothing a reader uses.
+    fn strings(&self) -> (Vec<&'a [u8]>, Option<i32>, Option<i32>) {
         let mut strings: Vec<&'a [u8]> = vec![b"Adobe", b"Identity"];
         let mut sid = |t: Option<Text<'a>>| -> Option<i32> {
             match t? {
@@ -115,11 +115,7 @@ impl<'a> Program<'a> {
         };
         let copyright = sid(self.copyright);
         let notice = sid(self.notice);
-        let names = used
-            .iter()
-            .map(|&fd| sid(self.fds[usize::from(fd)].name))
-            .collect();
-        (strings, copyright, notice, names)
+        (strings, copyright, notice)
     }
 
     /// The Top DICT; `offsets`: charset, CharStrings, FDArray, FDSelect.
@@ -171,19 +167,15 @@ impl<'a> Program<'a> {
     }
 
     /// The font DICTs of the FDs `used`, their Private DICTs from `at` on.
-    fn font_dicts(&self, used: &[u8], names: &[Option<i32>], mut at: usize) -> Vec<Vec<u8>> {
+    fn font_dicts(&self, used: &[u8], mut at: usize) -> Vec<Vec<u8>> {
         let mut dicts = Vec::new();
-        for (&fd, name) in used.iter().zip(names) {
+        for &fd in used {
             let fd = &self.fds[usize::from(fd)];
             let mut d = Vec::new();
             self.font_matrix(&mut d, fd.matrix.as_ref());
             offset(&mut d, fd.private.len());
             offset(&mut d, at);
             op(&mut d, 18);
-            if let Some(s) = name {
-                int(&mut d, *s);
-                op(&mut d, 1238);
-            }
             at += fd.private.len();
             dicts.push(d);
         }
