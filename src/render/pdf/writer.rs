@@ -16,7 +16,6 @@ use subsetter::GlyphRemapper;
 
 use super::content::{self, FontKey, Ink};
 use super::file::Objects;
-use super::flate;
 use super::shared;
 use super::subset::{deflate_at, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
@@ -220,16 +219,17 @@ impl<'a> PdfWriter<'a> {
         r
     }
 
-    /// An image mask XObject of `bits`, painted in the fill colour.
+    /// An image mask XObject of `bits`, painted in the fill colour. Not
+    /// compressed: a QR code's modules are as good as random, and Flate
+    /// made a receipt's 488 bytes 499.
     fn mask(&mut self, bits: &Bits) -> Ref {
-        let data = deflate_at(&bits.rows, flate::LEVEL);
-        self.hash.update(&data);
+        self.hash.update(&bits.rows);
         let r = self.alloc();
         let dict = format!(
-            "/Type/XObject/Subtype/Image/Width {}/Height {}/ImageMask true/BitsPerComponent 1/Decode[1 0]/Filter/FlateDecode",
+            "/Type/XObject/Subtype/Image/Width {}/Height {}/ImageMask true/BitsPerComponent 1/Decode[1 0]",
             bits.width, bits.height
         );
-        self.file.stream(r, dict.as_bytes(), &data);
+        self.file.stream(r, dict.as_bytes(), &bits.rows);
         r
     }
 
