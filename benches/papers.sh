@@ -35,6 +35,9 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 # One build: appends "wall_secs peak_kb cpu_secs" to $site/<label>.times and prints it.
 run() { # label, output folder, private folder
+  # What the last run (or the deletion before this one) left to write back
+  # goes to disk first: each run pays for its own files only.
+  sync
   /usr/bin/time -f "%e %M %U %S" -o "$site/time" "$bin" build --root "$site" --output "$2" --private "$3" 2>"$site/log" || { cat "$site/log"; exit 1; }
   read -r secs kb user sys < "$site/time"
   echo "$secs $kb $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" >> "$site/$1.times"
