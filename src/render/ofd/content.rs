@@ -24,7 +24,7 @@ impl Ids {
 /// How page content refers to resources.
 pub struct Refs<'a> {
     /// Face → (font id, embedded font).
-    pub fonts: BTreeMap<usize, (u32, &'a EmbeddedFont)>,
+    pub fonts: BTreeMap<usize, (u32, &'a EmbeddedFont<'a>)>,
     pub colour_space: u32,
 }
 
@@ -214,6 +214,7 @@ mod tests {
             gids: [(10, 1), (11, 2)].into_iter().collect(),
             cmap: [('一', 1)].into_iter().collect(),
             file: Vec::new(),
+            tail: None,
             cff: true,
         };
         let refs = Refs {

@@ -12,44 +12,32 @@ pub mod xml;
 
 use std::path::PathBuf;
 
-use super::pdf::PdfRenderer;
-use super::{OutputFile, RenderContext, Renderer};
-use crate::diag::{Diagnostic, Diagnostics};
+use super::pdf::subset::SharedFonts;
+use super::{OutputFile, RenderContext};
+use crate::diag::Diagnostic;
+use crate::doc::Notice;
+use crate::typeset::fonts::FontSet;
+use crate::typeset::page::Page;
 
-/// Writes `notice.ofd` beside `notice.pdf`, from the PDF's pages and fonts.
-pub struct OfdRenderer<'a> {
-    pub pdf: &'a PdfRenderer,
-}
-
-impl OfdRenderer<'_> {
-    fn notice(
-        &self,
-        ctx: &RenderContext,
-        n: &crate::doc::Notice,
-    ) -> Result<OutputFile, Diagnostic> {
-        let path = PathBuf::from(n.year.to_string()).join("notice.ofd");
-        let pages = self.pdf.notice_pages(ctx.site, n)?;
-        let fonts = &self.pdf.fonts;
-        let embedded = font::embed(fonts, &pages).map_err(|e| e.diagnostic())?;
-        let date = super::docx::date(ctx.site, n);
-        let info = package::Info {
-            title: &n.title,
-            author: &ctx.site.config.authority.name,
-            subject: &n.number,
-            date: &date,
-        };
-        let bytes = package::package(fonts, &embedded, &pages, &info)
-            .map_err(|e| crate::diag!(Error, "package-failed", file = &path).cause(e))?;
-        Ok(OutputFile { path, bytes })
-    }
-}
-
-impl Renderer for OfdRenderer<'_> {
-    fn name(&self) -> &'static str {
-        "ofd"
-    }
-
-    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
-        super::all_or_problems(ctx.notices.iter().map(|n| self.notice(ctx, n)))
-    }
+/// `notice.ofd` of the notice `n`: its `pages` as the PDF has them, with
+/// the PDF's subsets (`shared`).
+pub fn notice(
+    ctx: &RenderContext,
+    n: &Notice,
+    fonts: &FontSet,
+    pages: &[Page],
+    shared: &SharedFonts,
+) -> Result<OutputFile, Diagnostic> {
+    let path = PathBuf::from(n.year.to_string()).join("notice.ofd");
+    let embedded = font::embed(fonts, pages, shared).map_err(|e| e.diagnostic())?;
+    let date = super::docx::date(ctx.site, n);
+    let info = package::Info {
+        title: &n.title,
+        author: &ctx.site.config.authority.name,
+        subject: &n.number,
+        date: &date,
+    };
+    let bytes = package::package(fonts, &embedded, pages, &info)
+        .map_err(|e| crate::diag!(Error, "package-failed", file = &path).cause(e))?;
+    Ok(OutputFile { path, bytes })
 }

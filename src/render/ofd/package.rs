@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 use super::content::{self, Ids, Refs};
 use super::font::EmbeddedFont;
 use super::xml::{mm, OFD_NS, XML_DECL};
-use crate::render::docx::package::zip_parts;
 use crate::render::html::escape;
+use crate::render::zip::{archive, Entry};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::Page;
 
@@ -106,32 +106,46 @@ pub fn package(
         .iter()
         .map(|p| content::page(p, &refs, &mut ids))
         .collect();
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-    if let Some(first) = pages.first() {
-        parts.push((
-            format!("{DOC}/Document.xml"),
-            document(first, &page_ids, ids.0).into_bytes(),
-        ));
-    }
-    parts.push((
+    let doc = pages.first().map(|p| document(p, &page_ids, ids.0));
+    let res = public_res(fonts, embedded, &refs);
+    let (doc_name, res_name) = (
+        format!("{DOC}/Document.xml"),
         format!("{DOC}/PublicRes.xml"),
-        public_res(fonts, embedded, &refs).into_bytes(),
-    ));
-    for (i, f) in embedded.iter().enumerate() {
-        parts.push((format!("{DOC}/Res/{}", font_path(i, f)), f.file.clone()));
+    );
+    let font_names: Vec<String> = (embedded.iter().enumerate())
+        .map(|(i, f)| format!("{DOC}/Res/{}", font_path(i, f)))
+        .collect();
+    let page_names: Vec<String> = (0..pages.len())
+        .map(|i| format!("{DOC}/Pages/Page_{i}/Content.xml"))
+        .collect();
+    let mut entries: Vec<Entry> = Vec::new();
+    if let Some(doc) = &doc {
+        entries.push(Entry::new(&doc_name, doc.as_bytes()));
     }
-    for (i, c) in contents.into_iter().enumerate() {
-        parts.push((format!("{DOC}/Pages/Page_{i}/Content.xml"), c.into_bytes()));
+    entries.push(Entry::new(&res_name, res.as_bytes()));
+    for (f, name) in embedded.iter().zip(&font_names) {
+        entries.push(Entry {
+            name,
+            bytes: &f.file,
+            tail: f.tail.as_ref().map(|t| (&t.bytes[..], t.deflated)),
+        });
+    }
+    for (c, name) in contents.iter().zip(&page_names) {
+        entries.push(Entry::new(name, c.as_bytes()));
     }
     let mut hash = Sha256::new();
-    for (name, bytes) in &parts {
-        hash.update(name.as_bytes());
-        hash.update(bytes);
+    for e in &entries {
+        hash.update(e.name.as_bytes());
+        hash.update(e.bytes);
+        if let Some((plain, _)) = e.tail {
+            hash.update(plain);
+        }
     }
     let doc_id: String = hash.finalize()[..16]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    parts.insert(0, ("OFD.xml".into(), ofd_xml(info, &doc_id).into_bytes()));
-    zip_parts(parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
+    let root = ofd_xml(info, &doc_id);
+    entries.insert(0, Entry::new("OFD.xml", root.as_bytes()));
+    archive(entries)
 }

@@ -11,9 +11,7 @@ pub mod writer;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use super::{OutputFile, RenderContext, Renderer};
+use super::OutputFile;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::doc::Notice;
 use crate::load::Site;
@@ -84,9 +82,16 @@ impl PdfRenderer {
         })
     }
 
-    fn notice(&self, site: &Site, n: &Notice) -> Result<OutputFile, Diagnostic> {
+    /// `notice.pdf` of `pages` (the notice `n` laid out), drawn with the
+    /// subsets of `shared`.
+    pub fn notice(
+        &self,
+        site: &Site,
+        n: &Notice,
+        pages: &[Page],
+        shared: &subset::SharedFonts,
+    ) -> Result<OutputFile, Diagnostic> {
         let year = site.years.iter().find(|y| y.year == n.year);
-        let pages = self.notice_pages(site, n)?;
         let date = site
             .config
             .pdf
@@ -99,8 +104,8 @@ impl PdfRenderer {
             subject: Some(&n.number),
             date: date.map(|d| d.start_instant()),
         };
-        let mut w = PdfWriter::new(&self.fonts, None);
-        for p in &pages {
+        let mut w = PdfWriter::new(&self.fonts, Some(shared));
+        for p in pages {
             w.add(p, None);
         }
         Ok(OutputFile {
@@ -126,19 +131,4 @@ pub fn document(
         w.add(p, *photo);
     }
     w.finish(meta)
-}
-
-impl Renderer for PdfRenderer {
-    fn name(&self) -> &'static str {
-        "pdf"
-    }
-
-    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
-        let results: Vec<Result<OutputFile, Diagnostic>> = ctx
-            .notices
-            .par_iter()
-            .map(|n| self.notice(ctx.site, n))
-            .collect();
-        super::all_or_problems(results)
-    }
 }

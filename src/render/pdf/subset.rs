@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use pdf_writer::types::{SystemInfo, UnicodeCmap};
 use pdf_writer::{Name, Str};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
@@ -63,7 +64,19 @@ impl FontPart {
         glyphs: &GlyphSet,
         cut: Cut,
     ) -> Result<FontPart, SubsetError> {
-        let (program, cff, bare) = embedded(fonts, face, remapper, cut)?;
+        Self::build_at(fonts, face, remapper, glyphs, cut, 6)
+    }
+
+    /// [`FontPart::build`] with the program compressed at Flate `level`.
+    pub fn build_at(
+        fonts: &FontSet,
+        face: usize,
+        remapper: &GlyphRemapper,
+        glyphs: &GlyphSet,
+        cut: Cut,
+        level: u8,
+    ) -> Result<FontPart, SubsetError> {
+        let (program, cff, bare) = embedded(fonts, face, remapper, cut, level)?;
         let cids: BTreeMap<u16, u16> = glyphs
             .keys()
             .map(|&gid| (gid, remapper.get(gid).unwrap_or(0)))
@@ -113,18 +126,19 @@ fn embedded(
     face: usize,
     remapper: &GlyphRemapper,
     cut: Cut,
+    level: u8,
 ) -> Result<(Vec<u8>, bool, bool), SubsetError> {
     if cut == Cut::Cached {
         let gids: Vec<u16> = remapper.remapped_gids().collect();
         if let Some(bare) = fonts.cff(face).and_then(|p| p.subset(&gids)) {
-            return Ok((deflate(&bare), true, true));
+            return Ok((deflate_at(&bare, level), true, true));
         }
     }
     let otf = program(fonts, face, remapper)?;
     let cff = otf.starts_with(b"OTTO");
     Ok(match cff.then(|| cid_keyed_cff(&otf)).flatten() {
-        Some(bare) => (deflate(bare), true, true),
-        None => (deflate(&otf), cff, false),
+        Some(bare) => (deflate_at(bare, level), true, true),
+        None => (deflate_at(&otf, level), cff, false),
     })
 }
 
@@ -236,6 +250,16 @@ impl SharedFonts {
         fonts: &FontSet,
         pages: impl IntoIterator<Item = &'p Page>,
     ) -> Result<SharedFonts, SubsetError> {
+        Self::from_pages_at(fonts, pages, 6)
+    }
+
+    /// [`SharedFonts::from_pages`] with the programs compressed at Flate
+    /// `level`, the faces cut side by side.
+    pub fn from_pages_at<'p>(
+        fonts: &FontSet,
+        pages: impl IntoIterator<Item = &'p Page>,
+        level: u8,
+    ) -> Result<SharedFonts, SubsetError> {
         let mut used: BTreeMap<usize, GlyphSet> = BTreeMap::new();
         for page in pages {
             for mark in &page.marks {
@@ -247,17 +271,18 @@ impl SharedFonts {
                 }
             }
         }
-        let mut parts = BTreeMap::new();
-        for (face, glyphs) in used {
-            let mut remapper = GlyphRemapper::new();
-            for &gid in glyphs.keys() {
-                remapper.remap(gid);
-            }
-            parts.insert(
-                face,
-                FontPart::build(fonts, face, &remapper, &glyphs, Cut::Cached)?,
-            );
-        }
+        let used: Vec<(usize, GlyphSet)> = used.into_iter().collect();
+        let parts = used
+            .into_par_iter()
+            .map(|(face, glyphs)| {
+                let mut remapper = GlyphRemapper::new();
+                for &gid in glyphs.keys() {
+                    remapper.remap(gid);
+                }
+                FontPart::build_at(fonts, face, &remapper, &glyphs, Cut::Cached, level)
+                    .map(|part| (face, part))
+            })
+            .collect::<Result<BTreeMap<_, _>, _>>()?;
         Ok(SharedFonts { parts })
     }
 

@@ -1,0 +1,223 @@
+//! The ZIP archives of the Word and OFD packages, written deterministically:
+//! entries in the order given, deflated, dated 1980-01-01 (the ZIP epoch),
+//! readable by all, so nothing of the build's clock or machine gets in.
+//!
+//! An entry may end with bytes that are deflated already (an OFD font's
+//! `CFF ` table, which the PDF embeds compressed): the bytes before them
+//! are compressed up to a byte boundary without closing the stream, and
+//! the given stream, which closes it, follows. Deflate allows it: a stream
+//! is a sequence of blocks, and that stream refers to nothing before it.
+
+use std::io::{Error, ErrorKind, Result};
+
+use miniz_oxide::deflate::core::{compress, CompressorOxide, TDEFLFlush, TDEFLStatus};
+use miniz_oxide::DataFormat;
+
+/// One file of an archive.
+pub struct Entry<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+    /// The entry's last bytes and their raw deflate stream.
+    pub tail: Option<(&'a [u8], &'a [u8])>,
+}
+
+impl<'a> Entry<'a> {
+    pub fn new(name: &'a str, bytes: &'a [u8]) -> Entry<'a> {
+        Entry {
+            name,
+            bytes,
+            tail: None,
+        }
+    }
+}
+
+/// Flate level of the entries' own bytes (XML text: level 6 takes it to a
+/// tenth, level 1 to a seventh).
+const LEVEL: u8 = 6;
+
+/// The archive of `entries`. Fails only where ZIP without its 64-bit
+/// extension ends: 65,535 entries, 4 GB.
+pub fn archive<'a>(entries: impl IntoIterator<Item = Entry<'a>>) -> Result<Vec<u8>> {
+    let too_big = || Error::new(ErrorKind::InvalidInput, "over the 4 GB of a ZIP archive");
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    let mut count = 0u16;
+    let mut c = Box::<CompressorOxide>::default();
+    for e in entries {
+        let mut crc = crc32fast::Hasher::new();
+        crc.update(e.bytes);
+        let flush = match e.tail {
+            Some((plain, _)) => {
+                crc.update(plain);
+                TDEFLFlush::Sync
+            }
+            None => TDEFLFlush::Finish,
+        };
+        if e.name.len() > usize::from(u16::MAX) {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                "a ZIP entry's name over 64 KB",
+            ));
+        }
+        let mut data = deflate(&mut c, e.bytes, flush)?;
+        if let Some((_, deflated)) = e.tail {
+            data.extend_from_slice(deflated);
+        }
+        let size = e.bytes.len() + e.tail.map_or(0, |(plain, _)| plain.len());
+        let fixed = Fixed {
+            crc: crc.finalize(),
+            packed: u32::try_from(data.len()).map_err(|_| too_big())?,
+            size: u32::try_from(size).map_err(|_| too_big())?,
+            name: e.name,
+        };
+        let at = u32::try_from(out.len()).map_err(|_| too_big())?;
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        fixed.write(&mut out);
+        out.extend_from_slice(e.name.as_bytes());
+        out.extend_from_slice(&data);
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        // Made by: Unix (its permissions below), ZIP 2.0.
+        central.extend_from_slice(&(3u16 << 8 | 20).to_le_bytes());
+        fixed.write(&mut central);
+        // No comment, disk 0, no internal attributes; a regular file, rw-r--r--.
+        central.extend_from_slice(&[0; 6]);
+        central.extend_from_slice(&(0o100644u32 << 16).to_le_bytes());
+        central.extend_from_slice(&at.to_le_bytes());
+        central.extend_from_slice(e.name.as_bytes());
+        count = count.checked_add(1).ok_or_else(too_big)?;
+    }
+    let at = u32::try_from(out.len()).map_err(|_| too_big())?;
+    let len = u32::try_from(central.len()).map_err(|_| too_big())?;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&[0; 2]);
+    u32::try_from(out.len()).map_err(|_| too_big())?;
+    Ok(out)
+}
+
+/// What the local and the central header of an entry share, from the
+/// version needed on.
+struct Fixed<'a> {
+    crc: u32,
+    packed: u32,
+    size: u32,
+    name: &'a str,
+}
+
+impl Fixed<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        // Bit 11: the name is UTF-8 (only said when it is not ASCII).
+        let flags: u16 = if self.name.is_ascii() { 0 } else { 1 << 11 };
+        // Version 2.0, deflated, 00:00:00 on 1980-01-01.
+        for v in [20u16, flags, 8, 0, (1 << 5) | 1] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [self.crc, self.packed, self.size] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        // No extra field.
+        out.extend_from_slice(&(self.name.len() as u16).to_le_bytes());
+        out.extend_from_slice(&[0; 2]);
+    }
+}
+
+/// `data` as raw deflate; with `Sync` the stream is left open on a byte
+/// boundary for more blocks to follow.
+fn deflate(c: &mut CompressorOxide, data: &[u8], flush: TDEFLFlush) -> Result<Vec<u8>> {
+    c.reset();
+    c.set_format_and_level(DataFormat::Raw, LEVEL);
+    let mut out = vec![0; (data.len() / 4).max(64)];
+    let (mut input, mut at) = (data, 0);
+    loop {
+        let (status, read, written) = compress(c, input, &mut out[at..], flush);
+        at += written;
+        input = &input[read..];
+        match status {
+            TDEFLStatus::Done => break,
+            // Flushed when all is read and the output was not filled.
+            TDEFLStatus::Okay
+                if input.is_empty() && flush == TDEFLFlush::Sync && at < out.len() =>
+            {
+                break
+            }
+            TDEFLStatus::Okay if out.len() - at < 64 => out.resize(out.len() * 2, 0),
+            TDEFLStatus::Okay => {}
+            // Only a bad parameter fails, and these are fixed.
+            s => return Err(Error::other(format!("deflate: {s:?}"))),
+        }
+    }
+    out.truncate(at);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entries of an archive as its central directory lists them:
+    /// name, and the inflated bytes checked against size and CRC.
+    fn read(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
+        let u16_at = |at: usize| u16::from_le_bytes([zip[at], zip[at + 1]]) as usize;
+        let u32_at = |at: usize| u32::from_le_bytes(zip[at..at + 4].try_into().unwrap());
+        let end = zip.len() - 22;
+        assert_eq!(u32_at(end), 0x0605_4b50);
+        let (count, mut at) = (u16_at(end + 10), u32_at(end + 16) as usize);
+        let mut out = Vec::new();
+        for _ in 0..count {
+            assert_eq!(u32_at(at), 0x0201_4b50);
+            let (crc, packed, size) = (u32_at(at + 16), u32_at(at + 20), u32_at(at + 24));
+            let name_len = u16_at(at + 28);
+            let name = String::from_utf8(zip[at + 46..at + 46 + name_len].to_vec()).unwrap();
+            let local = u32_at(at + 42) as usize;
+            assert_eq!(u32_at(local), 0x0403_4b50);
+            let data = local + 30 + u16_at(local + 26) + u16_at(local + 28);
+            let raw = &zip[data..data + packed as usize];
+            let bytes = miniz_oxide::inflate::decompress_to_vec(raw).unwrap();
+            assert_eq!(bytes.len(), size as usize, "{name}");
+            assert_eq!(crc32fast::hash(&bytes), crc, "{name}");
+            out.push((name, bytes));
+            at += 46 + name_len;
+        }
+        out
+    }
+
+    #[test]
+    fn an_entry_may_end_with_bytes_deflated_before() {
+        let text: Vec<u8> = (0..50_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let glyphs: Vec<u8> = (0..90_000u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 11) as u8)
+            .collect();
+        let zlib = miniz_oxide::deflate::compress_to_vec_zlib(&glyphs, 1);
+        let deflated = &zlib[2..zlib.len() - 4];
+        for head in [&text[..], b"", b"OTTO"] {
+            let zip = archive([
+                Entry::new("a.xml", b"<a/>"),
+                Entry {
+                    name: "Res/font.otf",
+                    bytes: head,
+                    tail: Some((&glyphs, deflated)),
+                },
+                Entry::new("empty", b""),
+            ])
+            .unwrap();
+            let whole: Vec<u8> = [head, &glyphs[..]].concat();
+            let read = read(&zip);
+            let names: Vec<&str> = read.iter().map(|(n, _)| n.as_str()).collect();
+            assert_eq!(names, ["a.xml", "Res/font.otf", "empty"]);
+            assert_eq!(read[0].1, b"<a/>");
+            assert_eq!(read[1].1, whole);
+            assert!(read[2].1.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_same_entries_give_the_same_bytes() {
+        let make = || archive([Entry::new("word/document.xml", b"<w:document/>")]).unwrap();
+        assert_eq!(make(), make());
+    }
+}
