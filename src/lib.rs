@@ -166,6 +166,8 @@ fn render_with(
     outputs: Outputs,
     missing_key: papers::key::Missing,
 ) -> Result<Rendered, Diagnostics> {
+    // The font folders are read while the site is loaded and checked.
+    let _fonts = outputs.pdf.then(typeset::discover::Prefetch::start);
     let Prepared {
         site,
         notices,

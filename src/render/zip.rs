@@ -31,9 +31,10 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// Flate level of the entries' own bytes (XML text: level 6 takes it to a
-/// tenth, level 1 to a seventh).
-const LEVEL: u8 = 6;
+/// Flate level of the entries' own bytes, XML text. The 2024 notice's OFD
+/// pages (108 KB): level 6 takes them to 11.1 KB in 1 ms, level 2 to
+/// 12.5 KB in 0.4 ms, level 1 to 15.4 KB in 0.15 ms.
+const LEVEL: u8 = 2;
 
 /// The archive of `entries`. Fails only where ZIP without its 64-bit
 /// extension ends: 65,535 entries, 4 GB.

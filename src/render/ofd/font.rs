@@ -96,27 +96,31 @@ pub fn embed<'a>(
 }
 
 /// A CFF subset as the PDF's compressed `CFF ` table after the tables made
-/// here from the face's own; `None` when the PDF's program is not a bare
-/// CFF or the face's tables cannot be read.
+/// here from the face's own; `None` unless the PDF's program is the bare
+/// CFF the build's glyph cache cuts (cut again here, which costs a copy of
+/// the cached glyphs, and checked against the PDF's by its Adler-32).
 fn spliced<'a>(
     fonts: &FontSet,
     part: &'a FontPart,
     cmap: &BTreeMap<char, u16>,
 ) -> Option<(Vec<u8>, Tail<'a>)> {
-    // zlib: a two-byte header, the raw stream, the Adler-32 of the data.
-    let raw = part.program.get(2..part.program.len().checked_sub(4)?)?;
-    if !part.bare || part.program.first()? & 0x0F != 8 || part.program[1] & 0x20 != 0 {
-        return None;
-    }
-    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(&part.program).ok()?;
-    let face =
-        ttf_parser::RawFace::parse(fonts.data(part.face)?, fonts.faces[part.face].index).ok()?;
-    let table = |tag: &[u8; 4]| face.table(ttf_parser::Tag::from_bytes(tag));
     // The face's glyph of each subset glyph; 0 is .notdef in both.
     let mut old = vec![0u16; usize::from(part.cids.values().max().copied().unwrap_or(0)) + 1];
     for (gid, cid) in &part.cids {
         old[usize::from(*cid)] = *gid;
     }
+    let bytes = fonts.cff(part.face)?.subset(&old)?;
+    // zlib: a two-byte header (no preset dictionary), the raw stream, the
+    // Adler-32 of the data.
+    let (head, rest) = part.program.split_at_checked(2)?;
+    let (raw, adler) = rest.split_at_checked(rest.len().checked_sub(4)?)?;
+    let same = u32::from_be_bytes(adler.try_into().ok()?) == simd_adler32::adler32(&&bytes[..]);
+    if !part.bare || head[0] & 0x0F != 8 || head[1] & 0x20 != 0 || !same {
+        return None;
+    }
+    let face =
+        ttf_parser::RawFace::parse(fonts.data(part.face)?, fonts.faces[part.face].index).ok()?;
+    let table = |tag: &[u8; 4]| face.table(ttf_parser::Tag::from_bytes(tag));
     let (hhea, hmtx) = metrics(table(b"hhea")?, table(b"hmtx")?, &old)?;
     let mut maxp = 0x5000u32.to_be_bytes().to_vec();
     maxp.extend_from_slice(&u16::try_from(old.len()).ok()?.to_be_bytes());

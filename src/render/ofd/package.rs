@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::content::{self, Ids, Refs};
 use super::font::EmbeddedFont;
-use super::xml::{mm, OFD_NS, XML_DECL};
+use super::xml::{Mm, OFD_NS, XML_DECL};
 use crate::render::html::escape;
 use crate::render::zip::{archive, Entry};
 use crate::typeset::fonts::FontSet;
@@ -53,8 +53,8 @@ fn public_res(fonts: &FontSet, embedded: &[EmbeddedFont], refs: &Refs) -> String
 fn document(first: &Page, page_ids: &[u32], max_id: u32) -> String {
     let mut s = format!(
         "{XML_DECL}<ofd:Document xmlns:ofd=\"{OFD_NS}\"><ofd:CommonData><ofd:MaxUnitID>{max_id}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 {} {}</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>",
-        mm(first.width),
-        mm(first.height)
+        Mm(first.width),
+        Mm(first.height)
     );
     for (i, id) in page_ids.iter().enumerate() {
         s.push_str(&format!(
