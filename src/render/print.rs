@@ -28,13 +28,18 @@ impl PrintRenderer<'_> {
             Ok(p) => p,
             Err(d) => return vec![Err(d)],
         };
-        let shared = match SharedFonts::from_pages_at(fonts, &pages, FONT_LEVEL) {
+        // The OFD's pages need only the glyphs' numbering, not the fonts.
+        let (shared, contents) = rayon::join(
+            || SharedFonts::from_pages_at(fonts, &pages, FONT_LEVEL),
+            || super::ofd::contents(n, &pages),
+        );
+        let shared = match shared {
             Ok(s) => s,
             Err(e) => return vec![Err(e.diagnostic())],
         };
         let (pdf, ofd) = rayon::join(
             || self.pdf.notice(ctx.site, n, &pages, &shared),
-            || super::ofd::notice(ctx, n, fonts, &pages, &shared),
+            || super::ofd::notice(ctx, n, fonts, &contents?, &shared),
         );
         vec![pdf, ofd]
     }

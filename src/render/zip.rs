@@ -3,10 +3,11 @@
 //! readable by all, so nothing of the build's clock or machine gets in.
 //!
 //! An entry may end with bytes that are deflated already (an OFD font's
-//! `CFF ` table, which the PDF embeds compressed): the bytes before them
-//! are compressed up to a byte boundary without closing the stream, and
-//! the given stream, which closes it, follows. Deflate allows it: a stream
-//! is a sequence of blocks, and that stream refers to nothing before it.
+//! `CFF ` table, which the PDF embeds compressed; a page compressed while
+//! the fonts were cut): the bytes before them are compressed up to a byte
+//! boundary without closing the stream, and the given stream, which
+//! closes it, follows. Deflate allows it: a stream is a sequence of
+//! blocks, and that stream refers to nothing before it.
 
 use std::io::{Error, ErrorKind, Result};
 
@@ -43,27 +44,25 @@ pub fn archive<'a>(entries: impl IntoIterator<Item = Entry<'a>>) -> Result<Vec<u
     let mut out = Vec::new();
     let mut central = Vec::new();
     let mut count = 0u16;
-    let mut c = Box::<CompressorOxide>::default();
     for e in entries {
+        if e.name.len() > usize::from(u16::MAX) {
+            let long = "a ZIP entry's name over 64 KB";
+            return Err(Error::new(ErrorKind::InvalidInput, long));
+        }
         let mut crc = crc32fast::Hasher::new();
         crc.update(e.bytes);
-        let flush = match e.tail {
-            Some((plain, _)) => {
+        let data = match e.tail {
+            Some((plain, deflated)) => {
                 crc.update(plain);
-                TDEFLFlush::Sync
+                let mut data = match e.bytes {
+                    [] => Vec::with_capacity(deflated.len()),
+                    bytes => raw(bytes, TDEFLFlush::Sync)?,
+                };
+                data.extend_from_slice(deflated);
+                data
             }
-            None => TDEFLFlush::Finish,
+            None => raw(e.bytes, TDEFLFlush::Finish)?,
         };
-        if e.name.len() > usize::from(u16::MAX) {
-            return Err(Error::new(
-                ErrorKind::InvalidInput,
-                "a ZIP entry's name over 64 KB",
-            ));
-        }
-        let mut data = deflate(&mut c, e.bytes, flush)?;
-        if let Some((_, deflated)) = e.tail {
-            data.extend_from_slice(deflated);
-        }
         let size = e.bytes.len() + e.tail.map_or(0, |(plain, _)| plain.len());
         let fixed = Fixed {
             crc: crc.finalize(),
@@ -127,33 +126,46 @@ impl Fixed<'_> {
     }
 }
 
+/// `data` as a raw deflate stream, for an entry's tail.
+pub fn deflate(data: &[u8]) -> Result<Vec<u8>> {
+    raw(data, TDEFLFlush::Finish)
+}
+
 /// `data` as raw deflate; with `Sync` the stream is left open on a byte
-/// boundary for more blocks to follow.
-fn deflate(c: &mut CompressorOxide, data: &[u8], flush: TDEFLFlush) -> Result<Vec<u8>> {
-    c.reset();
-    c.set_format_and_level(DataFormat::Raw, LEVEL);
-    let mut out = vec![0; (data.len() / 4).max(64)];
-    let (mut input, mut at) = (data, 0);
-    loop {
-        let (status, read, written) = compress(c, input, &mut out[at..], flush);
-        at += written;
-        input = &input[read..];
-        match status {
-            TDEFLStatus::Done => break,
-            // Flushed when all is read and the output was not filled.
-            TDEFLStatus::Okay
-                if input.is_empty() && flush == TDEFLFlush::Sync && at < out.len() =>
-            {
-                break
-            }
-            TDEFLStatus::Okay if out.len() - at < 64 => out.resize(out.len() * 2, 0),
-            TDEFLStatus::Okay => {}
-            // Only a bad parameter fails, and these are fixed.
-            s => return Err(Error::other(format!("deflate: {s:?}"))),
-        }
+/// boundary for more blocks to follow. One compressor a thread, reset
+/// between calls (a fresh one zeroes some 300 KB).
+fn raw(data: &[u8], flush: TDEFLFlush) -> Result<Vec<u8>> {
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<Option<Box<CompressorOxide>>> =
+            const { std::cell::RefCell::new(None) };
     }
-    out.truncate(at);
-    Ok(out)
+    COMPRESSOR.with_borrow_mut(|slot| {
+        let c = slot.get_or_insert_with(Box::default);
+        c.reset();
+        c.set_format_and_level(DataFormat::Raw, LEVEL);
+        let mut out = vec![0; (data.len() / 4).max(64)];
+        let (mut input, mut at) = (data, 0);
+        loop {
+            let (status, read, written) = compress(c, input, &mut out[at..], flush);
+            at += written;
+            input = &input[read..];
+            match status {
+                TDEFLStatus::Done => break,
+                // Flushed when all is read and the output was not filled.
+                TDEFLStatus::Okay
+                    if input.is_empty() && flush == TDEFLFlush::Sync && at < out.len() =>
+                {
+                    break
+                }
+                TDEFLStatus::Okay if out.len() - at < 64 => out.resize(out.len() * 2, 0),
+                TDEFLStatus::Okay => {}
+                // Only a bad parameter fails, and these are fixed.
+                s => return Err(Error::other(format!("deflate: {s:?}"))),
+            }
+        }
+        out.truncate(at);
+        Ok(out)
+    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::font::EmbeddedFont;
+use super::font::Numbering;
 use super::xml::{Mm, OFD_NS, XML_DECL};
 use crate::render::html::escape;
 use crate::typeset::page::{Area, Colour, Mark, Page, Run, Stroke};
@@ -24,7 +24,7 @@ impl Ids {
 /// How page content refers to resources.
 pub struct Refs<'a> {
     /// Face → (font id, embedded font).
-    pub fonts: BTreeMap<usize, (u32, &'a EmbeddedFont<'a>)>,
+    pub fonts: BTreeMap<usize, (u32, &'a Numbering)>,
     pub colour_space: u32,
 }
 
@@ -210,13 +210,9 @@ mod tests {
     /// CGTransform the second; positions are the run's, in mm.
     #[test]
     fn a_glyph_the_cmap_cannot_name_gets_a_cgtransform() {
-        let font = EmbeddedFont {
-            face: 0,
+        let font = Numbering {
             gids: [(10, 1), (11, 2)].into_iter().collect(),
             cmap: [('一', 1)].into_iter().collect(),
-            file: Vec::new(),
-            tail: None,
-            cff: true,
         };
         let refs = Refs {
             fonts: [(0, (2, &font))].into_iter().collect(),

@@ -17,15 +17,54 @@ use crate::render::pdf::subset::{program, FontPart, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Mark, Page};
 
-/// The glyphs of one face a document uses, with its subset.
-pub struct EmbeddedFont<'a> {
-    pub face: usize,
+/// How the glyphs of one face a document uses are numbered in its subset.
+pub struct Numbering {
     /// Original glyph id → glyph id in the subset.
     pub gids: BTreeMap<u16, u16>,
     /// Character → glyph id in the subset, as the added `cmap` maps it.
     pub cmap: BTreeMap<char, u16>,
-    /// The font file: OpenType with CFF outlines, or TrueType; without
-    /// its last table when `tail` holds that.
+}
+
+impl Numbering {
+    /// The subset glyph id of `gid`, and whether the `cmap` gives it for `c`.
+    pub fn glyph(&self, gid: u16, c: char) -> (u16, bool) {
+        let new = self.gids.get(&gid).copied().unwrap_or(0);
+        (new, self.cmap.get(&c) == Some(&new))
+    }
+}
+
+/// The numbering of each face `pages` draw with, known before any font is
+/// cut (the pages' content is written meanwhile): .notdef, then the glyphs
+/// in the order of their ids, as the PDF's shared subsets number them.
+pub fn numbering(pages: &[Page]) -> BTreeMap<usize, Numbering> {
+    let mut used: BTreeMap<usize, BTreeMap<u16, char>> = BTreeMap::new();
+    for mark in pages.iter().flat_map(|p| &p.marks) {
+        if let Mark::Text(run) = mark {
+            let set = used.entry(run.face).or_default();
+            for g in &run.glyphs {
+                set.entry(g.id).or_insert(g.text);
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (face, glyphs) in used {
+        let mut remapper = GlyphRemapper::new();
+        let gids: BTreeMap<u16, u16> = glyphs.keys().map(|&g| (g, remapper.remap(g))).collect();
+        let mut cmap = BTreeMap::new();
+        // The lowest original glyph of a character is the one the cmap names.
+        for (gid, c) in &glyphs {
+            cmap.entry(*c).or_insert(gids[gid]);
+        }
+        out.insert(face, Numbering { gids, cmap });
+    }
+    out
+}
+
+/// The font file of one face a document uses.
+pub struct EmbeddedFont<'a> {
+    pub face: usize,
+    /// OpenType with CFF outlines, or TrueType; without its last table when
+    /// `tail` holds that.
     pub file: Vec<u8>,
     pub tail: Option<Tail<'a>>,
     pub cff: bool,
@@ -38,55 +77,32 @@ pub struct Tail<'a> {
     pub deflated: &'a [u8],
 }
 
-impl EmbeddedFont<'_> {
-    /// The subset glyph id of `gid`, and whether the `cmap` gives it for `c`.
-    pub fn glyph(&self, gid: u16, c: char) -> (u16, bool) {
-        let new = self.gids.get(&gid).copied().unwrap_or(0);
-        (new, self.cmap.get(&c) == Some(&new))
-    }
-}
-
-/// One embedded font per face the pages draw with, in face order, made
-/// from `shared`: the subsets of every glyph of `pages`.
+/// One embedded font per face of `numbering`, in face order, made from
+/// `shared`: the PDF's subsets of the same glyphs.
 pub fn embed<'a>(
     fonts: &FontSet,
-    pages: &[Page],
+    numbering: &BTreeMap<usize, Numbering>,
     shared: &'a SharedFonts,
 ) -> Result<Vec<EmbeddedFont<'a>>, SubsetError> {
-    let mut used: BTreeMap<usize, BTreeMap<u16, char>> = BTreeMap::new();
-    for mark in pages.iter().flat_map(|p| &p.marks) {
-        if let Mark::Text(run) = mark {
-            let set = used.entry(run.face).or_default();
-            for g in &run.glyphs {
-                set.entry(g.id).or_insert(g.text);
-            }
-        }
-    }
     let mut out = Vec::new();
-    for (face, glyphs) in used {
-        let fail = |reason: String| SubsetError {
+    for (&face, number) in numbering {
+        let fail = |reason: &str| SubsetError {
             face: fonts.faces[face].label.clone(),
-            reason,
+            reason: reason.to_string(),
         };
+        // The pages' content names glyphs as `number` does: so must the font.
         let part = shared
             .parts
             .get(&face)
-            .ok_or_else(|| fail(crate::t!("font-subset-not-opentype")))?;
-        let gids = part.cids.clone();
-        let mut cmap = BTreeMap::new();
-        // The lowest original glyph of a character is the one the cmap names.
-        for (gid, c) in &glyphs {
-            cmap.entry(*c).or_insert(gids[gid]);
-        }
-        let (file, tail) = match spliced(fonts, part, &cmap) {
+            .filter(|p| p.cids == number.gids)
+            .ok_or_else(|| fail("the PDF's subset numbers its glyphs otherwise"))?;
+        let (file, tail) = match spliced(fonts, part, &number.cmap) {
             Some((file, tail)) => (file, Some(tail)),
-            None => (whole(fonts, face, &gids, &cmap)?, None),
+            None => (whole(fonts, face, &number.gids, &number.cmap)?, None),
         };
         let cff = tail.is_some() || file.starts_with(b"OTTO");
         out.push(EmbeddedFont {
             face,
-            gids,
-            cmap,
             file,
             tail,
             cff,

@@ -19,17 +19,28 @@ use crate::doc::Notice;
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::Page;
 
-/// `notice.ofd` of the notice `n`: its `pages` as the PDF has them, with
-/// the PDF's subsets (`shared`).
+/// Where the OFD of notice `n` is written.
+pub fn path(n: &Notice) -> PathBuf {
+    PathBuf::from(n.year.to_string()).join("notice.ofd")
+}
+
+/// The content of the notice's `pages`, made while the fonts are cut.
+pub fn contents(n: &Notice, pages: &[Page]) -> Result<package::Contents, Diagnostic> {
+    package::contents(pages)
+        .map_err(|e| crate::diag!(Error, "package-failed", file = &path(n)).cause(e))
+}
+
+/// `notice.ofd` of the notice `n`: the pages of `contents` as the PDF has
+/// them, with the PDF's subsets (`shared`).
 pub fn notice(
     ctx: &RenderContext,
     n: &Notice,
     fonts: &FontSet,
-    pages: &[Page],
+    contents: &package::Contents,
     shared: &SharedFonts,
 ) -> Result<OutputFile, Diagnostic> {
-    let path = PathBuf::from(n.year.to_string()).join("notice.ofd");
-    let embedded = font::embed(fonts, pages, shared).map_err(|e| e.diagnostic())?;
+    let path = path(n);
+    let embedded = font::embed(fonts, &contents.numbering, shared).map_err(|e| e.diagnostic())?;
     let date = super::docx::date(ctx.site, n);
     let info = package::Info {
         title: &n.title,
@@ -37,7 +48,7 @@ pub fn notice(
         subject: &n.number,
         date: &date,
     };
-    let bytes = package::package(fonts, &embedded, pages, &info)
+    let bytes = package::package(fonts, &embedded, contents, &info)
         .map_err(|e| crate::diag!(Error, "package-failed", file = &path).cause(e))?;
     Ok(OutputFile { path, bytes })
 }
