@@ -233,10 +233,12 @@ struct Made {
 fn run_renderers(ctx: &RenderContext, outputs: Outputs) -> Result<Made, Diagnostics> {
     use publicity::{csv::CsvRenderer, html::PagesRenderer, pdf::ListPdfRenderer};
     let mut problems = Diagnostics::new();
-    let html = match outputs
-        .html
-        .then(|| render::html::HtmlRenderer::new(&ctx.site.root))
-    {
+    // The templates are read while the fonts are found.
+    let (html, pdf) = rayon::join(
+        || (outputs.html).then(|| render::html::HtmlRenderer::new(&ctx.site.root)),
+        || (outputs.pdf).then(|| render::pdf::PdfRenderer::new(ctx.site)),
+    );
+    let html = match html {
         Some(Err(d)) => {
             problems.extend(d);
             None
@@ -244,10 +246,7 @@ fn run_renderers(ctx: &RenderContext, outputs: Outputs) -> Result<Made, Diagnost
         Some(Ok(h)) => Some(h),
         None => None,
     };
-    let pdf = match outputs.pdf {
-        true => Some(render::pdf::PdfRenderer::new(ctx.site)?),
-        false => None,
-    };
+    let pdf = pdf.transpose()?;
     let pages = html.as_ref().map(|html| PagesRenderer { html });
     let lists = pdf.as_ref().map(|pdf| ListPdfRenderer { pdf });
     // The notice's PDF and its archive copy (OFD) from one layout.
