@@ -41,9 +41,8 @@ const LEVEL: u8 = 2;
 /// extension ends: 65,535 entries, 4 GB.
 pub fn archive<'a>(entries: impl IntoIterator<Item = Entry<'a>>) -> Result<Vec<u8>> {
     let too_big = || Error::new(ErrorKind::InvalidInput, "over the 4 GB of a ZIP archive");
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    let mut count = 0u16;
+    // Compressed first, so the archive is written once into its full size.
+    let mut packed = Vec::new();
     for e in entries {
         if e.name.len() > usize::from(u16::MAX) {
             let long = "a ZIP entry's name over 64 KB";
@@ -51,30 +50,40 @@ pub fn archive<'a>(entries: impl IntoIterator<Item = Entry<'a>>) -> Result<Vec<u
         }
         let mut crc = crc32fast::Hasher::new();
         crc.update(e.bytes);
-        let data = match e.tail {
-            Some((plain, deflated)) => {
+        let head = match e.tail {
+            Some((plain, _)) => {
                 crc.update(plain);
-                let mut data = match e.bytes {
-                    [] => Vec::with_capacity(deflated.len()),
+                match e.bytes {
+                    [] => Vec::new(),
                     bytes => raw(bytes, TDEFLFlush::Sync)?,
-                };
-                data.extend_from_slice(deflated);
-                data
+                }
             }
             None => raw(e.bytes, TDEFLFlush::Finish)?,
         };
+        let tail = e.tail.map_or(&[][..], |(_, deflated)| deflated);
         let size = e.bytes.len() + e.tail.map_or(0, |(plain, _)| plain.len());
         let fixed = Fixed {
             crc: crc.finalize(),
-            packed: u32::try_from(data.len()).map_err(|_| too_big())?,
+            packed: u32::try_from(head.len() + tail.len()).map_err(|_| too_big())?,
             size: u32::try_from(size).map_err(|_| too_big())?,
             name: e.name,
         };
+        packed.push((fixed, head, tail));
+    }
+    let count = u16::try_from(packed.len()).map_err(|_| too_big())?;
+    let local: usize = (packed.iter())
+        .map(|(f, head, tail)| 30 + f.name.len() + head.len() + tail.len())
+        .sum();
+    let listed: usize = packed.iter().map(|(f, _, _)| 46 + f.name.len()).sum();
+    let mut out = Vec::with_capacity(local + listed + 22);
+    let mut central = Vec::with_capacity(listed);
+    for (fixed, head, tail) in &packed {
         let at = u32::try_from(out.len()).map_err(|_| too_big())?;
         out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
         fixed.write(&mut out);
-        out.extend_from_slice(e.name.as_bytes());
-        out.extend_from_slice(&data);
+        out.extend_from_slice(fixed.name.as_bytes());
+        out.extend_from_slice(head);
+        out.extend_from_slice(tail);
         central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
         // Made by: Unix (its permissions below), ZIP 2.0.
         central.extend_from_slice(&(3u16 << 8 | 20).to_le_bytes());
@@ -83,8 +92,7 @@ pub fn archive<'a>(entries: impl IntoIterator<Item = Entry<'a>>) -> Result<Vec<u
         central.extend_from_slice(&[0; 6]);
         central.extend_from_slice(&(0o100644u32 << 16).to_le_bytes());
         central.extend_from_slice(&at.to_le_bytes());
-        central.extend_from_slice(e.name.as_bytes());
-        count = count.checked_add(1).ok_or_else(too_big)?;
+        central.extend_from_slice(fixed.name.as_bytes());
     }
     let at = u32::try_from(out.len()).map_err(|_| too_big())?;
     let len = u32::try_from(central.len()).map_err(|_| too_big())?;
