@@ -14,7 +14,8 @@
 # GAZETTE_BENCH_DERIVATIONS=FILE seeds step 1 with a derivations.txt kept
 # from an earlier run of the same COUNT or more (same key, same seed: the
 # first N generated rows do not depend on COUNT). GAZETTE_BENCH_BIN=FILE
-# measures that binary (e.g. the previous release) instead of building one.
+# measures that binary (e.g. the previous release) instead of building one;
+# GAZETTE_BENCH_PEER=0 leaves the Typst peer out.
 # The site is made under $TMPDIR: see the README on the file system.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -118,7 +119,9 @@ done
 
 # The peer: the same receipt made with Typst's Python binding, one compiler
 # per process, one process per core.
-if python3 -c 'import typst' 2>/dev/null; then
+if [ "${GAZETTE_BENCH_PEER:-1}" = 0 ]; then
+  echo "typst peer: skipped (GAZETTE_BENCH_PEER=0)"
+elif python3 -c 'import typst' 2>/dev/null; then
   n=$((count < 20000 ? count : 20000))
   start=$(date +%s.%N)
   python3 benches/typst_receipts.py "$site/content/2024/candidates.csv" "$site/typst" "$n" "$(nproc)"

@@ -84,25 +84,32 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
             published,
             &mut diags,
         );
-        if let Some(list) = &list {
-            secrets.add(list, &spec.columns.id_number, &spec.columns.phone);
-        }
-        if let (Some(list), Some((pspec, psrc))) = (&list, &year.publicity) {
-            let extra: Vec<(String, String)> = spec
-                .columns
-                .extra
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            let ctx = publicity::Inputs {
-                year,
-                schedule: &schedule,
-                list,
-                extra_headers: &extra,
-                style: site.config.dates,
-            };
-            lists.extend(publicity::build(&ctx, pspec, psrc, &mut diags));
-        }
+        // The guard's numbers are sorted while the 公示 lists are made.
+        let add = || {
+            if let Some(list) = &list {
+                secrets.add(list, &spec.columns.id_number, &spec.columns.phone);
+            }
+        };
+        let build = || match (&list, &year.publicity) {
+            (Some(list), Some((pspec, psrc))) => {
+                let extra: Vec<(String, String)> = spec
+                    .columns
+                    .extra
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                let ctx = publicity::Inputs {
+                    year,
+                    schedule: &schedule,
+                    list,
+                    extra_headers: &extra,
+                    style: site.config.dates,
+                };
+                publicity::build(&ctx, pspec, psrc, &mut diags)
+            }
+            _ => Vec::new(),
+        };
+        lists.extend(rayon::join(add, build).1);
         if let Some(list) = list {
             papers_in.extend(papers::input(&site, year, &schedule, list, &mut diags));
         }

@@ -87,14 +87,14 @@ fn the_valid_list_loads_without_a_word() {
         c.iter().map(|c| c.row).collect::<Vec<_>>(),
         (2..=13).collect::<Vec<_>>()
     );
-    assert_eq!(c[0].name, "刘子轩");
+    assert_eq!(c[0].name(), "刘子轩");
     assert_eq!(c[0].sex, Sex::Male);
-    assert_eq!(c[0].id_number, "430102200305120316");
-    assert_eq!(c[0].phone, "13807311234");
-    assert_eq!(c[0].college, "湖南工业职业技术学院");
-    assert_eq!(c[0].major, "机械制造及自动化");
+    assert_eq!(c[0].id_number(), "430102200305120316");
+    assert_eq!(c[0].phone(), "13807311234");
+    assert_eq!(c[0].college(), "湖南工业职业技术学院");
+    assert_eq!(c[0].major(), "机械制造及自动化");
     assert_eq!(
-        c.iter().map(|c| c.category.as_str()).collect::<Vec<_>>(),
+        c.iter().map(|c| c.category()).collect::<Vec<_>>(),
         [
             "general",
             "poverty",
@@ -120,11 +120,11 @@ fn the_valid_list_loads_without_a_word() {
         ]
     );
     // A failed veteran chose the general plan: allowed.
-    assert_eq!(c[6].choice.as_deref(), Some("general"));
-    assert_eq!(c[4].choice, None);
-    assert_eq!(c[2].extra.get("enlisted"), "2021-09-10");
-    assert_eq!(c[0].extra.get("enlisted"), "");
-    assert_eq!(c[4].id_number, "43040220030302081X");
+    assert_eq!(c[6].choice(), Some("general"));
+    assert_eq!(c[4].choice(), None);
+    assert_eq!(c[2].extra("enlisted"), "2021-09-10");
+    assert_eq!(c[0].extra("enlisted"), "");
+    assert_eq!(c[4].id_number(), "43040220030302081X");
 }
 
 #[test]
@@ -194,7 +194,7 @@ fn every_problem_of_the_bad_list_is_reported() {
     let rows: Vec<(usize, &str)> = list
         .candidates
         .iter()
-        .map(|c| (c.row, c.id_number.as_str()))
+        .map(|c| (c.row, c.id_number()))
         .collect();
     assert_eq!(
         rows,

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use gazette::model::config::{FontConfig, FontSpec};
-use gazette::render::pdf::subset::Cut;
+use gazette::render::pdf::subset::{Cut, SharedFonts};
 use gazette::render::pdf::writer::{Meta, PdfWriter};
 use gazette::typeset::fonts::{FontSet, Role};
 use gazette::typeset::page::{Colour, Glyph, Mark, Page, Run};
@@ -46,11 +46,16 @@ fn fonts() -> FontSet {
 
 /// One page: every line of `TEXT` in each role's first face.
 fn page(fonts: &FontSet) -> Page {
+    page_of(fonts, &TEXT)
+}
+
+/// One page: every line of `lines` in each role's first face.
+fn page_of(fonts: &FontSet, lines: &[&str]) -> Page {
     let mut marks = Vec::new();
     let mut baseline = 40.0;
     for role in [Role::Title, Role::Body, Role::Heading1] {
         let face = fonts.chain(role)[0];
-        for line in TEXT {
+        for line in lines {
             let size = 14.0;
             let mut x = 0.0;
             let glyphs = line
@@ -87,8 +92,11 @@ fn page(fonts: &FontSet) -> Page {
 }
 
 fn pdf(fonts: &FontSet, cut: Cut, path: &Path) -> Vec<u8> {
-    let mut w = PdfWriter::new(fonts, None).cut(cut);
-    w.add(&page(fonts), None);
+    write(PdfWriter::new(fonts, None).cut(cut), &page(fonts), path)
+}
+
+fn write(mut w: PdfWriter, page: &Page, path: &Path) -> Vec<u8> {
+    w.add(page, None);
     let meta = Meta {
         title: "subsets",
         author: "gazette",
@@ -156,16 +164,20 @@ fn assembled_subsets_render_as_subsetters_do() {
         );
     }
     // Every glyph drawn, in order (FandolFang lacks some rare ideographs).
-    let drawn: String = page(&fonts)
-        .marks
+    let drawn = drawn(&page(&fonts));
+    assert!(drawn.chars().count() > 500, "{drawn}");
+    assert_eq!(squash(&pdftotext(&ours)), squash(&drawn));
+}
+
+/// The characters of a page's glyphs, in order.
+fn drawn(page: &Page) -> String {
+    page.marks
         .iter()
         .flat_map(|m| match m {
             Mark::Text(run) => run.glyphs.iter().map(|g| g.text).collect::<Vec<_>>(),
             _ => Vec::new(),
         })
-        .collect();
-    assert!(drawn.chars().count() > 500, "{drawn}");
-    assert_eq!(squash(&pdftotext(&ours)), squash(&drawn));
+        .collect()
 }
 
 #[test]
@@ -203,14 +215,18 @@ fn assembled_subsets_parse_with_fonttools_with_their_widths() {
         assert_eq!(lines.next(), Some("ros Adobe Identity 0"));
         // The advance each charstring carries is the face's (per 1000 em).
         assert_eq!(lines.next().unwrap().split(' ').collect::<Vec<_>>(), widths);
+        // Hints are left out (README: the same pixels without them).
+        assert_eq!(lines.next(), Some("hints 0"));
     }
 }
 
-/// Reads a bare CFF; prints its glyph count, ROS and every glyph's width.
+/// Reads a bare CFF; prints its glyph count, ROS, every glyph's width and
+/// how many hint operators the charstrings hold.
 const FONTTOOLS: &str = r#"
 import sys
 from fontTools.cffLib import CFFFontSet
 from fontTools.pens.basePen import NullPen
+HINTS = {"hstem", "vstem", "hstemhm", "vstemhm", "hintmask", "cntrmask"}
 cff = CFFFontSet()
 cff.decompile(open(sys.argv[1], "rb"), None)
 top = cff[cff.fontNames[0]]
@@ -219,11 +235,14 @@ print("glyphs", len(order))
 print("ros", *top.ROS)
 upem = round(1 / top.FontMatrix[0]) if hasattr(top, "FontMatrix") else 1000
 widths = []
+hints = 0
 for name in order:
     cs = top.CharStrings[name]
     cs.draw(NullPen())
     widths.append(str(round(cs.width * 1000 / upem)))
+    hints += sum(op in HINTS for op in cs.program if isinstance(op, str))
 print(" ".join(widths))
+print("hints", hints)
 "#;
 
 #[test]
@@ -245,3 +264,111 @@ fn a_document_is_the_same_whatever_filled_the_cache_before() {
     }
     assert_eq!(pdf(&warm, Cut::Cached, &dir.path().join("warm.pdf")), first);
 }
+
+/// Blank pages of two kinds, and a paper of the first kind that also
+/// draws a character only the second has (湘) and its own (龘, Ｑ).
+const BLANK_A: [&str; 2] = ["湖南省教育考试院报名回执", "普通计划 0123"];
+const BLANK_B: [&str; 2] = ["湖南省教育考试院报名回执", "湖湘工匠燎原计划 4567"];
+const PAPER: [&str; 3] = ["湖南省教育考试院报名回执", "普通计划 0123", "湘龘Ｑ 2024"];
+
+#[test]
+fn a_paper_draws_each_face_with_one_font_of_shared_and_own_glyphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = fonts();
+    let (a, b) = (page_of(&fonts, &BLANK_A), page_of(&fonts, &BLANK_B));
+    let shared = SharedFonts::from_pages(&fonts, [&a, &b]).expect("the faces subset");
+    let paper = page_of(&fonts, &PAPER);
+    let joined = dir.path().join("joined.pdf");
+    let alone = dir.path().join("alone.pdf");
+    write(PdfWriter::new(&fonts, Some(&shared)), &paper, &joined);
+    write(PdfWriter::new(&fonts, None), &paper, &alone);
+    assert!(
+        pixels(&joined) == pixels(&alone),
+        "the joined fonts draw otherwise"
+    );
+    assert_eq!(squash(&pdftotext(&joined)), squash(&drawn(&paper)));
+    let listing = tool("pdffonts", &[joined.to_str().unwrap()]);
+    assert_eq!(
+        listing.lines().count(),
+        2 + 3,
+        "one font a face:\n{listing}"
+    );
+    let check = tool("qpdf", &["--check", joined.to_str().unwrap()]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    // Each program is a zlib stream joined from pieces: fontTools reads
+    // them, each holding the glyphs its face drew.
+    assert_eq!(program_glyphs(&joined), faces_glyphs(&paper));
+}
+
+#[test]
+fn a_paper_of_one_kind_embeds_that_kinds_glyphs_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = fonts();
+    let (a, b) = (page_of(&fonts, &BLANK_A), page_of(&fonts, &BLANK_B));
+    let both = page_of(&fonts, &[&BLANK_A[..], &BLANK_B[..]].concat());
+    let (cut, whole) = (dir.path().join("cut.pdf"), dir.path().join("whole.pdf"));
+    // Blanks of two kinds, and one blank holding both kinds' text.
+    let shared = SharedFonts::from_pages(&fonts, [&a, &b]).unwrap();
+    write(PdfWriter::new(&fonts, Some(&shared)), &a, &cut);
+    let shared = SharedFonts::from_pages(&fonts, [&both]).unwrap();
+    write(PdfWriter::new(&fonts, Some(&shared)), &a, &whole);
+    // Each face's program holds the glyphs drawn and .notdef, not the
+    // other kind's 湘工匠燎原 4567.
+    for pdf in [&cut, &whole] {
+        let counts = program_glyphs(pdf);
+        assert_eq!(counts, faces_glyphs(&a), "{}", pdf.display());
+    }
+    assert!(pixels(&cut) == pixels(&whole));
+}
+
+/// The glyph count of each embedded program of `pdf`, in font order.
+fn program_glyphs(pdf: &Path) -> Vec<usize> {
+    let out = Command::new("python3")
+        .args(["-c", PROGRAMS, pdf.to_str().unwrap()])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.lines().map(|l| l.parse().unwrap()).collect()
+}
+
+/// The distinct glyphs of each face of `page`, .notdef counted, by face.
+fn faces_glyphs(page: &Page) -> Vec<usize> {
+    let mut faces: std::collections::BTreeMap<usize, std::collections::BTreeSet<u16>> =
+        std::collections::BTreeMap::new();
+    for mark in &page.marks {
+        if let Mark::Text(run) = mark {
+            faces
+                .entry(run.face)
+                .or_default()
+                .extend(run.glyphs.iter().map(|g| g.id));
+        }
+    }
+    faces.values().map(|ids| ids.len() + 1).collect()
+}
+
+/// Inflates every CIDFontType0C program of a PDF (through qpdf) and
+/// prints each one's glyph count, after drawing every glyph.
+const PROGRAMS: &str = r#"
+import io, re, subprocess, sys, zlib
+from fontTools.cffLib import CFFFontSet
+from fontTools.pens.boundsPen import BoundsPen
+data = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", sys.argv[1], "-"],
+                      capture_output=True, check=True).stdout
+for m in re.finditer(rb"/Subtype /CIDFontType0C", data):
+    start = data.index(b"stream\n", m.end()) + 7
+    end = data.index(b"endstream", start)
+    cff = CFFFontSet()
+    cff.decompile(io.BytesIO(data[start:end]), None)
+    top = cff[cff.fontNames[0]]
+    for name in top.charset:
+        top.CharStrings[name].draw(BoundsPen(None))
+    print(len(top.charset))
+"#;

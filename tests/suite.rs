@@ -28,6 +28,7 @@ mod notice_pdf;
 mod ofd;
 mod paper_templates;
 mod papers;
+mod pdf_file;
 mod pdf_tables;
 mod phone;
 mod publicity;

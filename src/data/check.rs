@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::idcard::{self, is_mobile, mask, mask_numbers, mask_phone, IdError};
 use super::read::Table;
 use super::seen::Seen;
-use super::{Candidate, Col, ColumnMap, Extra, Review, ReviewValues, Sex};
+use super::{Candidate, Col, ColumnMap, Review, ReviewValues, Sex, Values};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::model::year::Category;
 
@@ -40,6 +40,8 @@ pub(crate) struct Ctx<'a> {
 struct Row<'a, 'b> {
     ctx: &'a Ctx<'a>,
     line: usize,
+    /// The row's place in its part, for the duplicate checks.
+    ord: usize,
     cells: &'a [Cow<'a, str>],
     diags: &'b mut Diagnostics,
     ok: bool,
@@ -78,59 +80,33 @@ impl<'a> Row<'a, '_> {
     }
 }
 
-/// The duplicate checks' memory of the rows before.
-struct Registry {
-    ids: Seen,
-    phones: Seen,
-    regs: Seen,
+/// The duplicate checks of the rows of a part (see [`Seen`]).
+pub(crate) struct Registry<'r> {
+    pub ids: Seen<'r>,
+    pub phones: Seen<'r>,
+    pub regs: Seen<'r>,
 }
 
-/// Check every row; the rows without any error come back as candidates,
-/// with the count of rows read. None when the rows could not be read.
-/// Rows are read one at a time and only the candidates are kept, so a
-/// large list is never held twice (as cells and as candidates).
-pub(crate) fn check_rows(
+/// Check the row on `line` (the `ord`-th of its part) with these cells:
+/// its problems go to `diags`, and it comes back as a candidate when every
+/// check passed.
+pub(crate) fn check_cells(
     ctx: &Ctx,
+    (line, ord): (usize, usize),
+    cells: &[Cow<str>],
     extra_keys: &[Arc<str>],
+    reg: &mut Registry,
     diags: &mut Diagnostics,
-) -> Option<(Vec<Candidate>, usize)> {
-    // No more rows than lines: room for all of them at once.
-    let guess = ctx.table.text.as_ref().map_or(0, |t| {
-        t.as_bytes().iter().filter(|&&b| b == b'\n').count() + 1
-    });
-    let mut reg = Registry {
-        ids: Seen::with_capacity(guess),
-        phones: Seen::with_capacity(guess),
-        regs: Seen::with_capacity(if ctx.cols.registration.is_some() {
-            guess
-        } else {
-            0
-        }),
+) -> Option<Candidate> {
+    let mut row = Row {
+        ctx,
+        line,
+        ord,
+        cells,
+        diags,
+        ok: true,
     };
-    let mut out = Vec::with_capacity(guess);
-    let mut count = 0;
-    for r in ctx.table.rows(ctx.file) {
-        let (line, cells) = match r {
-            Ok(r) => r,
-            Err(d) => {
-                diags.push(d);
-                return None;
-            }
-        };
-        count += 1;
-        let mut row = Row {
-            ctx,
-            line,
-            cells: &cells,
-            diags,
-            ok: true,
-        };
-        if let Some(c) = check_row(&mut row, extra_keys, &mut reg) {
-            out.push(c);
-        }
-    }
-    out.shrink_to_fit();
-    Some((out, count))
+    check_row(&mut row, extra_keys, reg)
 }
 
 /// The CSV line with the row's ID number and phone masked: a diagnostic
@@ -193,29 +169,22 @@ fn check_row(row: &mut Row, extra_keys: &[Arc<str>], reg: &mut Registry) -> Opti
     if !row.ok {
         return None;
     }
-    // Sized to the fields present: most candidates have a few of many.
-    let present = cols.extra.iter().filter(|(_, c)| !row.get(c).is_empty());
-    let mut extra = Vec::with_capacity(present.count());
-    for (k, (_, col)) in extra_keys.iter().zip(&cols.extra) {
-        let v = row.get(col);
-        if !v.is_empty() {
-            extra.push((k.clone(), Box::from(v)));
-        }
-    }
-    Some(Candidate {
-        row: row.line,
-        name: name?.to_string(),
-        sex: sex?,
-        id_number: id?.normalised,
-        phone: phone?.to_string(),
-        college: college?.to_string(),
-        major: major?.to_string(),
-        category: category?.id.clone(),
-        review: review?,
-        choice: choice.map(|c| c.id.clone()),
-        registration_number: registration_number.map(String::from),
-        extra: Extra(extra),
-    })
+    let id = id?;
+    let values = Values {
+        name: name?,
+        id_number: &id.normalised,
+        phone: phone?,
+        college: college?,
+        major: major?,
+        category: &category?.id,
+        choice: choice.map(|c| c.id.as_str()),
+        registration_number,
+    };
+    let extra = extra_keys
+        .iter()
+        .zip(&cols.extra)
+        .map(|(k, (_, col))| (k, row.get(col)));
+    Some(Candidate::new(row.line, sex?, review?, &values, extra))
 }
 
 /// The ID number encodes the sex: the sex column must agree with it.
@@ -238,7 +207,7 @@ fn check_sex_matches_id(row: &mut Row, sex: Sex, id: &idcard::IdNumber) {
 /// A registration number names one candidate: a second row with it is an error.
 fn check_registration<'a>(row: &mut Row<'a, '_>, col: &Col, regs: &mut Seen) -> Option<&'a str> {
     let v = row.required(col)?;
-    if let Some(first) = regs.first(v, row.line) {
+    if let Some(first) = regs.first(v, row.ord, row.line) {
         let d = crate::diag!(
             Error,
             "registration-twice",
@@ -321,7 +290,7 @@ fn check_id(row: &mut Row, seen: &mut Seen) -> Option<idcard::IdNumber> {
             return None;
         }
     }
-    if let Some(first) = seen.first(&id.normalised, row.line) {
+    if let Some(first) = seen.first(&id.normalised, row.ord, row.line) {
         let d = crate::diag!(
             Error,
             "id-twice",
@@ -348,7 +317,7 @@ fn check_phone<'a>(row: &mut Row<'a, '_>, seen: &mut Seen) -> Option<&'a str> {
         row.error(col, d);
         return None;
     }
-    if let Some(first) = seen.first(phone, row.line) {
+    if let Some(first) = seen.first(phone, row.ord, row.line) {
         let d = crate::diag!(
             Error,
             "phone-twice",

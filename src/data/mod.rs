@@ -2,9 +2,12 @@
 //! where it is and which header holds which field (`candidates.yaml`), and
 //! loading it with every row checked.
 
+mod candidate;
 mod check;
+mod decode;
 pub mod generate;
 pub mod idcard;
+mod parts;
 pub mod read;
 mod records;
 mod seen;
@@ -19,62 +22,7 @@ use crate::model::year::Category;
 use read::Table;
 
 pub use crate::model::candidates::{CandidateSpec, Columns, ReviewValues};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sex {
-    Male,
-    Female,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Review {
-    Passed,
-    Failed,
-    Pending,
-}
-
-/// One valid row of the list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    /// 1-based line (CSV) or row (XLSX) in the file; the header is 1.
-    pub row: usize,
-    pub name: String,
-    pub sex: Sex,
-    /// Normalised: a check `x` is upper-case.
-    pub id_number: String,
-    pub phone: String,
-    pub college: String,
-    pub major: String,
-    /// Category id.
-    pub category: String,
-    pub review: Review,
-    /// Category id of the choices (志愿类别), when the list has that column.
-    pub choice: Option<String>,
-    /// 报名号, when the list has that column.
-    pub registration_number: Option<String>,
-    pub extra: Extra,
-}
-
-/// A candidate's further fields, empty ones left out, their names shared
-/// by the whole list: a map per candidate would cost a kilobyte each.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Extra(Vec<(Arc<str>, Box<str>)>);
-
-impl Extra {
-    /// The field's text; "" when it is empty.
-    pub fn get(&self, key: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(k, _)| &**k == key)
-            .map_or("", |(_, v)| v)
-    }
-}
-
-impl FromIterator<(Arc<str>, Box<str>)> for Extra {
-    fn from_iter<I: IntoIterator<Item = (Arc<str>, Box<str>)>>(fields: I) -> Extra {
-        Extra(fields.into_iter().filter(|(_, v)| !v.is_empty()).collect())
-    }
-}
+pub use candidate::{Candidate, Field, Review, Sex, Values};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CandidateList {
@@ -146,7 +94,7 @@ pub fn load_candidates(
         .iter()
         .map(|(k, _)| Arc::from(k.as_str()))
         .collect();
-    let (candidates, rows) = check::check_rows(&ctx, &extra_keys, diags)?;
+    let (candidates, rows) = parts::check_rows(&ctx, &extra_keys, diags)?;
     if rows == 0 {
         diags.push(table.at(
             crate::diag!(Warning, "candidates-header-only", file = &rel).in_file(&rel),

@@ -7,8 +7,10 @@ use std::collections::BTreeSet;
 use std::io::Cursor;
 use std::path::Path;
 
-use super::records::{Records, Row};
+use super::decode::Text;
+use super::records::{self, Records, Row};
 use crate::diag::{did_you_mean, Diagnostic};
+pub use crate::model::cells::Cells;
 
 /// A table as read: the header row, and the non-blank rows after it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -18,7 +20,7 @@ pub struct Table {
     /// 1-based line or row of the header.
     pub header_row: usize,
     /// The decoded CSV text, so diagnostics can show the line; None for XLSX.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// (row, 0-based column) of XLSX cells that held numbers, not text.
     pub numeric: BTreeSet<(usize, usize)>,
 }
@@ -56,6 +58,53 @@ impl Table {
         }
     }
 
+    /// The rows after the header in parts to check on their own: spans of
+    /// about `size` bytes of a CSV text without quotes, else all the rows
+    /// as one part (a quoted cell may hold a line end, so only a reading
+    /// from the start knows where a record begins).
+    pub fn parts(&self, size: usize) -> Vec<Part> {
+        match (&self.body, &self.text) {
+            (Body::Csv { from }, Some(text)) if !text.as_bytes()[*from..].contains(&b'"') => {
+                let line = records::line_counts(&text.as_bytes()[..*from]).0 + 1;
+                let spans = records::spans(text, *from, line, size);
+                spans.into_iter().map(Part::Span).collect()
+            }
+            _ => vec![Part::All],
+        }
+    }
+
+    /// No more rows than this are in `part` (see [`records::line_counts`]).
+    pub fn rows_at_most(&self, part: Part) -> usize {
+        match (part, &self.body, &self.text) {
+            (Part::Span(span), _, _) => span.line_ends + 1,
+            (Part::All, Body::Csv { from }, Some(text)) => {
+                records::line_counts(&text.as_bytes()[*from..]).1 + 1
+            }
+            (Part::All, Body::Cells(rows), _) => rows.len(),
+            (Part::All, Body::Csv { .. }, None) => 0,
+        }
+    }
+
+    /// Call `each` with the line and cells of every non-blank row of
+    /// `part`; a record the csv crate cannot read ends them with its error.
+    pub fn part_rows<'t>(
+        &'t self,
+        part: Part,
+        rel: &'t Path,
+        mut each: impl FnMut(usize, &[Cow<'t, str>]),
+    ) -> Result<(), Diagnostic> {
+        match (part, &self.text) {
+            (Part::Span(span), Some(text)) => records::plain_rows(text, span, each),
+            _ => {
+                for row in self.rows(rel) {
+                    let (line, cells) = row?;
+                    each(line, &cells);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Attach a row and 1-based column number to `d`; CSV also shows the line.
     pub fn at(&self, d: Diagnostic, row: usize, column: Option<usize>) -> Diagnostic {
         match (&self.text, column) {
@@ -79,6 +128,13 @@ impl Table {
     }
 }
 
+/// A part of a table's rows (see [`Table::parts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Span(records::Span),
+    All,
+}
+
 /// 1-based character column where field `n` (1-based) of a CSV line starts.
 fn field_start(line: &str, n: usize) -> usize {
     let mut field = 1;
@@ -96,124 +152,16 @@ fn field_start(line: &str, n: usize) -> usize {
     line.chars().count() + 1
 }
 
-/// A row's cells in one allocation: a national list is 100,000 rows of 20
-/// cells or more, which as separate strings would take several times the
-/// file's size in memory.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Cells {
-    text: Box<str>,
-    /// Where each cell ends in `text`.
-    ends: Box<[u32]>,
-}
-
-impl Cells {
-    /// Cell `i`; short (ragged) rows read as empty.
-    pub fn get(&self, i: usize) -> &str {
-        let Some(&end) = self.ends.get(i) else {
-            return "";
-        };
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start as usize..end as usize]
-    }
-
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.len()).map(|i| self.get(i))
-    }
-
-    fn is_blank(&self) -> bool {
-        self.text.is_empty()
-    }
-}
-
-impl<S: AsRef<str>> FromIterator<S> for Cells {
-    fn from_iter<I: IntoIterator<Item = S>>(cells: I) -> Cells {
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        for c in cells {
-            text.push_str(c.as_ref());
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        }
-        Cells {
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
-        }
-    }
-}
-
 /// Read `rel` (below `root`) as CSV or XLSX, chosen by its extension.
 pub fn read_table(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Table, Diagnostic> {
-    let bytes = crate::load::files::read_bytes(root, rel)?;
     let ext = rel
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("xlsx") => read_xlsx(&bytes, rel, sheet),
-        _ => read_csv(bytes, rel),
+        Some("xlsx") => read_xlsx(&crate::load::files::read_bytes(root, rel)?, rel, sheet),
+        _ => read_csv(super::decode::read(root, rel)?, rel),
     }
-}
-
-/// Decode CSV bytes: UTF-8 (BOM dropped), else GB18030, which covers GBK as
-/// Excel saves it on Chinese Windows.
-pub fn decode(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(crate::diag!(Error, "csv-is-xlsx", file = rel).in_file(rel));
-    }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Err(crate::diag!(Error, "csv-is-xls", file = rel).in_file(rel));
-    }
-    let neither = || crate::diag!(Error, "csv-not-text", file = rel).in_file(rel);
-    // UTF-16 ("Unicode text") has NUL bytes; it is not what we read.
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(neither());
-    }
-    let mut bytes = bytes;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    // UTF-8 is taken as it is, without a copy: lists run to 100,000 rows.
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => encoding_rs::GB18030
-            .decode_without_bom_handling_and_without_replacement(e.as_bytes())
-            .ok_or_else(neither)?
-            .into_owned(),
-    };
-    // GB18030 decodes much binary junk; control characters give it away.
-    // A stray one in a text is reported where it is.
-    let controls = count_controls(&text);
-    if controls > 0 && controls * 100 < text.len() && controls <= 16 {
-        if let Some(d) = crate::load::files::control_diagnostic(rel, &text) {
-            return Err(d);
-        }
-    }
-    if controls > 0 {
-        return Err(crate::diag!(Error, "csv-binary", file = rel).in_file(rel));
-    }
-    Ok(text)
-}
-
-/// The control characters of `text` but tab and line ends, counted on the
-/// bytes: C0 and DEL are single bytes, C1 (U+0080–U+009F) is `C2 80`–`C2 9F`.
-fn count_controls(text: &str) -> usize {
-    let b = text.as_bytes();
-    let c0 = b
-        .iter()
-        .filter(|&&x| (x < 0x20 && !matches!(x, b'\t' | b'\r' | b'\n')) || x == 0x7F)
-        .count();
-    let c1 = b
-        .windows(2)
-        .filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
-        .count();
-    c0 + c1
 }
 
 fn empty(rel: &Path) -> Diagnostic {
@@ -235,8 +183,7 @@ impl Table {
     }
 }
 
-fn read_csv(bytes: Vec<u8>, rel: &Path) -> Result<Table, Diagnostic> {
-    let text = decode(bytes, rel)?;
+fn read_csv(text: Text, rel: &Path) -> Result<Table, Diagnostic> {
     let mut table = Table::default();
     // Only the header is read here; the rows are read in place when checked.
     let mut records = Records::new(&text, 0, rel);
@@ -338,7 +285,7 @@ mod tests {
     }
 
     fn csv(bytes: &[u8]) -> Result<Table, Diagnostic> {
-        read_csv(bytes.to_vec(), &p())
+        read_csv(super::super::decode::decode_bytes(bytes, &p())?, &p())
     }
 
     /// Every row after the header: its line and cells.
@@ -398,20 +345,6 @@ mod tests {
         assert_eq!(d.code, "csv-binary");
         let d = csv(b"PK\x03\x04\x14\x00").unwrap_err();
         assert_eq!(d.code, "csv-is-xlsx");
-    }
-
-    #[test]
-    fn controls_are_counted_as_chars_count_them() {
-        let text: String = (0..0x3000u32)
-            .filter_map(char::from_u32)
-            .chain("表\u{85}\u{9f}\u{7f}\t\r\n".chars())
-            .collect();
-        let by_char = text
-            .chars()
-            .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
-            .count();
-        assert_eq!(count_controls(&text), by_char);
-        assert_eq!(count_controls("张三,男\r\n"), 0);
     }
 
     #[test]

@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diag::Diagnostic;
 
 /// A row: its 1-based line and its trimmed cells.
@@ -115,6 +117,157 @@ fn in_place<'t>(
     Some(cells)
 }
 
+/// A part of the rows of a CSV text without any quote: from byte `from`
+/// (a line's start, on line `line`) to `to` (after a line end, or the end).
+/// Without quotes a record is a line and a cell what lies between commas,
+/// so the parts are read on their own, each on a core.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub from: usize,
+    pub to: usize,
+    pub line: usize,
+    /// Its `\r` and `\n` bytes: a record but the last ends at one of
+    /// them, so it has at most one record more.
+    pub line_ends: usize,
+}
+
+/// `text` from `from` to its end cut into spans of about `size` bytes,
+/// each ending after a `\n`. `line` is the line `from` is on.
+pub fn spans(text: &str, from: usize, line: usize, size: usize) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut cuts = vec![from];
+    let mut at = from;
+    while at + size < bytes.len() {
+        let Some(nl) = bytes[at + size..].iter().position(|&b| b == b'\n') else {
+            break;
+        };
+        at += size + nl + 1;
+        cuts.push(at);
+    }
+    cuts.push(bytes.len());
+    // Each span's first line: the `\n`s before it, counted on every core.
+    let ends: Vec<(usize, usize)> = cuts
+        .par_windows(2)
+        .map(|w| line_counts(&bytes[w[0]..w[1]]))
+        .collect();
+    let mut line = line;
+    cuts.windows(2)
+        .zip(ends)
+        .map(|(w, (n, e))| {
+            let span = Span {
+                from: w[0],
+                to: w[1],
+                line,
+                line_ends: e,
+            };
+            line += n;
+            span
+        })
+        .filter(|s| s.from < s.to)
+        .collect()
+}
+
+/// The `\n` bytes (lines) and the `\r` and `\n` bytes: a record but the
+/// last ends at one of the latter, quoted or not, so there is at most one
+/// record more. Counted in bytes a block at a time, which the compiler
+/// turns into vector code.
+pub fn line_counts(bytes: &[u8]) -> (usize, usize) {
+    let (mut lines, mut ends) = (0, 0);
+    for block in bytes.chunks(255) {
+        let (n, e) = block.iter().fold((0u8, 0u8), |(n, e), &b| {
+            (
+                n + u8::from(b == b'\n'),
+                e + u8::from(b == b'\n' || b == b'\r'),
+            )
+        });
+        lines += usize::from(n);
+        ends += usize::from(e);
+    }
+    (lines, ends)
+}
+
+/// Call `each` with the line and the trimmed cells of every non-blank
+/// record of `span`, as the csv crate reads a text without quotes: a
+/// record ends at `\r`, `\n` or `\r\n`, empty records are skipped, and
+/// ragged rows are read as they are. The cells are slices of `text`.
+pub fn plain_rows<'t>(text: &'t str, span: Span, mut each: impl FnMut(usize, &[Cow<'t, str>])) {
+    let bytes = text.as_bytes();
+    let mut cells: Vec<Cow<'t, str>> = Vec::new();
+    let (mut at, mut line) = (span.from, span.line);
+    loop {
+        while at < span.to && matches!(bytes[at], b'\r' | b'\n') {
+            line += usize::from(bytes[at] == b'\n');
+            at += 1;
+        }
+        if at >= span.to {
+            return;
+        }
+        cells.clear();
+        let mut start = at;
+        loop {
+            at = next_stop(&bytes[..span.to], at);
+            // Commas and line ends are ASCII: cells start and end on characters.
+            cells.push(Cow::Borrowed(trim(&text[start..at])));
+            if at == span.to || bytes[at] != b',' {
+                break;
+            }
+            at += 1;
+            start = at;
+        }
+        if cells.iter().any(|c| !c.is_empty()) {
+            each(line, &cells);
+        }
+    }
+}
+
+/// The first comma or line end in `bytes` from `at` on, or the end. Eight
+/// bytes are looked at together: commas and line ends are below 0x2D, as
+/// are few other bytes of a list (a space, some ASCII punctuation; no byte
+/// of a Chinese character), so most words are passed over whole.
+fn next_stop(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    loop {
+        while let Some(word) = bytes.get(at..at + 8) {
+            let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            // Some byte of `w` is below 0x2D (the bit trick of "has less").
+            if w.wrapping_sub(ONES * 0x2D) & !w & HIGH != 0 {
+                break;
+            }
+            at += 8;
+        }
+        let end = (at + 8).min(bytes.len());
+        while at < end {
+            if matches!(bytes[at], b',' | b'\r' | b'\n') {
+                return at;
+            }
+            at += 1;
+        }
+        if at == bytes.len() {
+            return at;
+        }
+    }
+}
+
+/// `cell.trim()`, without looking for white space when the first and the
+/// last character cannot be any: printable ASCII, or a character from
+/// U+4000 on (3-byte ones from `E4`, and 4-byte ones), as most cells are.
+fn trim(cell: &str) -> &str {
+    let b = cell.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return cell;
+    };
+    let printable = |x: u8| (0x21..0x7F).contains(&x);
+    let start_clear = printable(first) || first >= 0xE4;
+    // A 3-byte lead three from the end starts the last character.
+    let end_clear = printable(last) || (b.len() >= 3 && (0xE4..0xF0).contains(&b[b.len() - 3]));
+    if start_clear && end_clear {
+        cell
+    } else {
+        cell.trim()
+    }
+}
+
 /// Line numbers of increasing byte offsets, counted incrementally (counting
 /// from the start for every record would be quadratic in the file).
 #[derive(Default)]
@@ -201,6 +354,83 @@ mod tests {
         let got = rows("ab\"c,\"d\"e,f\n");
         assert_eq!(got[0].1, ["ab\"c", "de", "f"]);
         assert!(!got[0].2);
+    }
+
+    /// Every row of a quote-free `text` after its first record, read in
+    /// spans of `size` bytes: (line, cells).
+    fn plain(text: &str, size: usize) -> Vec<(usize, Vec<String>)> {
+        let mut header = Records::new(text, 0, Path::new("x.csv"));
+        header.next();
+        let from = header.offset();
+        let line = line_counts(&text.as_bytes()[..from]).0 + 1;
+        let mut out = Vec::new();
+        for span in spans(text, from, line, size) {
+            plain_rows(text, span, |line, cells| {
+                out.push((line, cells.iter().map(|c| c.to_string()).collect()));
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Without quotes, the spans read what the csv crate reads, in any size.
+        #[test]
+        fn spans_read_as_the_csv_crate(
+            text in "[a张 ,\r\n]{0,60}",
+            size in 1usize..20,
+        ) {
+            let mut all: Vec<(usize, Vec<String>)> = rows(&text)
+                .into_iter()
+                .map(|(line, cells, _)| (line, cells))
+                .collect();
+            if !all.is_empty() {
+                all.remove(0);
+            }
+            proptest::prop_assert_eq!(plain(&text, size), all.clone());
+            proptest::prop_assert_eq!(plain(&text, usize::MAX / 2), all);
+        }
+    }
+
+    proptest::proptest! {
+        /// The quick trim is `str::trim`, whatever the white space.
+        #[test]
+        fn trim_is_str_trim(cell in "[ \t\u{85}\u{a0}\u{1680}\u{2000}\u{200a}\u{2028}\u{202f}\u{205f}\u{3000}a张\u{4000}\u{3fff}é😀]{0,6}") {
+            proptest::prop_assert_eq!(trim(&cell), cell.trim());
+        }
+
+        /// Stops are found wherever they are among the eight bytes of a word.
+        #[test]
+        fn stops_are_found_in_every_place(text in "[a张 ,\r\n!+]{0,40}", at in 0usize..40) {
+            let at = at.min(text.len());
+            let expected = text.as_bytes()[at..]
+                .iter()
+                .position(|b| matches!(b, b',' | b'\r' | b'\n'))
+                .map_or(text.len(), |n| at + n);
+            proptest::prop_assert_eq!(next_stop(text.as_bytes(), at), expected);
+        }
+    }
+
+    #[test]
+    fn line_ends_are_counted_past_a_block() {
+        let text = "a\r\nb\rc\n".repeat(100);
+        assert_eq!(line_counts(text.as_bytes()), (200, 400));
+        assert_eq!(line_counts(b""), (0, 0));
+    }
+
+    #[test]
+    fn spans_end_after_line_ends() {
+        let text = "h\nab,c\r\n\r\nd\rlast";
+        let got = spans(text, 2, 2, 3);
+        let cuts: Vec<(usize, usize, usize)> = got.iter().map(|s| (s.from, s.to, s.line)).collect();
+        assert_eq!(cuts, [(2, 8, 2), (8, text.len(), 3)]);
+        assert_eq!(
+            plain(text, 1),
+            [
+                (2, vec!["ab".to_string(), "c".to_string()]),
+                (4, vec!["d".to_string()]),
+                (4, vec!["last".to_string()]),
+            ]
+        );
     }
 
     #[test]

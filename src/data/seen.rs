@@ -1,44 +1,109 @@
-//! Which numbers a column of the list has held so far, for the checks of
-//! numbers registered twice.
+//! Numbers registered twice. The list is checked in parts on every core,
+//! so no part knows the rows of the others: each records the numbers its
+//! rows reached the duplicate check with, sorted ([`Keys`]); the parts'
+//! numbers are merged in order to find the rows that repeat an earlier
+//! one ([`repeats`]), and only the parts holding such a row are checked
+//! again, knowing the answers ([`Seen`]).
 
-use std::collections::hash_map::{Entry, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
-/// The numbers seen so far in a column, and the line each was first on.
-/// IDs and phones are kept as integers: a map of 100,000 strings costs
-/// ten times the memory and most of the time of checking a list.
+/// A row's value: its ordinal among the rows of its part, and its line,
+/// which a repeat names.
+type Entry<K> = (K, usize, usize);
+
+/// The values one column held in the rows of a part, with where they
+/// were. IDs and phones are kept as integers: sorting 100,000 strings
+/// costs several times the memory and the time.
 #[derive(Default)]
-pub(crate) struct Seen {
-    numbers: HashMap<u64, usize, BuildHasherDefault<Mix>>,
-    others: HashMap<String, usize>,
+pub(crate) struct Keys {
+    numbers: Vec<Entry<u64>>,
+    others: Vec<Entry<Box<str>>>,
 }
 
-impl Seen {
-    pub fn with_capacity(n: usize) -> Seen {
-        Seen {
-            numbers: HashMap::with_capacity_and_hasher(n, Default::default()),
-            others: HashMap::new(),
+impl Keys {
+    fn with_capacity(n: usize) -> Keys {
+        Keys {
+            numbers: Vec::with_capacity(n),
+            others: Vec::new(),
         }
     }
 
-    /// The line `v` was first seen on; else `v` is recorded as on `line`.
-    pub fn first(&mut self, v: &str, line: usize) -> Option<usize> {
+    fn push(&mut self, v: &str, ord: usize, line: usize) {
         match number_key(v) {
-            Some(k) => match self.numbers.entry(k) {
-                Entry::Occupied(e) => Some(*e.get()),
-                Entry::Vacant(e) => {
-                    e.insert(line);
-                    None
-                }
-            },
-            None => match self.others.get(v) {
-                Some(&first) => Some(first),
-                None => {
-                    self.others.insert(v.to_string(), line);
-                    None
-                }
-            },
+            Some(k) => self.numbers.push((k, ord, line)),
+            None => self.others.push((v.into(), ord, line)),
         }
+    }
+
+    /// Sorted by value, then by row, as [`repeats`] reads them.
+    pub fn sort(&mut self) {
+        // Ordinals differ, so the order is the same whatever the sort.
+        self.numbers.sort_unstable_by_key(|e| (e.0, e.1));
+        self.others
+            .sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    }
+}
+
+/// For each part (its sorted [`Keys`], in the order of the file), the rows
+/// whose value a row before them had, by ordinal in the part, with the
+/// line of the first row that had it.
+pub(crate) fn repeats(parts: &[&Keys]) -> Vec<Vec<(usize, usize)>> {
+    let mut out = vec![Vec::new(); parts.len()];
+    let numbers: Vec<&[Entry<u64>]> = parts.iter().map(|k| &k.numbers[..]).collect();
+    merge(&numbers, &mut out);
+    let others: Vec<&[Entry<Box<str>>]> = parts.iter().map(|k| &k.others[..]).collect();
+    merge(&others, &mut out);
+    for part in &mut out {
+        part.sort_unstable();
+    }
+    out
+}
+
+/// Walk the parts' sorted entries merged, by value, then part, then row:
+/// the first of each value is where it was first, the others repeat it.
+/// The parts are already sorted, so this holds only a cursor for each.
+fn merge<K: Ord>(parts: &[&[Entry<K>]], out: &mut [Vec<(usize, usize)>]) {
+    let mut heads: BinaryHeap<Reverse<(&K, usize, usize)>> = parts
+        .iter()
+        .enumerate()
+        .filter_map(|(p, e)| Some(Reverse((&e.first()?.0, p, 0))))
+        .collect();
+    let mut first: Option<(&K, usize)> = None;
+    while let Some(Reverse((key, p, i))) = heads.pop() {
+        let (_, ord, line) = &parts[p][i];
+        match first {
+            Some((k, at)) if k == key => out[p].push((*ord, at)),
+            _ => first = Some((key, *line)),
+        }
+        if let Some(next) = parts[p].get(i + 1) {
+            heads.push(Reverse((&next.0, p, i + 1)));
+        }
+    }
+}
+
+/// One column's duplicate check while a part of the list is checked: the
+/// values met are recorded, and a row named in `repeats` (by its ordinal
+/// in the part) is answered with the line its value was first on.
+pub(crate) struct Seen<'r> {
+    pub keys: Keys,
+    repeats: &'r [(usize, usize)],
+}
+
+impl<'r> Seen<'r> {
+    /// `rows` is how many rows the part may have.
+    pub fn new(repeats: &'r [(usize, usize)], rows: usize) -> Seen<'r> {
+        Seen {
+            keys: Keys::with_capacity(rows),
+            repeats,
+        }
+    }
+
+    /// The line `v` was first seen on, if before the row `ord` (on `line`).
+    pub fn first(&mut self, v: &str, ord: usize, line: usize) -> Option<usize> {
+        self.keys.push(v, ord, line);
+        let i = self.repeats.binary_search_by_key(&ord, |r| r.0).ok()?;
+        Some(self.repeats[i].1)
     }
 }
 
@@ -58,34 +123,20 @@ fn number_key(v: &str) -> Option<u64> {
         };
         n = n * 11 + u64::from(d);
     }
-    // 11 + 11² + … + 11^17 shorter texts come before those of 18: < 2^64.
-    let shorter: u64 = (1..b.len() as u32).map(|k| 11u64.pow(k)).sum();
-    Some(n + shorter)
+    Some(n + SHORTER[b.len()])
 }
 
-/// The mixing step of a hash of integer keys (SplitMix64's finaliser):
-/// cheap, and every bit of the key reaches the bits the table uses.
-#[derive(Default)]
-struct Mix(u64);
-
-impl Hasher for Mix {
-    fn finish(&self) -> u64 {
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+/// How many texts of digits and `X`s are shorter than each length: 11 +
+/// 11² + … + 11^17 come before those of 18, < 2^64.
+const SHORTER: [u64; 19] = {
+    let mut t = [0u64; 19];
+    let mut len = 2;
+    while len < 19 {
+        t[len] = t[len - 1] + 11u64.pow(len as u32 - 1);
+        len += 1;
     }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -120,17 +171,42 @@ mod tests {
     }
 
     #[test]
-    fn seen_names_the_first_line_of_numbers_and_other_texts() {
-        let mut seen = Seen::with_capacity(4);
-        for (v, line, first) in [
-            ("13812345678", 2, None),
-            ("AB-1", 3, None),
-            ("013812345678", 4, None),
-            ("13812345678", 5, Some(2)),
-            ("AB-1", 6, Some(3)),
-            ("ab-1", 7, None),
-        ] {
-            assert_eq!(seen.first(v, line), first, "{v}");
-        }
+    fn repeats_name_the_first_line_of_numbers_and_other_texts() {
+        // Three parts, in the order of the file: (value, line) of each row.
+        let parts: [&[(&str, usize)]; 3] = [
+            &[
+                ("13812345678", 2),
+                ("AB-1", 3),
+                ("013812345678", 4),
+                ("13812345678", 5),
+            ],
+            &[],
+            &[("AB-1", 6), ("ab-1", 7), ("13812345678", 9), ("AB-1", 9)],
+        ];
+        let keys: Vec<Keys> = parts
+            .iter()
+            .map(|rows| {
+                let mut seen = Seen::new(&[], 0);
+                for (ord, (v, line)) in rows.iter().enumerate() {
+                    assert_eq!(seen.first(v, ord, *line), None);
+                }
+                seen.keys.sort();
+                seen.keys
+            })
+            .collect();
+        let refs: Vec<&Keys> = keys.iter().collect();
+        let repeats = repeats(&refs);
+        assert_eq!(
+            repeats,
+            [vec![(3, 2)], vec![], vec![(0, 3), (2, 2), (3, 3)]]
+        );
+        // Checked again, the last part is told of its repeats.
+        let mut seen = Seen::new(&repeats[2], 0);
+        let told: Vec<Option<usize>> = parts[2]
+            .iter()
+            .enumerate()
+            .map(|(ord, (v, line))| seen.first(v, ord, *line))
+            .collect();
+        assert_eq!(told, [Some(3), None, Some(2), Some(3)]);
     }
 }

@@ -17,6 +17,14 @@ pub struct Source {
 
 /// The bytes of `rel` below `root`; a link leading out of the site is refused.
 pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let mut file = open(root, rel)?;
+    let mut bytes = Vec::with_capacity(file.metadata().map_or(0, |m| m.len() as usize));
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| read_failed(rel, &e))?;
+    Ok(bytes)
+}
+
+/// `rel` below `root` opened for reading; a link leading out of the site is refused.
+pub fn open(root: &Path, rel: &Path) -> Result<std::fs::File, Diagnostic> {
     let full = root.join(rel);
     // A symbolic link must not lead out of the site (e.g. to /etc/passwd).
     if let (Ok(real), Ok(base)) = (full.canonicalize(), root.canonicalize()) {
@@ -26,17 +34,20 @@ pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Diagnostic> {
             );
         }
     }
-    std::fs::read(&full).map_err(|e| {
-        let d = crate::diag!(Error, "read-failed", path = rel)
-            .in_file(rel)
-            .cause(&e);
-        // A missing file is the content's problem; anything else the machine's.
-        if e.kind() == std::io::ErrorKind::NotFound {
-            d
-        } else {
-            d.io()
-        }
-    })
+    std::fs::File::open(&full).map_err(|e| read_failed(rel, &e))
+}
+
+/// `rel` could not be read.
+pub fn read_failed(rel: &Path, e: &std::io::Error) -> Diagnostic {
+    let d = crate::diag!(Error, "read-failed", path = rel)
+        .in_file(rel)
+        .cause(e);
+    // A missing file is the content's problem; anything else the machine's.
+    if e.kind() == std::io::ErrorKind::NotFound {
+        d
+    } else {
+        d.io()
+    }
 }
 
 /// Read `rel` below `root` as UTF-8 text (a leading BOM is dropped).

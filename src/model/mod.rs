@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod candidates;
+pub mod cells;
 pub mod config;
 pub mod format;
 pub mod papers;

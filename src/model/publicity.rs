@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::cells::Cells;
 use super::when::When;
 
 /// `content/<year>/publicity.yaml`.
@@ -99,7 +100,8 @@ pub struct Publicity {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Group {
     pub college: String,
-    pub rows: Vec<Vec<String>>,
+    /// Each row's published cells, in the order of the columns.
+    pub rows: Vec<Cells>,
 }
 
 /// Everything of a list but its rows, for template contexts.
@@ -136,7 +138,7 @@ impl Publicity {
     }
 
     /// All rows in order, with their college.
-    pub fn rows(&self) -> impl Iterator<Item = (&str, &Vec<String>)> {
+    pub fn rows(&self) -> impl Iterator<Item = (&str, &Cells)> {
         self.groups
             .iter()
             .flat_map(|g| g.rows.iter().map(move |r| (g.college.as_str(), r)))

@@ -38,10 +38,10 @@ impl Plan {
             return Ok(None);
         };
         let listing = &self.photo_lists[year];
-        photo::find(&self.site_root, &y.dir.join(dir), &c.id_number, listing)
+        photo::find(&self.site_root, &y.dir.join(dir), c.id_number(), listing)
             .map(|p| {
-                let whose = format!("{} (row {} of the candidate list)", c.name, c.row);
-                photo::read(&p, &c.id_number, &whose)
+                let whose = format!("{} (row {} of the candidate list)", c.name(), c.row);
+                photo::read(&p, c.id_number(), &whose)
             })
             .transpose()
     }
@@ -54,22 +54,20 @@ impl Plan {
         list: &[&Candidate],
     ) -> Result<Vec<u8>, Diagnostic> {
         let y = &self.years[year];
-        let mut laid = Vec::new();
-        let mut photos = Vec::with_capacity(list.len());
+        // Each candidate's photo and pages go into the file at once: a
+        // college of thousands would otherwise hold every page and photo.
+        let mut w = self.writer(&self.form);
         for c in list {
-            photos.push(self.photo_file(year, c)?.map(|p| p.decode()).transpose()?);
-        }
-        for (c, photo) in list.iter().zip(&photos) {
+            let photo = self.photo_file(year, c)?.map(|p| p.decode()).transpose()?;
             let v = y.view(c);
             let aspect = photo
                 .as_ref()
                 .map(|p| p.width as f32 / p.height.max(1) as f32);
             for page in self.lay_out(y, "form", Some(c), &v, "", aspect)? {
-                laid.push((page, photo.as_ref()));
+                w.add(&page, photo.as_ref());
             }
         }
         let title = format!("{}年免试推荐登记表 {college}", y.year);
-        self.assemble(&self.form, &laid, &title)
-            .map_err(|d| d.in_file(&y.list.file))
+        self.finish(w, &title).map_err(|d| d.in_file(&y.list.file))
     }
 }

@@ -57,7 +57,7 @@ pub fn input(
         if list
             .candidates
             .iter()
-            .any(|c| c.registration_number.is_none())
+            .any(|c| c.registration_number().is_none())
         {
             diags.push(
                 crate::diag!(Error, "papers-registration-missing")
@@ -163,24 +163,23 @@ impl YearInput {
     pub(super) fn view<'a>(&'a self, c: &'a Candidate) -> CandidateView<'a> {
         let (category, exempt) = self
             .categories
-            .get(&c.category)
+            .get(c.category())
             .map_or(("", false), |(n, e)| (n.as_str(), *e));
         let choice = c
-            .choice
-            .as_ref()
+            .choice()
             .and_then(|id| self.categories.get(id))
             .map_or("", |(n, _)| n.as_str());
         CandidateView {
-            name: &c.name,
+            name: c.name(),
             sex: match c.sex {
                 Sex::Male => "男",
                 Sex::Female => "女",
             },
-            id_masked: crate::data::idcard::mask(&c.id_number),
-            college: &c.college,
-            major: &c.major,
+            id_masked: crate::data::idcard::mask(c.id_number()),
+            college: c.college(),
+            major: c.major(),
             category,
-            category_id: &c.category,
+            category_id: c.category(),
             exempt,
             choice,
             review: match c.review {
@@ -188,13 +187,13 @@ impl YearInput {
                 Review::Failed => "未通过",
                 Review::Pending => "待审核",
             },
-            registration_number: c.registration_number.as_deref().unwrap_or(""),
+            registration_number: c.registration_number().unwrap_or(""),
             // Every field of candidates.yaml, so templates may name any of them.
             extra: self
                 .list
                 .extra_keys
                 .iter()
-                .map(|k| (&**k, c.extra.get(k)))
+                .map(|k| (&**k, c.extra(k)))
                 .collect(),
         }
     }
@@ -226,9 +225,9 @@ impl YearInput {
     pub(super) fn canonical(&self, c: &Candidate, v: &CandidateView) -> String {
         let mut s = format!(
             "gazette-receipt/1\nyear={}\nregistration={}\nname={}\nid={}\nsex={}\ncollege={}\nmajor={}\ncategory={}\nchoice={}\nreview={}\n",
-            self.year, v.registration_number, v.name, c.id_number, v.sex, v.college, v.major, v.category, v.choice, v.review
+            self.year, v.registration_number, v.name, c.id_number(), v.sex, v.college, v.major, v.category, v.choice, v.review
         );
-        for d in self.dates(&c.category) {
+        for d in self.dates(c.category()) {
             s.push_str(&format!("date={}:{}\n", d.name, d.text));
         }
         s
@@ -273,14 +272,15 @@ impl YearInput {
             return groups;
         }
         for c in &self.list.candidates {
-            let exempt = self.categories.get(&c.category).is_some_and(|(_, e)| *e);
+            let exempt = self.categories.get(c.category()).is_some_and(|(_, e)| *e);
             if exempt && c.review != Review::Failed {
-                groups.entry(&c.college).or_default().push(c);
+                groups.entry(c.college()).or_default().push(c);
             }
         }
         for list in groups.values_mut() {
             list.sort_by(|a, b| {
-                (&a.registration_number, &a.id_number).cmp(&(&b.registration_number, &b.id_number))
+                (&a.registration_number(), &a.id_number())
+                    .cmp(&(&b.registration_number(), &b.id_number()))
             });
         }
         groups

@@ -75,7 +75,7 @@ impl Job<'_> {
         match self {
             Job::Receipt { c, .. } => format!(
                 "{}.pdf",
-                file_name(c.registration_number.as_deref().unwrap_or(&c.name))
+                file_name(c.registration_number().unwrap_or(c.name()))
             ),
             Job::Form { college, .. } => format!("{}.pdf", file_name(college)),
         }
@@ -98,7 +98,14 @@ fn file_name(s: &str) -> String {
 impl Plan {
     /// Every job of the plan, or of one shard of it.
     pub(super) fn jobs(&self, shard: Option<Shard>) -> Vec<Job<'_>> {
-        let mut jobs = Vec::new();
+        // Sized once: grown by doubling, 100,000 jobs would hold room for 130,000.
+        let receipts: usize = self
+            .years
+            .iter()
+            .filter(|y| y.spec.receipts.is_some())
+            .map(|y| y.list.candidates.len())
+            .sum();
+        let mut jobs = Vec::with_capacity(receipts + self.years.len() * 64);
         for (i, y) in self.years.iter().enumerate() {
             if y.spec.receipts.is_some() {
                 let receipts = y
@@ -139,7 +146,7 @@ impl Plan {
             .into_par_iter()
             .map(|j| {
                 let id = match &j {
-                    Job::Receipt { c, .. } => c.id_number.as_str(),
+                    Job::Receipt { c, .. } => c.id_number(),
                     Job::Form { college, .. } => college,
                 };
                 let text = format!("{}\n{id}", y.year);
@@ -156,6 +163,6 @@ pub(super) fn exempt_ids(y: &YearInput) -> HashSet<&str> {
     y.form_groups()
         .values()
         .flatten()
-        .map(|c| c.id_number.as_str())
+        .map(|c| c.id_number())
         .collect()
 }

@@ -18,6 +18,7 @@ mod picture;
 mod plan;
 mod receipt;
 pub mod run;
+mod stencil;
 mod verify;
 
 pub use crate::model::papers::{DateSpec, FormSpec, PapersSpec, ReceiptSpec};
@@ -40,6 +41,13 @@ pub const BUILTIN: [(&str, &str); 2] = [
 /// Values go into double-quoted YAML strings.
 fn yaml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_yaml_escaped(&mut out, s);
+    out
+}
+
+/// `s` escaped for a double-quoted YAML string, onto `out`. Control
+/// characters but the line break are dropped.
+fn push_yaml_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -49,7 +57,6 @@ fn yaml_escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 pub fn load_templates(root: &std::path::Path) -> Result<Templates, Diagnostics> {

@@ -7,13 +7,14 @@ use sha2::Digest;
 
 use super::input::{CandidateView, YearInput};
 use super::key::{self, Key};
+use super::stencil::{self, Stencils};
 use super::{jobs, load_templates, photo, qr_payload};
 use crate::data::{Candidate, CandidateList};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Site;
 use crate::render::html::{Context, Templates};
 use crate::render::pdf::subset::SharedFonts;
-use crate::render::pdf::writer::Meta;
+use crate::render::pdf::writer::{Meta, PdfWriter};
 use crate::sheet::layout::{layout, Inputs};
 use crate::sheet::memo::{Memo, Recorder};
 use crate::sheet::spec::Sheet;
@@ -51,9 +52,25 @@ pub struct Plan {
     recording: Option<Recorder>,
     /// Per year: its photo folder's names (see [`photo::Listing`]).
     pub(super) photo_lists: Vec<photo::Listing>,
+    /// Each year, kind and category's layout with holes for the values.
+    pub(super) stencils: Stencils,
 }
 
-/// Which paper a template renders, for error messages.
+/// Which paper a template renders, for error messages: written out only
+/// for one (it costs a message's formatting).
+struct What<'a> {
+    kind: &'a str,
+    year: i32,
+    c: Option<&'a Candidate>,
+    list: &'a CandidateList,
+}
+
+impl std::fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&paper_what(self.kind, self.year, self.c, self.list))
+    }
+}
+
 fn paper_what(kind: &str, year: i32, c: Option<&Candidate>, list: &CandidateList) -> String {
     let kind = match kind {
         "receipt" => crate::t!("paper-kind-receipt"),
@@ -63,7 +80,7 @@ fn paper_what(kind: &str, year: i32, c: Option<&Candidate>, list: &CandidateList
         Some(c) => crate::t!(
             "paper-of-candidate",
             kind = &kind,
-            name = &c.name,
+            name = c.name(),
             row = c.row,
             file = &list.file
         ),
@@ -100,6 +117,7 @@ impl Plan {
             lines: Memo::default(),
             recording: Some(Recorder::default()),
             photo_lists: Vec::new(),
+            stencils: Stencils::default(),
         };
         for y in &plan.years {
             let mut listing = photo::Listing::default();
@@ -112,6 +130,7 @@ impl Plan {
         }
         let (blank_receipts, blank_forms) = plan.blank_pages()?;
         plan.lines = plan.recording.take().unwrap_or_default().into_memo();
+        plan.stencils = plan.stencils();
         plan.receipt = plan.kind("receipt", &blank_receipts)?;
         plan.form = plan.kind("form", blank_forms.iter().flat_map(|(_, p)| p))?;
         plan.year_fingerprints = plan
@@ -173,14 +192,27 @@ impl Plan {
         pages: &[(Page, Option<&crate::typeset::page::Photo>)],
         title: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
+        let mut w = self.writer(kind);
+        for (p, photo) in pages {
+            w.add(p, *photo);
+        }
+        self.finish(w, title)
+    }
+
+    /// A PDF of `kind`, its pages added one at a time: a college's forms
+    /// are written as they are laid out, not held as pages first.
+    pub(super) fn writer<'a>(&'a self, kind: &'a Kind) -> PdfWriter<'a> {
+        PdfWriter::new(&self.fonts, Some(&kind.shared)).quick_pages()
+    }
+
+    pub(super) fn finish(&self, w: PdfWriter, title: &str) -> Result<Vec<u8>, Diagnostic> {
         let meta = Meta {
             title,
             author: &self.authority,
             subject: None,
             date: None,
         };
-        crate::render::pdf::document(&self.fonts, Some(&kind.shared), pages, &meta)
-            .map_err(crate::render::pdf::subset_error)
+        w.finish(&meta).map_err(crate::render::pdf::subset_error)
     }
 
     /// What every paper of `y` shares besides its kind: the values of the
@@ -232,7 +264,7 @@ impl Plan {
         v: &CandidateView,
         code: &str,
     ) -> Result<String, Diagnostic> {
-        let ctx = self.context(y, c, v, code);
+        let ctx = self.context(y, c.is_none(), v, code, &self.qr(y, c, v, code));
         self.templates.render_text(
             &format!("{kind}.yaml"),
             &paper_what(kind, y.year, c, &y.list),
@@ -240,13 +272,28 @@ impl Plan {
         )
     }
 
-    /// What a paper template gets.
-    pub(super) fn context(
+    /// The text of a receipt's QR code (none on a blank paper).
+    pub(super) fn qr(
         &self,
         y: &YearInput,
         c: Option<&Candidate>,
         v: &CandidateView,
         code: &str,
+    ) -> String {
+        match c {
+            Some(_) => qr_payload(y.year, &y.personal_facts(v), code),
+            None => String::new(),
+        }
+    }
+
+    /// What a paper template gets.
+    pub(super) fn context(
+        &self,
+        y: &YearInput,
+        blank: bool,
+        v: &CandidateView,
+        code: &str,
+        qr: &str,
     ) -> Context {
         let mut ctx = Context::new();
         ctx.insert("year", &y.year);
@@ -261,12 +308,8 @@ impl Plan {
             .map_or(&[], |r| r.instructions.as_slice());
         ctx.insert("instructions", notes);
         ctx.insert("code", code);
-        let qr = match c {
-            Some(_) => qr_payload(y.year, &y.personal_facts(v), code),
-            None => String::new(),
-        };
-        ctx.insert("qr", &qr);
-        ctx.insert("blank", &c.is_none());
+        ctx.insert("qr", qr);
+        ctx.insert("blank", &blank);
         ctx
     }
 
@@ -276,7 +319,7 @@ impl Plan {
         &self,
         kind: &str,
         text: &str,
-        what: &str,
+        what: &dyn std::fmt::Display,
         ctx: Option<&Context>,
     ) -> Result<Sheet, Diagnostic> {
         Sheet::parse(text).map_err(|e| {
@@ -290,7 +333,7 @@ impl Plan {
                 Error,
                 "paper-template-invalid",
                 template = &name,
-                what = what
+                what = what.to_string()
             )
             .in_file(PathBuf::from("templates").join(&name))
             .cause(&e.message)
@@ -318,7 +361,7 @@ impl Plan {
         crate::sheet::origin::locate(&marked, source, line, column)
     }
 
-    /// Render, parse and lay out one paper.
+    /// Render, read and lay out one paper.
     pub(super) fn lay_out(
         &self,
         y: &YearInput,
@@ -328,25 +371,38 @@ impl Plan {
         code: &str,
         photo_aspect: Option<f32>,
     ) -> Result<Vec<Page>, Diagnostic> {
-        let ctx = self.context(y, c, v, code);
-        let what = paper_what(kind, y.year, c, &y.list);
-        let text = self
-            .templates
-            .render_text(&format!("{kind}.yaml"), &what, &ctx)?;
-        let sheet = self.parse(kind, &text, &what, Some(&ctx))?;
-        self.lay_out_sheet(y, kind, c, &what, &sheet, photo_aspect)
+        self.pages(y, kind, c, (v, code), photo_aspect, true)
     }
 
-    pub(super) fn lay_out_text(
+    /// The pages of one paper; `locate` places an invalid layout's error
+    /// in the template.
+    pub(super) fn pages(
         &self,
         y: &YearInput,
         kind: &str,
         c: Option<&Candidate>,
-        text: &str,
+        (v, code): (&CandidateView, &str),
         photo_aspect: Option<f32>,
+        locate: bool,
     ) -> Result<Vec<Page>, Diagnostic> {
-        let what = paper_what(kind, y.year, c, &y.list);
-        let sheet = self.parse(kind, text, &what, None)?;
+        let what = What {
+            kind,
+            year: y.year,
+            c,
+            list: &y.list,
+        };
+        let qr = self.qr(y, c, v, code);
+        let ctx = self.context(y, c.is_none(), v, code, &qr);
+        let text = self
+            .templates
+            .render_text(&format!("{kind}.yaml"), &what, &ctx)?;
+        let filled = c
+            .and_then(|_| stencil::find(&self.stencils, y.year, kind, v.category_id))
+            .and_then(|s| s.fill(&text, &stencil::values(v, code, &qr)));
+        let sheet = match filled {
+            Some(sheet) => sheet,
+            None => self.parse(kind, &text, &what, locate.then_some(&ctx))?,
+        };
         self.lay_out_sheet(y, kind, c, &what, &sheet, photo_aspect)
     }
 
@@ -355,7 +411,7 @@ impl Plan {
         y: &YearInput,
         kind: &str,
         c: Option<&Candidate>,
-        what: &str,
+        what: &dyn std::fmt::Display,
         sheet: &Sheet,
         photo_aspect: Option<f32>,
     ) -> Result<Vec<Page>, Diagnostic> {
@@ -369,7 +425,8 @@ impl Plan {
             },
         )
         .map_err(|e| {
-            let d = crate::diag!(Error, "paper-layout-failed", what = what).cause(e.to_string());
+            let d = crate::diag!(Error, "paper-layout-failed", what = what.to_string())
+                .cause(e.to_string());
             match c {
                 Some(_) => d
                     .in_file(&y.list.file)

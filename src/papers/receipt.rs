@@ -4,7 +4,7 @@ use sha2::{Digest, Sha256};
 
 use super::input::{CandidateView, YearInput};
 use super::Plan;
-use crate::data::Candidate;
+use crate::data::{Candidate, Field};
 use crate::diag::Diagnostic;
 
 impl Plan {
@@ -15,45 +15,39 @@ impl Plan {
     /// run, nor the code computed, so an unchanged receipt costs one hash.
     pub(super) fn receipt_hash(&self, year: usize, c: &Candidate, public: &str) -> [u8; 32] {
         let y = &self.years[year];
-        // Every field named, so that a field added to `Candidate` does not
-        // compile here until it is hashed or said not to decide the receipt.
-        let Candidate {
-            row: _,   // where it stands in the file: not printed
-            phone: _, // decides the key, hence `public`
-            name,
-            sex,
-            id_number,
-            college,
-            major,
-            category,
-            review,
-            choice,
-            registration_number,
-            extra,
-        } = c;
         let label = |id: &str| y.categories.get(id).map_or("", |(n, _)| n.as_str());
-        let exempt = y.categories.get(category).is_some_and(|(_, e)| *e);
+        let exempt = y.categories.get(c.category()).is_some_and(|(_, e)| *e);
         let mut h = Sha256::new();
         for s in [
             self.receipt.fingerprint.as_str(),
             &self.year_fingerprints[year],
             y.salt.as_deref().unwrap_or(""),
             public,
-            registration_number.as_deref().unwrap_or(""),
-            name,
-            id_number,
-            college,
-            major,
-            category,
-            label(category),
-            label(choice.as_deref().unwrap_or("")),
+            label(c.category()),
+            label(c.choice().unwrap_or("")),
         ] {
             put(&mut h, s);
         }
-        h.update([*sex as u8, *review as u8, u8::from(exempt)]);
+        // Every field named, so that a field added to the list does not
+        // compile here until it is hashed or said not to decide the receipt.
+        for f in Field::ALL {
+            match f {
+                // Decides the key, hence `public`.
+                Field::Phone => continue,
+                Field::Name
+                | Field::IdNumber
+                | Field::College
+                | Field::Major
+                | Field::Category
+                | Field::Choice
+                | Field::Registration => put(&mut h, c.get(f)),
+            }
+        }
+        // `row`, where it stands in the file, is not printed.
+        h.update([c.sex as u8, c.review as u8, u8::from(exempt)]);
         for k in &y.list.extra_keys {
             put(&mut h, k);
-            put(&mut h, extra.get(k));
+            put(&mut h, c.extra(k));
         }
         h.finalize().into()
     }
@@ -73,12 +67,11 @@ impl Plan {
         v: &CandidateView,
         code: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let text = self.layout_text(y, "receipt", Some(c), v, code)?;
-        let pages = self.lay_out_text(y, "receipt", Some(c), &text, None)?;
+        let pages = self.pages(y, "receipt", Some(c), (v, code), None, false)?;
         let title = format!(
             "{}年报名回执 {}",
             y.year,
-            c.registration_number.as_deref().unwrap_or("")
+            c.registration_number().unwrap_or("")
         );
         let pages: Vec<_> = pages.into_iter().map(|page| (page, None)).collect();
         self.assemble(&self.receipt, &pages, &title)

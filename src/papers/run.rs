@@ -130,8 +130,11 @@ impl Plan {
         let (work, cost) = self.keys(&jobs, to, opts)?;
         // Problems are rare: they are gathered aside, not held per paper.
         let problems = Mutex::new(Diagnostics::new());
-        let made: Vec<Made> = work
+        // Last job first: the colleges' forms, each as long as hundreds of
+        // receipts, come first, so that no core is left alone at the end.
+        let mut made: Vec<Made> = work
             .par_iter()
+            .rev()
             .map(|(job, master)| {
                 let r = self.make(job, master.as_ref(), to, &prev);
                 opts.progress.advance();
@@ -141,6 +144,7 @@ impl Plan {
                 })
             })
             .collect();
+        made.reverse();
         opts.progress.finish();
         let mut diags = problems.into_inner().unwrap_or_else(|e| e.into_inner());
         if diags.has_errors() {
@@ -180,9 +184,9 @@ impl Plan {
             .filter_map(|j| match j {
                 Job::Receipt { year, c } => Some(Secret {
                     salt: self.years[*year].salt.as_deref().unwrap_or_default(),
-                    id: &c.id_number,
-                    name: &c.name,
-                    phone: &c.phone,
+                    id: c.id_number(),
+                    name: c.name(),
+                    phone: c.phone(),
                 }),
                 Job::Form { .. } => None,
             })

@@ -60,21 +60,21 @@ pub fn verify_receipt(
     let id = id_number.trim().to_uppercase();
     let wanted = key::normalise_code(code);
     for y in years {
-        if let Some(c) = y.list.candidates.iter().find(|c| c.id_number == id) {
+        if let Some(c) = y.list.candidates.iter().find(|c| c.id_number() == id) {
             let v = y.view(c);
             let genuine = y.code(&key, c, &v) == wanted;
             let facts = y.facts(&v);
             let verdict = if genuine {
                 Verdict::Genuine {
                     year: y.year,
-                    name: c.name.clone(),
+                    name: c.name().to_string(),
                     registration: v.registration_number.to_string(),
                     facts,
                 }
             } else {
                 Verdict::Altered {
                     year: y.year,
-                    name: c.name.clone(),
+                    name: c.name().to_string(),
                     facts,
                 }
             };

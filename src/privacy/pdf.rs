@@ -386,6 +386,10 @@ pub fn text(bytes: &[u8], cache: &CMapCache) -> String {
     }
     for obj in doc.objs.values() {
         let Some(v) = parse(&obj.body) else { continue };
+        // A cross-reference stream's dictionary is the trailer: its /ID is bytes, not text.
+        if v.get(b"Type").and_then(Val::name) == Some(b"XRef") {
+            continue;
+        }
         strings(&v, &mut r.out);
         if v.get(b"Type").and_then(Val::name) == Some(b"Metadata") {
             if let Some(d) = decode(obj) {

@@ -11,44 +11,22 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::data::idcard::mask;
 use crate::data::CandidateList;
 
 /// Which column of the candidate list a number came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
     Id,
     Phone,
 }
 
-/// One candidate: where the numbers are kept, to name in an error.
+/// One candidate, to name in an error (its ID number is in the tables).
 struct Owner {
     list: u32,
     row: usize,
-    id: IdOf,
-}
-
-/// A candidate's ID number, kept for the masked ID of errors: as its key
-/// (decoded back when needed) or, if it is not digits and `X`, as text.
-enum IdOf {
-    Key(Key, u8),
-    Text(Box<str>),
-}
-
-impl IdOf {
-    fn new(id: &str) -> IdOf {
-        match key(id.as_bytes()) {
-            Some(k) => IdOf::Key(k, id.len() as u8),
-            None => IdOf::Text(id.into()),
-        }
-    }
-
-    fn text(&self) -> String {
-        match self {
-            IdOf::Key(k, len) => decode(*k, usize::from(*len)),
-            IdOf::Text(t) => t.to_string(),
-        }
-    }
 }
 
 /// A number read in base 11 (`0`–`9`, `X`/`x` = 10) with its length; any
@@ -134,7 +112,7 @@ impl Secrets {
         let n = list.candidates.len();
         self.owners.reserve(n);
         if let Some(c) = list.candidates.first() {
-            for number in [&c.id_number, &c.phone] {
+            for number in [&c.id_number(), &c.phone()] {
                 if key(number.as_bytes()).is_some() {
                     self.table(number.len()).entries.reserve(n);
                 }
@@ -145,14 +123,14 @@ impl Secrets {
             self.owners.push(Owner {
                 list: l,
                 row: c.row,
-                id: IdOf::new(&c.id_number),
             });
-            self.insert(&c.id_number, owner, Kind::Id);
-            self.insert(&c.phone, owner, Kind::Phone);
+            self.insert(c.id_number(), owner, Kind::Id);
+            self.insert(c.phone(), owner, Kind::Phone);
         }
         for t in &mut self.tables {
-            // Stable: equal keys keep the order they were added in.
-            t.entries.sort_by_key(|e| e.0);
+            // Equal keys keep the order they were added in: owners in
+            // order, each one's ID before its phone.
+            t.entries.par_sort_unstable();
         }
     }
 
@@ -204,26 +182,38 @@ impl Secrets {
         }
     }
 
+    /// The first run of digits and `X`s as long as the shortest number
+    /// that holds one. Such a run covers every `shortest`-th byte, so only
+    /// those are looked at until one is a digit (or `X`): then the run
+    /// around it is measured. Most of a page is passed over ten bytes at a time.
     fn find_in_runs(&self, text: &[u8]) -> Option<(usize, Found)> {
         let shortest = self.tables.last()?.len;
+        let digit = |b: u8| VALUE[b as usize] != NONE;
+        // Nothing before `i` is in a run not looked at yet, and text[i - 1]
+        // is not a digit.
         let mut i = 0;
-        while i < text.len() {
-            if VALUE[text[i] as usize] == NONE {
-                i += 1;
+        while i + shortest <= text.len() {
+            let probe = i + shortest - 1;
+            if !digit(text[probe]) {
+                i = probe + 1;
                 continue;
             }
-            let start = i;
-            while i < text.len() && VALUE[text[i] as usize] != NONE {
-                i += 1;
+            let mut start = probe;
+            while start > i && digit(text[start - 1]) {
+                start -= 1;
             }
-            if i - start < shortest {
-                continue;
+            let mut end = probe + 1;
+            while end < text.len() && digit(text[end]) {
+                end += 1;
             }
-            for end in start + shortest..=i {
-                if let Some(f) = self.ending_at(text, start, end) {
-                    return Some((end, f));
+            if end - start >= shortest {
+                for e in start + shortest..=end {
+                    if let Some(f) = self.ending_at(text, start, e) {
+                        return Some((e, f));
+                    }
                 }
             }
+            i = end + 1;
         }
         None
     }
@@ -273,7 +263,25 @@ impl Secrets {
             Kind::Id => (crate::t!("privacy-what-id"), id_col),
             Kind::Phone => (crate::t!("privacy-what-phone"), phone_col),
         };
-        (what, mask(&o.id.text()), col, o.row, list)
+        (what, mask(&self.id_of(f.owner)), col, o.row, list)
+    }
+
+    /// The ID number of `owner`, read back from the tables (errors only).
+    fn id_of(&self, owner: u32) -> String {
+        let mine = |&(_, o, kind): &(Key, u32, Kind)| o == owner && kind == Kind::Id;
+        let keyed = self.tables.iter().find_map(|t| {
+            let &(k, ..) = t.entries.iter().find(|e| mine(e))?;
+            Some(decode(k, t.len))
+        });
+        keyed
+            .or_else(|| {
+                let (number, ..) = self
+                    .odd
+                    .iter()
+                    .find(|(_, o, k)| *o == owner && *k == Kind::Id)?;
+                Some(String::from_utf8_lossy(number).into_owned())
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -289,7 +297,6 @@ mod tests {
             s.owners.push(Owner {
                 list: 0,
                 row: i + 2,
-                id: IdOf::new(n),
             });
             s.insert(n, i as u32, *kind);
         }
@@ -345,5 +352,56 @@ mod tests {
         let s = secrets(&[("+8613812345678", Kind::Phone), (ID, Kind::Id)]);
         assert_eq!(found(&s, "电话+8613812345678"), Some((6, 0)));
         assert_eq!(found(&s, &format!("{ID}+8613812345678")), Some((0, 1)));
+    }
+
+    /// Every run looked at, byte by byte: what the probing search must find.
+    fn find_every_run(s: &Secrets, text: &[u8]) -> Option<(usize, Found)> {
+        let shortest = s.tables.last()?.len;
+        let mut i = 0;
+        while i < text.len() {
+            if VALUE[text[i] as usize] == NONE {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < text.len() && VALUE[text[i] as usize] != NONE {
+                i += 1;
+            }
+            for end in (start + shortest..=i).filter(|_| i - start >= shortest) {
+                if let Some(f) = s.ending_at(text, start, end) {
+                    return Some((end, f));
+                }
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn probing_finds_what_every_run_finds(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just(ID.to_string()),
+                    proptest::strategy::Just(PHONE.to_string()),
+                    proptest::strategy::Just("86".to_string()),
+                    "[0-9xX]{1,14}",
+                    "[a张 <>,]{1,12}",
+                ],
+                0..8,
+            )
+        ) {
+            let s = secrets(&[(ID, Kind::Id), (PHONE, Kind::Phone), ("+8613900000000", Kind::Phone)]);
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(s.find_in_runs(text.as_bytes()), find_every_run(&s, text.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn an_owners_id_is_read_back_for_the_error() {
+        let s = secrets(&[(PHONE, Kind::Phone), (ID, Kind::Id), ("4301-X", Kind::Id)]);
+        assert_eq!(s.id_of(1), ID);
+        assert_eq!(s.id_of(2), "4301-X");
+        let f = s.find(format!("…{ID}").as_bytes()).unwrap();
+        assert_eq!(s.describe(&f).1, "430102********123X");
     }
 }

@@ -28,11 +28,14 @@ impl Renderer for CsvRenderer {
 }
 
 fn render(p: &Publicity) -> OutputFile {
-    let mut out = Vec::with_capacity(p.count * 64 + 64);
+    // Room for every cell and its comma once (quoted cells are few).
+    let cells = p.columns.len() + 2;
+    let size: usize = p.rows().map(|(_, r)| r.text_len() + cells).sum();
+    let mut out = Vec::with_capacity(size + 256);
     out.extend_from_slice(b"\xEF\xBB\xBF");
     record(&mut out, p.columns.iter().map(|c| c.header.as_str()));
     for (_, row) in p.rows() {
-        record(&mut out, row.iter().map(|s| s.as_ref()));
+        record(&mut out, row.iter());
     }
     OutputFile {
         path: p.folder().join("list.csv"),

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Publicity;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::cells::Cells;
 use crate::render::html::{Context, HtmlRenderer, Templates};
 use crate::render::{OutputFile, RenderContext, Renderer};
 
@@ -24,8 +25,13 @@ impl Renderer for PagesRenderer<'_> {
         let base = self.html.base(ctx);
         let mut files = Vec::new();
         let mut diags = Diagnostics::new();
-        for p in ctx.publicity {
-            match render(&self.html.templates, &base, p) {
+        let lists: Vec<_> = ctx
+            .publicity
+            .par_iter()
+            .map(|p| render(&self.html.templates, &base, p))
+            .collect();
+        for list in lists {
+            match list {
                 Ok(f) => files.extend(f),
                 Err(d) => diags.push(d),
             }
@@ -44,7 +50,7 @@ struct GroupView<'a> {
     /// The college began on an earlier page.
     continued: bool,
     /// (serial number, cells)
-    rows: Vec<(usize, &'a [String])>,
+    rows: Vec<(usize, &'a Cells)>,
 }
 
 #[derive(Serialize)]
@@ -118,23 +124,27 @@ fn render(t: &Templates, base: &Context, p: &Publicity) -> Result<Vec<OutputFile
         })
         .collect();
     index.insert("pages", &links);
-    let first = t.render("publicity_index.html", dir.join("index.html"), &index);
-    // List pages render in parallel; order is restored by collecting.
-    let pages = views.par_iter().map(|v| {
-        let mut c = ctx.clone();
-        c.insert("page", v);
-        t.render(
-            "publicity_list.html",
-            dir.join(format!("page-{}.html", v.number)),
-            &c,
-        )
-    });
-    let data = OutputFile {
-        path: dir.join("list-data.js"),
-        bytes: search_data(p),
-    };
-    let mut rendered: Vec<Result<OutputFile, Diagnostic>> = vec![first];
-    rendered.par_extend(pages);
+    // The pages render in parallel, beside the search data; order is
+    // restored by collecting.
+    let (pages, data) = rayon::join(
+        || {
+            let first = t.render("publicity_index.html", dir.join("index.html"), &index);
+            let pages = views.par_iter().map(|v| {
+                let mut c = ctx.clone();
+                c.insert("page", v);
+                let path = dir.join(format!("page-{}.html", v.number));
+                t.render("publicity_list.html", path, &c)
+            });
+            let mut rendered: Vec<Result<OutputFile, Diagnostic>> = vec![first];
+            rendered.par_extend(pages);
+            rendered
+        },
+        || OutputFile {
+            path: dir.join("list-data.js"),
+            bytes: search_data(p),
+        },
+    );
+    let mut rendered = pages;
     rendered.push(Ok(data));
     // A template's mistake shows on every page: its first is reported.
     rendered.into_iter().collect()
@@ -145,7 +155,11 @@ fn render(t: &Templates, base: &Context, p: &Publicity) -> Result<Vec<OutputFile
 /// Written straight into the buffer, strings escaped as JSON.
 fn search_data(p: &Publicity) -> Vec<u8> {
     use std::io::Write;
-    let mut s: Vec<u8> = Vec::with_capacity(p.count * 64 + 32);
+    // Room for each row as it is written (escapes are few): its cells,
+    // their quotes and commas, its serial and page numbers.
+    let each = 3 * (p.columns.len() + 1) + 16;
+    let size: usize = p.rows().map(|(c, r)| c.len() + r.text_len() + each).sum();
+    let mut s: Vec<u8> = Vec::with_capacity(size + 32);
     s.extend_from_slice(b"window.GAZETTE_LIST=[");
     for (i, (college, row)) in p.rows().enumerate() {
         if i > 0 {
@@ -154,7 +168,7 @@ fn search_data(p: &Publicity) -> Vec<u8> {
         // Writing into a Vec cannot fail.
         let _ = write!(s, "[{},{},", i + 1, i / p.page_size + 1);
         let _ = serde_json::to_writer(&mut s, college);
-        for c in row {
+        for c in row.iter() {
             s.push(b',');
             let _ = serde_json::to_writer(&mut s, c);
         }

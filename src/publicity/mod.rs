@@ -6,15 +6,20 @@ pub mod csv;
 pub mod html;
 pub mod pdf;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::data::{idcard, Candidate, CandidateList, Review, Sex};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::load::{Source, Year};
 use crate::model::calendar::Calendar;
+use crate::model::cells::Cells;
 use crate::model::format::{when_text, DateStyle, Show};
 use crate::model::schedule::Resolved;
 use crate::model::when::When;
+use crate::model::year::Category;
 
 pub use crate::model::publicity::{
     Column, Group, Head, Objection, Period, PeriodSpec, Publicity, PublicitySpec,
@@ -99,9 +104,9 @@ pub fn build(
         Period::Days(n) => format!("{n}天"),
         Period::WorkingDays(n) => format!("{n}个工作日"),
     };
-    year.categories
-        .iter()
-        .filter(|c| c.publicised)
+    let publicised: Vec<&Category> = year.categories.iter().filter(|c| c.publicised).collect();
+    publicised
+        .par_iter()
         .map(|c| Publicity {
             year: year.year,
             category_id: c.id.clone(),
@@ -210,24 +215,34 @@ fn start(
 
 /// The category's candidates who passed, grouped by college; and how many.
 fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usize) {
-    let mut passed: Vec<&Candidate> = inp
-        .list
-        .candidates
-        .iter()
-        .filter(|x| x.category == category && x.review == Review::Passed)
+    // Stable order: college, then name, then the row in the file (then the
+    // place in the list, for two records on one line of a file that ends
+    // lines with a bare `\r`): every key differs, so any sort gives it.
+    let all = &inp.list.candidates;
+    let mut passed: Vec<usize> = (0..all.len())
+        .filter(|&i| all[i].category() == category && all[i].review == Review::Passed)
         .collect();
-    // Stable order: college, then name, then the row in the file.
-    passed.sort_by(|a, b| (&a.college, &a.name, a.row).cmp(&(&b.college, &b.name, b.row)));
+    passed.par_sort_unstable_by(|&a, &b| {
+        let (x, y) = (&all[a], &all[b]);
+        (x.college(), x.name(), x.row, a).cmp(&(y.college(), y.name(), y.row, b))
+    });
+    let cats = &inp.year.categories;
+    let rows: Vec<Cells> = passed
+        .par_iter()
+        .map(|&i| {
+            columns
+                .iter()
+                .map(|col| cell(&all[i], &col.key, cats))
+                .collect()
+        })
+        .collect();
     let mut groups: Vec<Group> = Vec::new();
-    for x in &passed {
-        let row = columns
-            .iter()
-            .map(|col| cell(x, &col.key, &inp.year.categories))
-            .collect();
+    for (&i, row) in passed.iter().zip(rows) {
+        let college = all[i].college();
         match groups.last_mut() {
-            Some(g) if g.college == x.college => g.rows.push(row),
+            Some(g) if g.college == college => g.rows.push(row),
             _ => groups.push(Group {
-                college: x.college.clone(),
+                college: college.to_string(),
                 rows: vec![row],
             }),
         }
@@ -235,21 +250,22 @@ fn groups(inp: &Inputs, category: &str, columns: &[Column]) -> (Vec<Group>, usiz
     (groups, passed.len())
 }
 
-fn cell(x: &Candidate, key: &str, categories: &[crate::model::year::Category]) -> String {
+fn cell<'a>(x: &'a Candidate, key: &str, categories: &'a [Category]) -> Cow<'a, str> {
     match key {
-        "name" => x.name.clone(),
+        "name" => x.name().into(),
         "sex" => match x.sex {
             Sex::Male => "男".into(),
             Sex::Female => "女".into(),
         },
-        "college" => x.college.clone(),
-        "major" => x.major.clone(),
+        "college" => x.college().into(),
+        "major" => x.major().into(),
         "category" => categories
             .iter()
-            .find(|c| c.id == x.category)
-            .map_or_else(|| x.category.clone(), |c| c.name.clone()),
-        "id_masked" => idcard::mask(&x.id_number),
-        other => x.extra.get(other).to_string(),
+            .find(|c| c.id == x.category())
+            .map_or_else(|| x.category(), |c| &c.name)
+            .into(),
+        "id_masked" => idcard::mask(x.id_number()).into(),
+        other => x.extra(other).into(),
     }
 }
 

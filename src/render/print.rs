@@ -30,7 +30,7 @@ impl PrintRenderer<'_> {
         };
         // The OFD's pages need only the glyphs' numbering, not the fonts.
         let (shared, contents) = rayon::join(
-            || SharedFonts::from_pages_at(fonts, &pages, FONT_LEVEL),
+            || SharedFonts::whole(fonts, &pages, FONT_LEVEL),
             || super::ofd::contents(n, &pages),
         );
         let shared = match shared {

@@ -157,17 +157,18 @@ fn default(value: &Value, other: Option<Value>, kwargs: Kwargs) -> Result<Value,
 }
 
 impl Templates {
-    /// Render `template` to text; `what` names the output in errors.
+    /// Render `template` to text; `what` names the output in errors (and
+    /// is written out only for one).
     pub fn render_text(
         &self,
         template: &str,
-        what: &str,
+        what: &dyn std::fmt::Display,
         ctx: &Context,
     ) -> Result<String, Diagnostic> {
         self.env
             .get_template(template)
             .and_then(|t| t.render(ctx.value()))
-            .map_err(|e| self.error(e, template, Some(what)))
+            .map_err(|e| self.error(e, template, Some(&what.to_string())))
     }
 
     /// Render `template` as if its text were `text` (positions in the

@@ -11,8 +11,7 @@
 
 use std::io::{Error, ErrorKind, Result};
 
-use miniz_oxide::deflate::core::{compress, CompressorOxide, TDEFLFlush, TDEFLStatus};
-use miniz_oxide::DataFormat;
+use super::pdf::subset::raw_at;
 
 /// One file of an archive.
 pub struct Entry<'a> {
@@ -55,10 +54,10 @@ pub fn archive<'a>(entries: impl IntoIterator<Item = Entry<'a>>) -> Result<Vec<u
                 crc.update(plain);
                 match e.bytes {
                     [] => Vec::new(),
-                    bytes => raw(bytes, TDEFLFlush::Sync)?,
+                    bytes => raw(bytes, true)?,
                 }
             }
-            None => raw(e.bytes, TDEFLFlush::Finish)?,
+            None => raw(e.bytes, false)?,
         };
         let tail = e.tail.map_or(&[][..], |(_, deflated)| deflated);
         let size = e.bytes.len() + e.tail.map_or(0, |(plain, _)| plain.len());
@@ -136,44 +135,13 @@ impl Fixed<'_> {
 
 /// `data` as a raw deflate stream, for an entry's tail.
 pub fn deflate(data: &[u8]) -> Result<Vec<u8>> {
-    raw(data, TDEFLFlush::Finish)
+    raw(data, false)
 }
 
-/// `data` as raw deflate; with `Sync` the stream is left open on a byte
-/// boundary for more blocks to follow. One compressor a thread, reset
-/// between calls (a fresh one zeroes some 300 KB).
-fn raw(data: &[u8], flush: TDEFLFlush) -> Result<Vec<u8>> {
-    thread_local! {
-        static COMPRESSOR: std::cell::RefCell<Option<Box<CompressorOxide>>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    COMPRESSOR.with_borrow_mut(|slot| {
-        let c = slot.get_or_insert_with(Box::default);
-        c.reset();
-        c.set_format_and_level(DataFormat::Raw, LEVEL);
-        let mut out = vec![0; (data.len() / 4).max(64)];
-        let (mut input, mut at) = (data, 0);
-        loop {
-            let (status, read, written) = compress(c, input, &mut out[at..], flush);
-            at += written;
-            input = &input[read..];
-            match status {
-                TDEFLStatus::Done => break,
-                // Flushed when all is read and the output was not filled.
-                TDEFLStatus::Okay
-                    if input.is_empty() && flush == TDEFLFlush::Sync && at < out.len() =>
-                {
-                    break
-                }
-                TDEFLStatus::Okay if out.len() - at < 64 => out.resize(out.len() * 2, 0),
-                TDEFLStatus::Okay => {}
-                // Only a bad parameter fails, and these are fixed.
-                s => return Err(Error::other(format!("deflate: {s:?}"))),
-            }
-        }
-        out.truncate(at);
-        Ok(out)
-    })
+/// `data` as raw deflate at [`LEVEL`]; `open` leaves the stream open for
+/// more blocks.
+fn raw(data: &[u8], open: bool) -> Result<Vec<u8>> {
+    raw_at(data, LEVEL, open).ok_or_else(|| Error::other("deflate: a bad level"))
 }
 
 #[cfg(test)]

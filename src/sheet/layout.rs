@@ -115,7 +115,8 @@ impl Cursor<'_, '_> {
     }
 
     /// Break at newlines and at `avail`; the first line of each paragraph
-    /// is indented `indent` characters.
+    /// is indented `indent` characters. Paragraphs are broken apart, so a
+    /// fixed paragraph after a candidate's value is taken from the memo.
     fn wrap(
         &self,
         text: &str,
@@ -124,9 +125,6 @@ impl Cursor<'_, '_> {
         indent: f32,
     ) -> Result<Vec<Line>, LayoutError> {
         let key = setting(style.role, style.size, avail, indent);
-        if let Some(lines) = self.inp.memo.and_then(|m| m.get(text, key)) {
-            return Ok(lines.to_vec());
-        }
         let st = LineStyle {
             role: style.role,
             size: style.size,
@@ -140,9 +138,13 @@ impl Cursor<'_, '_> {
         };
         let mut out = Vec::new();
         for para in text.split('\n') {
-            let para = para.replace('\t', " ").replace('\r', "");
-            let lines =
-                break_lines(&para, frame, st, self.inp.fonts).map_err(|MissingGlyph(c)| {
+            if let Some(lines) = self.inp.memo.and_then(|m| m.get(para, key)) {
+                out.extend_from_slice(lines);
+                continue;
+            }
+            let set = para.replace('\t', " ").replace('\r', "");
+            let mut lines =
+                break_lines(&set, frame, st, self.inp.fonts).map_err(|MissingGlyph(c)| {
                     LayoutError::NoGlyph {
                         block: self.block,
                         c,
@@ -150,12 +152,12 @@ impl Cursor<'_, '_> {
                     }
                 })?;
             if lines.is_empty() {
-                out.push(Line::default());
+                lines.push(Line::default());
+            }
+            if let Some(r) = self.inp.record {
+                r.put(para, key, &lines);
             }
             out.extend(lines);
-        }
-        if let Some(r) = self.inp.record {
-            r.put(text, key, &out);
         }
         Ok(out)
     }

@@ -1,4 +1,4 @@
-//! Lines already broken, by their text and how they are set: the fixed
+//! Lines already broken, by their paragraph and how it is set: the fixed
 //! text of a paper template (labels, notes, dates) is broken once, when
 //! its blank papers are laid out, and every paper of the run reuses it.
 //! Breaking is a pure function of the text, the style, the width and the

@@ -48,6 +48,46 @@ impl Sheet {
     }
 }
 
+impl Sheet {
+    /// Every text the paper shows, in order: paragraphs, cells and their
+    /// feet, QR codes' data and captions (not font names).
+    pub fn each_text(&mut self, f: &mut impl FnMut(&mut String)) {
+        for block in &mut self.blocks {
+            match block {
+                Block::Text(t) => f(&mut t.text),
+                Block::Table(t) => {
+                    for cell in t.rows.iter_mut().flat_map(|r| &mut r.cells) {
+                        f(&mut cell.text);
+                        cell.foot.iter_mut().for_each(&mut *f);
+                        cell.qr.iter_mut().for_each(&mut *f);
+                    }
+                }
+                Block::Qr(q) => {
+                    f(&mut q.data);
+                    q.caption.iter_mut().for_each(&mut *f);
+                }
+                Block::Gap(_) | Block::Break => {}
+            }
+        }
+    }
+
+    /// Every font name it gives.
+    pub fn font_names(&self) -> Vec<&str> {
+        let mut out = vec![self.font.as_str()];
+        for block in &self.blocks {
+            let styles: Vec<&Style> = match block {
+                Block::Text(t) => vec![&t.style],
+                Block::Table(t) => std::iter::once(&t.style)
+                    .chain(t.rows.iter().flat_map(|r| &r.cells).map(|c| &c.style))
+                    .collect(),
+                Block::Qr(_) | Block::Gap(_) | Block::Break => Vec::new(),
+            };
+            out.extend(styles.into_iter().filter_map(|s| s.font.as_deref()));
+        }
+        out
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sheet {

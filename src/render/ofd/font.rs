@@ -1,5 +1,5 @@
 //! Fonts as an OFD embeds them: the very subsets the notice's PDF embeds
-//! (cut once, numbered in glyph id order), made whole OpenType files again
+//! (cut once, numbered as the PDF's shared subsets are), made whole OpenType files again
 //! with the tables a PDF does without: the `cmap`, so a reader finds each
 //! character's glyph in the font itself, and the metrics and names of the
 //! face. A glyph the `cmap` cannot name (a second glyph for one character)
@@ -13,9 +13,10 @@ use std::collections::BTreeMap;
 
 use subsetter::GlyphRemapper;
 
-use crate::render::pdf::subset::{program, FontPart, SharedFonts, SubsetError};
+use crate::render::pdf::subset::{cids_of, glyphs_in, program};
+use crate::render::pdf::subset::{FontPart, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
-use crate::typeset::page::{Mark, Page};
+use crate::typeset::page::Page;
 
 /// How the glyphs of one face a document uses are numbered in its subset.
 pub struct Numbering {
@@ -34,25 +35,15 @@ impl Numbering {
 }
 
 /// The numbering of each face `pages` draw with, known before any font is
-/// cut (the pages' content is written meanwhile): .notdef, then the glyphs
-/// in the order of their ids, as the PDF's shared subsets number them.
+/// cut (the pages' content is written meanwhile), as the PDF's shared
+/// subsets number them.
 pub fn numbering(pages: &[Page]) -> BTreeMap<usize, Numbering> {
-    let mut used: BTreeMap<usize, BTreeMap<u16, char>> = BTreeMap::new();
-    for mark in pages.iter().flat_map(|p| &p.marks) {
-        if let Mark::Text(run) = mark {
-            let set = used.entry(run.face).or_default();
-            for g in &run.glyphs {
-                set.entry(g.id).or_insert(g.text);
-            }
-        }
-    }
     let mut out = BTreeMap::new();
-    for (face, glyphs) in used {
-        let mut remapper = GlyphRemapper::new();
-        let gids: BTreeMap<u16, u16> = glyphs.keys().map(|&g| (g, remapper.remap(g))).collect();
+    for (face, glyphs) in glyphs_in(pages) {
+        let gids = cids_of(&glyphs);
         let mut cmap = BTreeMap::new();
         // The lowest original glyph of a character is the one the cmap names.
-        for (gid, c) in &glyphs {
+        for (gid, (c, _)) in &glyphs {
             cmap.entry(*c).or_insert(gids[gid]);
         }
         out.insert(face, Numbering { gids, cmap });
@@ -91,12 +82,11 @@ pub fn embed<'a>(
             reason: reason.to_string(),
         };
         // The pages' content names glyphs as `number` does: so must the font.
-        let part = shared
-            .parts
-            .get(&face)
-            .filter(|p| p.cids == number.gids)
+        let same = |gid: &u16, cid: &u16| shared.cid(face, *gid) == Some(*cid);
+        let part = (shared.whole_part(face))
+            .filter(|_| number.gids.iter().all(|(g, c)| same(g, c)))
             .ok_or_else(|| fail("the PDF's subset numbers its glyphs otherwise"))?;
-        let (file, tail) = match spliced(fonts, part, &number.cmap) {
+        let (file, tail) = match spliced(fonts, part, number) {
             Some((file, tail)) => (file, Some(tail)),
             None => (whole(fonts, face, &number.gids, &number.cmap)?, None),
         };
@@ -118,11 +108,11 @@ pub fn embed<'a>(
 fn spliced<'a>(
     fonts: &FontSet,
     part: &'a FontPart,
-    cmap: &BTreeMap<char, u16>,
+    number: &Numbering,
 ) -> Option<(Vec<u8>, Tail<'a>)> {
     // The face's glyph of each subset glyph; 0 is .notdef in both.
-    let mut old = vec![0u16; usize::from(part.cids.values().max().copied().unwrap_or(0)) + 1];
-    for (gid, cid) in &part.cids {
+    let mut old = vec![0u16; usize::from(number.gids.values().max().copied().unwrap_or(0)) + 1];
+    for (gid, cid) in &number.gids {
         old[usize::from(*cid)] = *gid;
     }
     let bytes = fonts.cff(part.face)?.subset(&old)?;
@@ -130,7 +120,7 @@ fn spliced<'a>(
     // Adler-32 of the data.
     let (head, rest) = part.program.split_at_checked(2)?;
     let (raw, adler) = rest.split_at_checked(rest.len().checked_sub(4)?)?;
-    let same = u32::from_be_bytes(adler.try_into().ok()?) == simd_adler32::adler32(&&bytes[..]);
+    let same = u32::from_be_bytes(adler.try_into().ok()?) == adler2::adler32_slice(&bytes);
     if !part.bare || head[0] & 0x0F != 8 || head[1] & 0x20 != 0 || !same {
         return None;
     }
@@ -144,7 +134,7 @@ fn spliced<'a>(
     // Version 3: no glyph names (the CFF has none to match).
     post[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
     let tables: BTreeMap<[u8; 4], Vec<u8>> = [
-        (*b"cmap", cmap_table(cmap)),
+        (*b"cmap", cmap_table(&number.cmap)),
         (*b"head", table(b"head")?.get(..54)?.to_vec()),
         (*b"hhea", hhea),
         (*b"hmtx", hmtx),

@@ -3,7 +3,13 @@
 //! receipts and forms from the papers; all serialized by [`writer`] with
 //! font [`subset`]s. This is the only module that knows PDF syntax.
 
+pub mod cidmaps;
+mod content;
+mod file;
+mod flate;
+mod font_objects;
 pub mod gongwen;
+mod shared;
 pub mod subset;
 pub mod table;
 pub mod writer;
@@ -119,18 +125,4 @@ impl PdfRenderer {
 
 pub fn subset_error(e: subset::SubsetError) -> Diagnostic {
     e.diagnostic()
-}
-
-/// Pages of a layout as one PDF (the papers' pages come with their photos).
-pub fn document(
-    fonts: &FontSet,
-    shared: Option<&subset::SharedFonts>,
-    pages: &[(Page, Option<&crate::typeset::page::Photo>)],
-    meta: &Meta,
-) -> Result<Vec<u8>, subset::SubsetError> {
-    let mut w = PdfWriter::new(fonts, shared).quick_pages();
-    for (p, photo) in pages {
-        w.add(p, *photo);
-    }
-    w.finish(meta)
 }

@@ -4,14 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use pdf_writer::types::{SystemInfo, UnicodeCmap};
-use pdf_writer::{Name, Str};
-use rayon::prelude::*;
+use pdf_writer::types::SystemInfo;
+use pdf_writer::Str;
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
+pub use super::flate::{deflate, deflate_at, raw_at};
+pub use super::shared::{cids_of, glyphs_in, SharedFonts};
 use crate::typeset::fonts::FontSet;
-use crate::typeset::page::{Mark, Page};
 
 /// Glyphs of one face a document uses: glyph id → character and advance in em.
 pub type GlyphSet = BTreeMap<u16, (char, f32)>;
@@ -40,13 +40,23 @@ impl SubsetError {
     }
 }
 
+/// A glyph of a subset: its id in the face, its CID, its character and
+/// its advance in em.
+#[derive(Clone, Copy)]
+pub struct Numbered {
+    pub gid: u16,
+    pub cid: u16,
+    pub text: char,
+    pub em: f32,
+}
+
 /// A subset of one face, ready to embed: program and ToUnicode compressed.
+#[derive(Clone)]
 pub struct FontPart {
     pub face: usize,
     pub base_name: String,
-    /// Original glyph id → CID in the subset.
-    pub cids: BTreeMap<u16, u16>,
-    pub widths: Vec<f32>,
+    /// (CID, advance in 1/1000 em), by CID.
+    pub widths: Vec<(u16, f32)>,
     pub cff: bool,
     /// The program is the bare CFF table (no name or metrics tables to carry).
     pub bare: bool,
@@ -64,45 +74,51 @@ impl FontPart {
         glyphs: &GlyphSet,
         cut: Cut,
     ) -> Result<FontPart, SubsetError> {
-        Self::build_at(fonts, face, remapper, glyphs, cut, 6)
+        let (program, cff, bare) = embedded(fonts, face, remapper, cut)?;
+        let mut numbered: Vec<Numbered> = glyphs
+            .iter()
+            .map(|(&gid, &(text, em))| Numbered {
+                gid,
+                cid: remapper.get(gid).unwrap_or(0),
+                text,
+                em,
+            })
+            .collect();
+        numbered.sort_unstable_by_key(|g| g.cid);
+        let text: Vec<(u16, char)> = numbered.iter().map(|g| (g.cid, g.text)).collect();
+        let to_unicode = deflate(&super::cidmaps::to_unicode(&text));
+        Ok(FontPart::new(
+            fonts, face, &numbered, program, to_unicode, cff, bare,
+        ))
     }
 
-    /// [`FontPart::build`] with the program compressed at Flate `level`.
-    pub fn build_at(
+    /// The base font name of a subset of `glyphs` (by CID): its tag and the
+    /// face's PostScript name.
+    pub fn name(fonts: &FontSet, face: usize, glyphs: &[Numbered]) -> String {
+        let ps = fonts.ps_name(face);
+        format!("{}+{ps}", subset_tag(ps, glyphs.iter().map(|g| &g.gid)))
+    }
+
+    /// The part of `glyphs` (by CID) around its compressed `program` and
+    /// ToUnicode map.
+    pub fn new(
         fonts: &FontSet,
         face: usize,
-        remapper: &GlyphRemapper,
-        glyphs: &GlyphSet,
-        cut: Cut,
-        level: u8,
-    ) -> Result<FontPart, SubsetError> {
-        let (program, cff, bare) = embedded(fonts, face, remapper, cut, level)?;
-        let cids: BTreeMap<u16, u16> = glyphs
-            .keys()
-            .map(|&gid| (gid, remapper.get(gid).unwrap_or(0)))
-            .collect();
-        let n = cids.values().max().copied().unwrap_or(0) as usize + 1;
-        let mut widths = vec![0.0; n];
-        let mut cmap = UnicodeCmap::new(Name(b"Custom"), system_info());
-        for (gid, cid) in &cids {
-            let (ch, em) = glyphs[gid];
-            widths[*cid as usize] = em * 1000.0;
-            cmap.pair(*cid, ch);
-        }
-        Ok(FontPart {
+        glyphs: &[Numbered],
+        program: Vec<u8>,
+        to_unicode: Vec<u8>,
+        cff: bool,
+        bare: bool,
+    ) -> FontPart {
+        FontPart {
             face,
-            base_name: format!(
-                "{}+{}",
-                subset_tag(fonts.ps_name(face), cids.keys()),
-                fonts.ps_name(face)
-            ),
-            cids,
-            widths,
+            base_name: FontPart::name(fonts, face, glyphs),
+            widths: glyphs.iter().map(|g| (g.cid, g.em * 1000.0)).collect(),
             cff,
             bare,
             program,
-            to_unicode: deflate(&cmap.finish()),
-        })
+            to_unicode,
+        }
     }
 }
 
@@ -126,19 +142,18 @@ fn embedded(
     face: usize,
     remapper: &GlyphRemapper,
     cut: Cut,
-    level: u8,
 ) -> Result<(Vec<u8>, bool, bool), SubsetError> {
     if cut == Cut::Cached {
         let gids: Vec<u16> = remapper.remapped_gids().collect();
         if let Some(bare) = fonts.cff(face).and_then(|p| p.subset(&gids)) {
-            return Ok((deflate_at(&bare, level), true, true));
+            return Ok((deflate(&bare), true, true));
         }
     }
     let otf = program(fonts, face, remapper)?;
     let cff = otf.starts_with(b"OTTO");
     Ok(match cff.then(|| cid_keyed_cff(&otf)).flatten() {
-        Some(bare) => (deflate_at(bare, level), true, true),
-        None => (deflate_at(&otf, level), cff, false),
+        Some(bare) => (deflate(bare), true, true),
+        None => (deflate(&otf), cff, false),
     })
 }
 
@@ -198,130 +213,9 @@ pub fn system_info() -> SystemInfo<'static> {
     }
 }
 
-pub fn deflate(data: &[u8]) -> Vec<u8> {
-    deflate_at(data, 6)
-}
-
-/// Flate at `level` (0–10): see [`super::writer::PdfWriter::quick_pages`].
-/// The same bytes as `miniz_oxide::deflate::compress_to_vec_zlib`, with
-/// one compressor a thread, reset between calls: a fresh one allocates and
-/// zeroes some 300 KB, more than compressing a receipt's stream costs.
-pub fn deflate_at(data: &[u8], level: u8) -> Vec<u8> {
-    use miniz_oxide::deflate::core::{compress, CompressorOxide, TDEFLFlush, TDEFLStatus};
-    use miniz_oxide::DataFormat;
-    thread_local! {
-        static COMPRESSOR: std::cell::RefCell<Option<Box<CompressorOxide>>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    COMPRESSOR.with_borrow_mut(|slot| {
-        let c = slot.get_or_insert_with(Box::default);
-        c.reset();
-        c.set_format_and_level(DataFormat::Zlib, level);
-        let mut out = vec![0; (data.len() / 2).max(64)];
-        let (mut input, mut at) = (data, 0);
-        loop {
-            let (status, read, written) = compress(c, input, &mut out[at..], TDEFLFlush::Finish);
-            at += written;
-            input = &input[read..];
-            match status {
-                TDEFLStatus::Done => break,
-                TDEFLStatus::Okay if out.len() - at < 64 => out.resize(out.len() * 2, 0),
-                TDEFLStatus::Okay => {}
-                // Only a bad parameter fails, and these are fixed.
-                _ => return miniz_oxide::deflate::compress_to_vec_zlib(data, level),
-            }
-        }
-        out.truncate(at);
-        out
-    })
-}
-
-/// Subsets shared by many documents, one per face: the text every paper
-/// of a kind has (made and compressed once, embedded in each).
-#[derive(Default)]
-pub struct SharedFonts {
-    pub parts: BTreeMap<usize, FontPart>,
-}
-
-impl SharedFonts {
-    /// Subsets of every glyph in `pages` (e.g. blank papers of every kind,
-    /// holding the template text and no personal data).
-    pub fn from_pages<'p>(
-        fonts: &FontSet,
-        pages: impl IntoIterator<Item = &'p Page>,
-    ) -> Result<SharedFonts, SubsetError> {
-        Self::from_pages_at(fonts, pages, 6)
-    }
-
-    /// [`SharedFonts::from_pages`] with the programs compressed at Flate
-    /// `level`, the faces cut side by side.
-    pub fn from_pages_at<'p>(
-        fonts: &FontSet,
-        pages: impl IntoIterator<Item = &'p Page>,
-        level: u8,
-    ) -> Result<SharedFonts, SubsetError> {
-        let mut used: BTreeMap<usize, GlyphSet> = BTreeMap::new();
-        for page in pages {
-            for mark in &page.marks {
-                if let Mark::Text(run) = mark {
-                    let set = used.entry(run.face).or_default();
-                    for g in &run.glyphs {
-                        set.entry(g.id).or_insert((g.text, g.em));
-                    }
-                }
-            }
-        }
-        let used: Vec<(usize, GlyphSet)> = used.into_iter().collect();
-        let parts = used
-            .into_par_iter()
-            .map(|(face, glyphs)| {
-                let mut remapper = GlyphRemapper::new();
-                for &gid in glyphs.keys() {
-                    remapper.remap(gid);
-                }
-                FontPart::build_at(fonts, face, &remapper, &glyphs, Cut::Cached, level)
-                    .map(|part| (face, part))
-            })
-            .collect::<Result<BTreeMap<_, _>, _>>()?;
-        Ok(SharedFonts { parts })
-    }
-
-    /// A fingerprint of the shared glyph sets (they decide every paper's bytes).
-    pub fn fingerprint(&self) -> String {
-        self.parts
-            .values()
-            .map(|p| p.base_name.clone())
-            .collect::<Vec<_>>()
-            .join(",")
-    }
-
-    /// The CID of `gid` of `face` in the shared subset, when it has it.
-    pub fn cid(&self, face: usize, gid: u16) -> Option<u16> {
-        self.parts.get(&face)?.cids.get(&gid).copied()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn deflate_gives_the_bytes_of_a_fresh_compressor_at_every_level() {
-        let text: Vec<u8> = (0..200_000u32)
-            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 % 7 + b'a')
-            .collect();
-        for level in [0, 1, 2, 6, 9, 10] {
-            for data in [&text[..], &text[..10], b"", &text[..70_000]] {
-                let want = miniz_oxide::deflate::compress_to_vec_zlib(data, level);
-                assert_eq!(
-                    deflate_at(data, level),
-                    want,
-                    "level {level}, {} bytes",
-                    data.len()
-                );
-            }
-        }
-    }
 
     #[test]
     fn subset_tags_are_six_uppercase_letters_from_the_glyphs() {

@@ -5,17 +5,27 @@
 //! output depends on the pages only: subset tags and the /ID are hashes
 //! of what the file holds.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
-use pdf_writer::types::{CidFontType, FontFlags};
-use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::writers::{Catalog, DocumentInfo};
+use pdf_writer::{Content, Date, Finish, Name, Rect, Ref, TextStr};
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
-use super::subset::{deflate_at, system_info, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
+use super::content::{self, FontKey, Ink};
+use super::file::Objects;
+use super::shared;
+use super::subset::{deflate_at, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
-use crate::typeset::page::{Colour, Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
+use crate::typeset::page::{Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
+
+/// How this writer lays out a file: raised whenever the same pages give
+/// other bytes, so incremental builds remake the papers (1: the original
+/// layout; 2: object and cross-reference streams, CID maps as runs, the
+/// shared subset of a paper's blank).
+pub const LAYOUT: u32 = 2;
 
 /// Document information written into the PDF.
 pub struct Meta<'a> {
@@ -24,19 +34,6 @@ pub struct Meta<'a> {
     pub subject: Option<&'a str>,
     /// Creation date, Beijing time.
     pub date: Option<NaiveDateTime>,
-}
-
-/// Which font resource draws a glyph: the shared subset or the document's own.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct FontKey {
-    face: usize,
-    shared: bool,
-}
-
-impl FontKey {
-    fn name(self) -> String {
-        format!("F{}{}", self.face, if self.shared { "s" } else { "d" })
-    }
 }
 
 struct PageEntry {
@@ -56,11 +53,13 @@ struct Own {
 pub struct PdfWriter<'a> {
     fonts: &'a FontSet,
     shared: Option<&'a SharedFonts>,
-    pdf: Pdf,
+    file: Objects,
     next: i32,
     pages: Vec<PageEntry>,
     own: BTreeMap<usize, Own>,
     used: BTreeSet<FontKey>,
+    /// The shared CIDs drawn, a bit each, by face.
+    drawn: BTreeMap<usize, Vec<u64>>,
     hash: Sha256,
     /// The Flate level of the pages' content streams.
     level: u8,
@@ -73,12 +72,13 @@ impl<'a> PdfWriter<'a> {
         PdfWriter {
             fonts,
             shared,
-            pdf: Pdf::new(),
+            file: Objects::default(),
             // 1-3: catalog, page tree, info.
             next: 4,
             pages: Vec::new(),
             own: BTreeMap::new(),
             used: BTreeSet::new(),
+            drawn: BTreeMap::new(),
             hash: Sha256::new(),
             level: 6,
             cut: Cut::Cached,
@@ -94,8 +94,10 @@ impl<'a> PdfWriter<'a> {
 
     /// Content streams at Flate level 2 instead of 6: for papers made by
     /// the 100,000, whose page content (a QR code's rectangles, the text)
-    /// is most of their compressing. Measured on 10,000 receipts: 20 %
-    /// less CPU for 2 % (1.1 KB) more bytes; fonts keep level 6.
+    /// is most of their compressing. Measured on a receipt's 18 KB page
+    /// (miniz_oxide): level 2 4,854 B, level 4 4,280 B, level 6 4,232 B;
+    /// 2,000 receipts at level 4 took a fifth more CPU than at level 2
+    /// (`user` 2.50 s against 2.05 s, medians of 5), so papers keep level 2.
     pub fn quick_pages(mut self) -> Self {
         self.level = 2;
         self
@@ -112,19 +114,16 @@ impl<'a> PdfWriter<'a> {
         let picture = picture.map(|ph| {
             let r = self.alloc();
             self.hash.update(&ph.data);
-            let mut img = self.pdf.image_xobject(r, &ph.data);
-            img.width(ph.width as i32);
-            img.height(ph.height as i32);
-            img.bits_per_component(8);
-            match ph.encoding {
-                PhotoEncoding::Jpeg { grey: true } => img.color_space().device_gray(),
-                _ => img.color_space().device_rgb(),
-            }
-            img.filter(match ph.encoding {
-                PhotoEncoding::Jpeg { .. } => Filter::DctDecode,
-                PhotoEncoding::DeflatedRgb => Filter::FlateDecode,
-            });
-            img.finish();
+            let (space, filter) = match ph.encoding {
+                PhotoEncoding::Jpeg { grey: true } => ("DeviceGray", "DCTDecode"),
+                PhotoEncoding::Jpeg { grey: false } => ("DeviceRGB", "DCTDecode"),
+                PhotoEncoding::DeflatedRgb => ("DeviceRGB", "FlateDecode"),
+            };
+            let dict = format!(
+                "/Type/XObject/Subtype/Image/Width {}/Height {}/BitsPerComponent 8/ColorSpace/{space}/Filter/{filter}",
+                ph.width, ph.height
+            );
+            self.file.stream(r, dict.as_bytes(), &ph.data);
             r
         });
         let contents = self.stream(page, page.height, picture.is_some());
@@ -167,7 +166,7 @@ impl<'a> PdfWriter<'a> {
                         })
                         .collect();
                     k += strokes.len();
-                    draw_strokes(&mut c, &mut ink, &strokes, height);
+                    content::strokes(&mut c, &mut ink, &strokes, height);
                     continue;
                 }
                 Mark::Text(run) => self.text(&mut c, &mut ink, run, height),
@@ -198,107 +197,78 @@ impl<'a> PdfWriter<'a> {
             k += 1;
         }
         let bytes = c.finish();
-        self.hash.update(&bytes[..]);
+        // The compressed bytes name the page as well, in a quarter the hashing.
+        let data = deflate_at(&bytes, self.level);
+        self.hash.update(&data);
         let r = self.alloc();
-        self.pdf
-            .stream(r, &deflate_at(&bytes, self.level))
-            .filter(Filter::FlateDecode);
+        self.file.stream(r, b"/Filter/FlateDecode", &data);
         r
     }
 
+    /// The font and CID drawing `gid` of `face`: the shared font's when it
+    /// has the glyph or takes the document's own glyphs of the face.
     fn key(&mut self, face: usize, gid: u16, text: char, em: f32) -> (FontKey, u16) {
         if let Some(cid) = self.shared.and_then(|s| s.cid(face, gid)) {
+            shared::mark(self.drawn.entry(face).or_default(), cid);
             return (FontKey { face, shared: true }, cid);
         }
+        let base = self.shared.and_then(|s| s.own_base(face));
         let own = self.own.entry(face).or_default();
         own.glyphs.entry(gid).or_insert((text, em));
-        (
-            FontKey {
-                face,
-                shared: false,
-            },
-            own.remapper.remap(gid),
-        )
+        let cid = own.remapper.remap(gid);
+        match base {
+            Some(base) => (FontKey { face, shared: true }, base + cid),
+            None => (
+                FontKey {
+                    face,
+                    shared: false,
+                },
+                cid,
+            ),
+        }
     }
 
-    /// A run as one text object; each glyph placed exactly: the TJ
-    /// adjustment corrects the face's advance to the next glyph's `x`.
+    /// A run as one text object, its glyphs numbered in their fonts.
     fn text(&mut self, c: &mut Content, ink: &mut Ink, run: &Run, height: f32) {
-        if run.glyphs.is_empty() {
-            return;
-        }
-        ink.fill(c, run.colour);
-        c.begin_text();
         let keyed: Vec<(FontKey, u16)> = run
             .glyphs
             .iter()
             .map(|g| self.key(run.face, g.id, g.text, g.em))
             .collect();
-        let mut i = 0;
-        while i < keyed.len() {
-            let key = keyed[i].0;
-            let j = (i..keyed.len())
-                .find(|&j| keyed[j].0 != key)
-                .unwrap_or(keyed.len());
-            self.used.insert(key);
-            c.set_font(Name(key.name().as_bytes()), run.size);
-            let along = run.glyphs[i].x;
-            c.set_text_matrix(if run.turned {
-                [0.0, -1.0, 1.0, 0.0, run.x, height - run.baseline - along]
-            } else {
-                [1.0, 0.0, 0.0, 1.0, run.x + along, height - run.baseline]
-            });
-            let mut tj = c.show_positioned();
-            let mut items = tj.items();
-            let mut chunk: Vec<u8> = Vec::new();
-            for (k, (_, cid)) in keyed.iter().enumerate().take(j).skip(i) {
-                chunk.extend_from_slice(&cid.to_be_bytes());
-                if k + 1 < j {
-                    let g = &run.glyphs[k];
-                    let wanted = run.glyphs[k + 1].x - g.x;
-                    let delta = wanted - g.em * run.size;
-                    if delta.abs() > 0.001 {
-                        items.show(Str(&chunk));
-                        chunk.clear();
-                        items.adjust(-delta / run.size * 1000.0);
-                    }
-                }
-            }
-            if !chunk.is_empty() {
-                items.show(Str(&chunk));
-            }
-            drop(items);
-            drop(tj);
-            i = j;
-        }
-        c.end_text();
+        self.used.extend(keyed.iter().map(|k| k.0));
+        content::text(c, ink, run, height, &keyed);
     }
 
     /// Fonts, pages, catalog and information; the /ID hashes it all.
     pub fn finish(mut self, meta: &Meta) -> Result<Vec<u8>, SubsetError> {
-        let mut own_parts = BTreeMap::new();
-        for (face, own) in std::mem::take(&mut self.own) {
-            own_parts.insert(
-                face,
-                FontPart::build(self.fonts, face, &own.remapper, &own.glyphs, self.cut)?,
-            );
-        }
+        let own = std::mem::take(&mut self.own);
         let mut font_refs: Vec<(FontKey, Ref)> = Vec::new();
         for key in self.used.clone() {
-            let part = if key.shared {
-                self.shared.and_then(|s| s.parts.get(&key.face))
-            } else {
-                own_parts.get(&key.face)
+            let mine = own.get(&key.face);
+            let part = match (key.shared, self.shared, mine) {
+                (true, Some(shared), _) => {
+                    let drawn = self.drawn.get(&key.face).map_or(&[][..], |d| &d[..]);
+                    let mine = mine.map(|o| (&o.remapper, &o.glyphs));
+                    shared.embed(self.fonts, key.face, drawn, mine)?
+                }
+                (false, _, Some(o)) => Some(Cow::Owned(FontPart::build(
+                    self.fonts,
+                    key.face,
+                    &o.remapper,
+                    &o.glyphs,
+                    self.cut,
+                )?)),
+                _ => None,
             };
             if let Some(part) = part {
                 self.hash.update(part.base_name.as_bytes());
-                let r = self.font(part);
+                let r = self.font(&part);
                 font_refs.push((key, r));
             }
         }
         let tree = Ref::new(2);
         for p in &self.pages {
-            let mut page = self.pdf.page(p.page);
+            let mut page = self.file.packed(p.page).page(p.page);
             page.parent(tree)
                 .media_box(Rect::new(0.0, 0.0, p.width, p.height))
                 .contents_array(p.contents.iter().copied());
@@ -313,22 +283,28 @@ impl<'a> PdfWriter<'a> {
             }
         }
         let kids: Vec<Ref> = self.pages.iter().map(|p| p.page).collect();
-        self.pdf
+        self.file
+            .packed(tree)
             .pages(tree)
             .kids(kids.iter().copied())
             .count(kids.len() as i32);
-        self.pdf.catalog(Ref::new(1)).pages(tree);
+        let root = Ref::new(1);
+        self.file
+            .packed(root)
+            .indirect(root)
+            .start::<Catalog>()
+            .pages(tree);
         self.info(meta);
-        let id = self.hash.finalize()[..16].to_vec();
-        self.pdf.set_file_id((id.clone(), id));
-        Ok(self.pdf.finish())
+        let id = self.hash.finalize();
+        Ok(self.file.finish(root, Ref::new(3), &id[..16]))
     }
 
     fn info(&mut self, meta: &Meta) {
         for s in [meta.title, meta.author, meta.subject.unwrap_or("")] {
             self.hash.update(s.as_bytes());
         }
-        let mut info = self.pdf.document_info(Ref::new(3));
+        let r = Ref::new(3);
+        let mut info = self.file.packed(r).indirect(r).start::<DocumentInfo>();
         info.title(TextStr(meta.title))
             .author(TextStr(meta.author))
             .creator(TextStr("gazette"))
@@ -349,65 +325,11 @@ impl<'a> PdfWriter<'a> {
         }
     }
 
-    /// Type0 → CIDFont → descriptor → program, plus ToUnicode.
+    /// The objects of a font: Type0 → CIDFont → descriptor → program, plus ToUnicode.
     fn font(&mut self, part: &FontPart) -> Ref {
-        let (type0, cid, desc, file, cmap) = (
-            self.alloc(),
-            self.alloc(),
-            self.alloc(),
-            self.alloc(),
-            self.alloc(),
-        );
-        let base = Name(part.base_name.as_bytes());
-        self.pdf
-            .type0_font(type0)
-            .base_font(base)
-            .encoding_predefined(Name(b"Identity-H"))
-            .descendant_font(cid)
-            .to_unicode(cmap);
-        let mut c = self.pdf.cid_font(cid);
-        c.subtype(if part.cff {
-            CidFontType::Type0
-        } else {
-            CidFontType::Type2
-        })
-        .base_font(base)
-        .system_info(system_info())
-        .font_descriptor(desc)
-        .default_width(1000.0);
-        c.widths().consecutive(0, part.widths.iter().copied());
-        if !part.cff {
-            c.cid_to_gid_map_predefined(Name(b"Identity"));
-        }
-        c.finish();
-        let m = self.fonts.metrics(part.face);
-        let mut d = self.pdf.font_descriptor(desc);
-        d.name(base)
-            .flags(FontFlags::SYMBOLIC)
-            .bbox(Rect::new(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]))
-            .italic_angle(0.0)
-            .ascent(m.ascent)
-            .descent(m.descent)
-            .cap_height(m.cap_height)
-            .stem_v(80.0);
-        if part.cff {
-            d.font_file3(file);
-        } else {
-            d.font_file2(file);
-        }
-        d.finish();
-        let mut s = self.pdf.stream(file, &part.program);
-        s.filter(Filter::FlateDecode);
-        if part.bare {
-            s.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
-        } else if part.cff {
-            s.pair(Name(b"Subtype"), Name(b"OpenType"));
-        }
-        s.finish();
-        self.pdf
-            .stream(cmap, &part.to_unicode)
-            .filter(Filter::FlateDecode);
-        type0
+        let refs = [(); 5].map(|_| self.alloc());
+        self.file.font(self.fonts, part, refs);
+        refs[0]
     }
 }
 
@@ -417,48 +339,5 @@ impl PageSink for PdfWriter<'_> {
     }
     fn amend(&mut self, index: usize, marks: Vec<Mark>) {
         PdfWriter::amend(self, index, marks);
-    }
-}
-
-/// The colours set in a content stream, so each is set only when it changes.
-#[derive(Default)]
-struct Ink {
-    fill: Option<Colour>,
-    stroke: Option<Colour>,
-    width: Option<f32>,
-}
-
-impl Ink {
-    fn fill(&mut self, c: &mut Content, colour: Colour) {
-        if self.fill != Some(colour) {
-            c.set_fill_rgb(colour.r, colour.g, colour.b);
-            self.fill = Some(colour);
-        }
-    }
-}
-
-/// Strokes in as few paths as their widths and colours allow.
-fn draw_strokes(c: &mut Content, ink: &mut Ink, strokes: &[&Stroke], height: f32) {
-    let mut open = false;
-    for s in strokes {
-        if ink.stroke != Some(s.colour) || ink.width != Some(s.width) {
-            if open {
-                c.stroke();
-            }
-            if ink.stroke != Some(s.colour) {
-                c.set_stroke_rgb(s.colour.r, s.colour.g, s.colour.b);
-                ink.stroke = Some(s.colour);
-            }
-            if ink.width != Some(s.width) {
-                c.set_line_width(s.width);
-                ink.width = Some(s.width);
-            }
-        }
-        c.move_to(s.x1, height - s.y1);
-        c.line_to(s.x2, height - s.y2);
-        open = true;
-    }
-    if open {
-        c.stroke();
     }
 }

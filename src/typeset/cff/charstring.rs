@@ -1,8 +1,12 @@
 //! A Type 2 charstring with its subroutine calls replaced by the
-//! subroutines' bytes, so a subset needs no subroutines. Not an
-//! interpreter: it follows the operand count (for the call's index and
-//! the stem hints a `hintmask` has bits for) and copies every other byte
-//! as it is, so the outline and hints are those of the original.
+//! subroutines' bytes, so a subset needs no subroutines, and without its
+//! hints (stems, hint and counter masks), which only a rasterizer that
+//! hints small sizes on a low-resolution screen uses (see the README's
+//! Benchmarks: a receipt is printed or read on a phone; poppler draws the
+//! same pixels). Not an interpreter: it follows the operand count (for the
+//! call's index, the width, and the stems a `hintmask` has bits for) and
+//! copies every other byte as it is, so the outline and the advance are
+//! those of the original.
 
 use super::read::Index;
 
@@ -28,6 +32,9 @@ pub fn flatten(cs: &[u8], subrs: &Subrs) -> Option<Vec<u8>> {
         subrs,
         out: Vec::with_capacity(cs.len() * 4),
         args: 0,
+        args_at: 0,
+        first_end: 0,
+        cleared: false,
         stems: 0,
         last: None,
         done: false,
@@ -41,6 +48,11 @@ struct Flattener<'s, 'a> {
     out: Vec<u8>,
     /// Operands on the stack.
     args: usize,
+    /// Where in `out` they start, and where the first of them ends.
+    args_at: usize,
+    first_end: usize,
+    /// A stack-clearing operator came (the advance, if any, came with it).
+    cleared: bool,
     /// Stem hints declared so far.
     stems: usize,
     /// Where the last token, a number, starts in `out`, and its integer value.
@@ -91,6 +103,9 @@ impl Flattener<'_, '_> {
             self.last = Some((self.out.len(), value));
             self.out.extend_from_slice(token);
             self.args += 1;
+            if self.args == 1 {
+                self.first_end = self.out.len();
+            }
             i += len;
         }
         Some(())
@@ -129,15 +144,14 @@ impl Flattener<'_, '_> {
             // hstem, vstem, hstemhm, vstemhm: pairs of operands, a width first when odd.
             1 | 3 | 18 | 23 => {
                 self.stems += self.args / 2;
-                self.clear(b);
+                self.drop_hint();
                 Some(i + 1)
             }
             // hintmask, cntrmask: operands before are an implied vstem; one bit a stem.
             19 | 20 => {
                 self.stems += self.args / 2;
-                self.clear(b);
+                self.drop_hint();
                 let mask = cs.get(i + 1..i + 1 + self.stems.div_ceil(8))?;
-                self.out.extend_from_slice(mask);
                 Some(i + 1 + mask.len())
             }
             12 => {
@@ -145,8 +159,8 @@ impl Flattener<'_, '_> {
                 if COMPUTING.contains(&op) {
                     return None;
                 }
-                self.clear(12);
-                self.out.push(op);
+                self.out.push(12);
+                self.clear(op);
                 Some(i + 2)
             }
             _ => {
@@ -159,5 +173,18 @@ impl Flattener<'_, '_> {
     fn clear(&mut self, op: u8) {
         self.out.push(op);
         self.args = 0;
+        self.args_at = self.out.len();
+        self.cleared = true;
+    }
+
+    /// Leave out a hint operator and its operands, but not the advance
+    /// before the first: the next operator (now the first) takes it.
+    fn drop_hint(&mut self) {
+        let width = !self.cleared && self.args % 2 == 1;
+        self.out
+            .truncate(if width { self.first_end } else { self.args_at });
+        self.args = 0;
+        self.args_at = self.out.len();
+        self.cleared = true;
     }
 }

@@ -145,23 +145,31 @@ impl<'a> Program<'a> {
         Some((cached.as_deref()?, fd))
     }
 
+    /// The flattened charstring of `gid` (as a subset holds it), made on
+    /// first use.
+    pub fn charstring(&self, gid: u16) -> Option<&[u8]> {
+        self.glyph(gid).map(|(cs, _)| cs)
+    }
+
     /// How many glyphs the face has.
     pub fn glyph_count(&self) -> usize {
         self.count
     }
 }
 
-/// The font DICT a `Private` entry points at, its `Subrs` taken out.
+/// The font DICT a `Private` entry points at, with only what the glyphs'
+/// advances need: the subroutines are inlined and the hints left out, so
+/// `Subrs` and the hint zones and stems (`BlueValues`, `StdHW`, …) go.
 fn private_dict<'a>(cff: &'a [u8], entry: &Entry) -> Option<Fd<'a>> {
     let (len, at) = (entry.int(0)?, entry.int(1)?);
     let bytes = cff.get(at..at.checked_add(len)?)?;
     let mut private = Vec::with_capacity(bytes.len());
     let mut subrs = Index::default();
     for e in dict(bytes)? {
-        if e.op == read::SUBRS {
-            subrs = Index::parse(cff, at.checked_add(e.int(0)?)?)?.0;
-        } else {
-            private.extend_from_slice(e.bytes);
+        match e.op {
+            read::SUBRS => subrs = Index::parse(cff, at.checked_add(e.int(0)?)?)?.0,
+            read::DEFAULT_WIDTH_X | read::NOMINAL_WIDTH_X => private.extend_from_slice(e.bytes),
+            _ => {}
         }
     }
     Some(Fd {

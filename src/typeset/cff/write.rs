@@ -1,9 +1,7 @@
 //! A subset written as a bare CID-keyed CFF (what a PDF embeds as
-//! CIDFontType0C): CID `k` is the `k`-th glyph asked for, the charstrings
-//! are flattened (no subroutines), and only the font DICTs those glyphs
-//! use are kept.
-
-use std::collections::BTreeMap;
+//! CIDFontType0C): each glyph asked for under the CID given (by default
+//! the `k`-th glyph is CID `k`), the charstrings flattened (no
+//! subroutines), and only the font DICTs those glyphs use kept.
 
 use super::read::Entry;
 use super::{Program, Text};
@@ -12,45 +10,58 @@ impl<'a> Program<'a> {
     /// A CFF holding `gids` (the first `.notdef`) as CIDs 0, 1, …; `None`
     /// when a glyph cannot be flattened.
     pub fn subset(&self, gids: &[u16]) -> Option<Vec<u8>> {
+        let cids: Vec<u16> = (0..gids.len()).map(|k| k as u16).collect();
+        let (mut head, tail) = self.subset_around(gids, &cids, 0)?;
+        head.extend_from_slice(&tail);
+        Some(head)
+    }
+
+    /// A CFF holding `gids` (the first `.notdef`) as CIDs `cids` (the
+    /// first 0, all different), in two parts around the charstrings of
+    /// the glyphs 1 to `skip`, which are left out: the caller has them
+    /// (the charstrings follow one another in the order of `gids`), so a
+    /// part of a larger subset can keep its numbers and its bytes.
+    pub fn subset_around(
+        &self,
+        gids: &[u16],
+        cids: &[u16],
+        skip: usize,
+    ) -> Option<(Vec<u8>, Vec<u8>)> {
+        let mut sorted = cids.to_vec();
+        sorted.sort_unstable();
+        let distinct = sorted.windows(2).all(|w| w[0] < w[1]);
+        if cids.len() != gids.len() || cids.first() != Some(&0) || !distinct || skip >= gids.len() {
+            return None;
+        }
         let mut glyphs = Vec::with_capacity(gids.len());
-        let mut fds = BTreeMap::new();
+        let mut fds = [u8::MAX; 256];
         for &gid in gids {
             let (cs, fd) = self.glyph(gid)?;
-            fds.insert(fd, 0u8);
+            fds[usize::from(fd)] = 0;
             glyphs.push((cs, fd));
         }
-        for (new, old) in fds.values_mut().zip(0u8..) {
-            *new = old;
-        }
-        let used: Vec<u8> = fds.keys().copied().collect();
-        let mut strings: Vec<&'a [u8]> = vec![b"Adobe", b"Identity"];
-        let mut sid = |t: Option<Text<'a>>| -> Option<i32> {
-            match t? {
-                Text::Standard(s) => Some(i32::from(s)),
-                Text::Own(bytes) => {
-                    strings.push(bytes);
-                    Some(390 + strings.len() as i32)
-                }
-            }
-        };
-        let copyright = sid(self.copyright);
-        let notice = sid(self.notice);
-        let names: Vec<Option<i32>> = used
-            .iter()
-            .map(|&fd| sid(self.fds[usize::from(fd)].name))
+        let used: Vec<u8> = (0..=255u8)
+            .filter(|&fd| fds[usize::from(fd)] == 0)
             .collect();
+        for (new, &fd) in used.iter().enumerate() {
+            fds[usize::from(fd)] = new as u8;
+        }
+        let (strings, copyright, notice, names) = self.strings(&used);
 
         // Every offset is written in five bytes, so sizes are known first.
-        let top_dict = |offsets| self.top_dict(copyright, notice, gids.len(), offsets);
+        let count = usize::from(*sorted.last()?) + 1;
+        let top_dict = |offsets| self.top_dict(copyright, notice, count, offsets);
         let mut tail = Vec::new();
         let charset_at = tail.len();
-        charset(&mut tail, gids.len());
+        charset(&mut tail, &cids[1..]);
         let fd_select_at = tail.len();
         tail.push(0);
-        tail.extend(glyphs.iter().map(|(_, fd)| fds[fd]));
+        tail.extend(glyphs.iter().map(|(_, fd)| fds[usize::from(*fd)]));
         let charstrings_at = tail.len();
-        index(&mut tail, glyphs.iter().map(|(cs, _)| *cs));
-        let fd_array_at = tail.len();
+        let programs: Vec<&[u8]> = glyphs.iter().map(|(cs, _)| *cs).collect();
+        let split = charstrings(&mut tail, &programs, skip);
+        let skipped: usize = programs[1..=skip].iter().map(|p| p.len()).sum();
+        let fd_array_at = tail.len() + skipped;
         let font_dicts = |at| self.font_dicts(&used, &names, at);
         let mut out = vec![1, 0, 4, 4];
         out.extend_from_slice(self.names);
@@ -69,7 +80,7 @@ impl<'a> Program<'a> {
             index(&mut t, dicts.iter().map(|d| &d[..]));
             t.len()
         };
-        let privates_at = base + tail.len() + fd_array_len;
+        let privates_at = base + fd_array_at + fd_array_len;
         let top = top_dict([
             base + charset_at,
             base + charstrings_at,
@@ -78,13 +89,37 @@ impl<'a> Program<'a> {
         ]);
         index(&mut out, [&top[..]].into_iter());
         out.extend_from_slice(&head);
-        out.extend_from_slice(&tail);
+        out.extend_from_slice(&tail[..split]);
+        let mut after = tail[split..].to_vec();
         let dicts = font_dicts(privates_at);
-        index(&mut out, dicts.iter().map(|d| &d[..]));
+        index(&mut after, dicts.iter().map(|d| &d[..]));
         for &fd in &used {
-            out.extend_from_slice(&self.fds[usize::from(fd)].private);
+            after.extend_from_slice(&self.fds[usize::from(fd)].private);
         }
-        Some(out)
+        Some((out, after))
+    }
+
+    /// The String INDEX's strings, and the SIDs of the copyright, the
+    /// notice and the names of the font DICTs `used`.
+    #[allow(clippy::type_complexity)]
+    fn strings(&self, used: &[u8]) -> (Vec<&'a [u8]>, Option<i32>, Option<i32>, Vec<Option<i32>>) {
+        let mut strings: Vec<&'a [u8]> = vec![b"Adobe", b"Identity"];
+        let mut sid = |t: Option<Text<'a>>| -> Option<i32> {
+            match t? {
+                Text::Standard(s) => Some(i32::from(s)),
+                Text::Own(bytes) => {
+                    strings.push(bytes);
+                    Some(390 + strings.len() as i32)
+                }
+            }
+        };
+        let copyright = sid(self.copyright);
+        let notice = sid(self.notice);
+        let names = used
+            .iter()
+            .map(|&fd| sid(self.fds[usize::from(fd)].name))
+            .collect();
+        (strings, copyright, notice, names)
     }
 
     /// The Top DICT; `offsets`: charset, CharStrings, FDArray, FDSelect.
@@ -176,18 +211,69 @@ impl<'a> Program<'a> {
     }
 }
 
-/// The charset of `n` glyphs: CIDs 1.. in order after .notdef.
-fn charset(out: &mut Vec<u8>, n: usize) {
-    if n > 1 {
-        out.extend_from_slice(&[2, 0, 1]);
-        out.extend_from_slice(&(n as u16 - 2).to_be_bytes());
-    } else {
-        out.push(0);
+/// The charset: the CIDs of the glyphs after .notdef, in the shortest of
+/// the three formats (a list; ranges of up to 256; ranges of any length).
+fn charset(out: &mut Vec<u8>, cids: &[u16]) {
+    let mut ranges: Vec<(u16, u16)> = Vec::new();
+    for &cid in cids {
+        match ranges.last_mut() {
+            Some((first, left)) if u32::from(*first) + u32::from(*left) + 1 == u32::from(cid) => {
+                *left += 1
+            }
+            _ => ranges.push((cid, 0)),
+        }
     }
+    let short: usize = ranges.iter().map(|r| usize::from(r.1) / 256 + 1).sum();
+    let sizes = [2 * cids.len(), 3 * short, 4 * ranges.len()];
+    let format = (0..3).min_by_key(|&f| sizes[f]).unwrap_or(0);
+    out.push(format as u8);
+    match format {
+        0 => cids
+            .iter()
+            .for_each(|c| out.extend_from_slice(&c.to_be_bytes())),
+        1 => {
+            for &(first, left) in &ranges {
+                let mut at = u32::from(first);
+                let end = at + u32::from(left);
+                while at <= end {
+                    let n = (end - at).min(255);
+                    out.extend_from_slice(&(at as u16).to_be_bytes());
+                    out.push(n as u8);
+                    at += n + 1;
+                }
+            }
+        }
+        _ => {
+            for (first, left) in ranges {
+                out.extend_from_slice(&first.to_be_bytes());
+                out.extend_from_slice(&left.to_be_bytes());
+            }
+        }
+    }
+}
+
+/// The CharStrings INDEX of `programs` without the data of programs 1 to
+/// `skip` (their offsets count them); where in `out` that data belongs.
+fn charstrings(out: &mut Vec<u8>, programs: &[&[u8]], skip: usize) -> usize {
+    index_offsets(out, programs.iter().copied());
+    out.extend_from_slice(programs[0]);
+    let split = out.len();
+    for p in &programs[skip + 1..] {
+        out.extend_from_slice(p);
+    }
+    split
 }
 
 /// An INDEX of `items`.
 fn index<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) {
+    index_offsets(out, items.clone());
+    for item in items {
+        out.extend_from_slice(item);
+    }
+}
+
+/// An INDEX's count and offsets, without the data.
+fn index_offsets<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) {
     let count = items.clone().count();
     out.extend_from_slice(&(count as u16).to_be_bytes());
     if count == 0 {
@@ -203,12 +289,9 @@ fn index<'i>(out: &mut Vec<u8>, items: impl Iterator<Item = &'i [u8]> + Clone) {
     out.push(size as u8);
     let mut at = 1usize;
     out.extend_from_slice(&(at as u32).to_be_bytes()[4 - size..]);
-    for item in items.clone() {
+    for item in items {
         at += item.len();
         out.extend_from_slice(&(at as u32).to_be_bytes()[4 - size..]);
-    }
-    for item in items {
-        out.extend_from_slice(item);
     }
 }
 
