@@ -3,10 +3,11 @@
 #   bash benches/notice.sh [RUNS]     default 7 runs
 # Builds the example's 2024 notice alone (no 2023, no candidates, publicity
 # or papers) with the release binary, RUNS times after one warm-up run, and
-# prints the median wall time, CPU time (user + system, 10 ms resolution)
-# and peak memory: the whole build (web page, PDF, Word and OFD), then
-# --only html and --only pdf. With `hugo` installed it also times Hugo on
-# a one-page site for comparison.
+# prints the median wall time, CPU time (user + system) and peak memory of
+# a run, each to a tenth of a millisecond or megabyte (the rusage of each
+# run's process, read by python3): the whole build (web page, PDF, Word and
+# OFD), then --only html and --only pdf. With `hugo` installed it also
+# times Hugo on a one-page site for comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -19,22 +20,29 @@ cp -r gazette.yaml content "$site/"
 rm -rf "$site/content/2023"
 (cd "$site/content/2024" && rm -rf candidates.* publicity.yaml papers.yaml photos)
 
-# median of the numbers on stdin
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# measure LABEL COMMAND...: RUNS timed runs after a warm-up.
+# measure LABEL COMMAND...: RUNS timed runs after a warm-up, each in a
+# process of its own whose rusage gives its CPU time and peak memory.
 measure() {
   local label=$1; shift
-  "$@" >/dev/null 2>&1
-  : > "$site/times"
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M %U %S" -a -o "$site/times" "$@" >/dev/null 2>&1
-  done
-  local ms mb cpu
-  ms=$(awk '{ print $1 * 1000 }' "$site/times" | median)
-  cpu=$(awk '{ print ($3 + $4) * 1000 }' "$site/times" | median)
-  mb=$(awk '{ print $2 / 1024 }' "$site/times" | median)
-  printf '%-28s %6.0f ms wall  %6.0f ms CPU  %6.1f MB peak  (median of %d)\n' "$label" "$ms" "$cpu" "$mb" "$runs"
+  python3 - "$label" "$runs" "$@" <<'PY'
+import os, statistics, subprocess, sys, time
+
+label, runs, cmd = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+subprocess.run(cmd, **quiet)
+wall, cpu, peak = [], [], []
+for _ in range(runs):
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, **quiet)
+    _, status, use = os.wait4(p.pid, 0)
+    wall.append((time.perf_counter() - start) * 1000)
+    cpu.append((use.ru_utime + use.ru_stime) * 1000)
+    peak.append(use.ru_maxrss / 1024)
+    if status != 0:
+        sys.exit(f"{label}: {cmd[0]} failed")
+m = statistics.median
+print(f"{label:<28} {m(wall):6.1f} ms wall  {m(cpu):6.1f} ms CPU  {m(peak):6.1f} MB peak  (median of {runs})")
+PY
 }
 
 echo "notice-only build ($(nproc) cores):"

@@ -37,6 +37,8 @@ pub mod write;
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use diag::Diagnostics;
 use doc::Notice;
 use load::Site;
@@ -171,6 +173,8 @@ fn render_with(
     outputs: Outputs,
     missing_key: papers::key::Missing,
 ) -> Result<Rendered, Diagnostics> {
+    // The font folders are read while the site is loaded and checked.
+    let _fonts = outputs.pdf.then(typeset::discover::Prefetch::start);
     let Prepared {
         site,
         notices,
@@ -236,10 +240,12 @@ struct Made {
 fn run_renderers(ctx: &RenderContext, outputs: Outputs) -> Result<Made, Diagnostics> {
     use publicity::{csv::CsvRenderer, html::PagesRenderer, pdf::ListPdfRenderer};
     let mut problems = Diagnostics::new();
-    let html = match outputs
-        .html
-        .then(|| render::html::HtmlRenderer::new(&ctx.site.root))
-    {
+    // The templates are read while the fonts are found.
+    let (html, pdf) = rayon::join(
+        || (outputs.html).then(|| render::html::HtmlRenderer::new(&ctx.site.root)),
+        || (outputs.pdf).then(|| render::pdf::PdfRenderer::new(ctx.site)),
+    );
+    let html = match html {
         Some(Err(d)) => {
             problems.extend(d);
             None
@@ -247,28 +253,28 @@ fn run_renderers(ctx: &RenderContext, outputs: Outputs) -> Result<Made, Diagnost
         Some(Ok(h)) => Some(h),
         None => None,
     };
-    let pdf = match outputs.pdf {
-        true => Some(render::pdf::PdfRenderer::new(ctx.site)?),
-        false => None,
-    };
+    let pdf = pdf.transpose()?;
     let pages = html.as_ref().map(|html| PagesRenderer { html });
     let lists = pdf.as_ref().map(|pdf| ListPdfRenderer { pdf });
-    // The archive copy (OFD) draws the PDF's pages with the PDF's fonts.
-    let ofd = pdf.as_ref().map(|pdf| render::ofd::OfdRenderer { pdf });
-    let mut renderers: Vec<&dyn Renderer> = Vec::new();
+    // The notice's PDF and its archive copy (OFD) from one layout.
+    let print = pdf.as_ref().map(|pdf| render::print::PrintRenderer { pdf });
+    let mut renderers: Vec<&(dyn Renderer + Sync)> = Vec::new();
     if let (Some(h), Some(p)) = (&html, &pages) {
-        renderers.extend([h as &dyn Renderer, p]);
+        renderers.extend([h as &(dyn Renderer + Sync), p]);
     }
-    if let (Some(p), Some(l), Some(o)) = (&pdf, &lists, &ofd) {
+    if let (Some(p), Some(l)) = (&print, &lists) {
         // The Word version goes with the print documents.
-        renderers.extend([p as &dyn Renderer, &render::docx::DocxRenderer, o, l]);
+        renderers.extend([p as &(dyn Renderer + Sync), &render::docx::DocxRenderer, l]);
     }
     if outputs.html || outputs.pdf {
         renderers.push(&CsvRenderer);
     }
+    // The renderers are independent: on two cores a notice's PDF and OFD
+    // are made side by side. Their results are taken in the list's order.
+    let results: Vec<_> = renderers.par_iter().map(|r| r.render(ctx)).collect();
     let mut files = Vec::new();
-    for r in renderers {
-        match r.render(ctx) {
+    for r in results {
+        match r {
             Ok(f) => files.extend(f),
             Err(d) => problems.extend(d),
         }

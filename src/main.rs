@@ -2,7 +2,7 @@
 
 mod cmd;
 
-use clap::FromArgMatches;
+use clap::{CommandFactory, FromArgMatches};
 use gazette::cli::{self, Cli};
 
 // The candidate lists allocate millions of small strings; glibc's malloc
@@ -29,8 +29,12 @@ fn main() -> std::process::ExitCode {
     purge_at_once();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     gazette::i18n::set_lang(cli::language(&args));
-    let parsed = cli::command()
-        .try_get_matches_from(&args)
+    // The catalog's help texts are written into the command only to be
+    // shown (help, version, a usage error): a command line that parses is
+    // parsed without them, the others again with them.
+    let plain = Cli::command().disable_help_subcommand(true);
+    let parsed = (plain.try_get_matches_from(&args))
+        .or_else(|_| cli::command().try_get_matches_from(&args))
         .and_then(|m| Cli::from_arg_matches(&m));
     match parsed {
         Ok(cli) => cmd::run(cli),

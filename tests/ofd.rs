@@ -1,8 +1,9 @@
 //! `notice.ofd` read back by independent readers from PyPI: ofdkit
 //! extracts the text of every page in the order of the PDF's, ofd2img
 //! draws every page like the PDF (pixel difference below a threshold),
-//! the package's structure holds; rebuilds are byte-identical, `--only
-//! html` skips it, the notice page links it and `gazette serve` serves it.
+//! the package's structure holds, its fonts are the PDF's font programs;
+//! rebuilds are byte-identical, `--only html` skips it, the notice page
+//! links it and `gazette serve` serves it.
 
 use crate::common::*;
 use std::path::{Path, PathBuf};
@@ -94,6 +95,18 @@ fn the_package_structure_holds() {
         let ok = reader(&["check", ofd.to_str().unwrap()]);
         assert!(ok.starts_with("ok "), "{ok}");
     }
+}
+
+/// The OFD embeds the very font programs the PDF does (the subsets are cut
+/// and compressed once, for both files), made whole font files whose
+/// checksums fontTools verifies.
+#[test]
+fn the_fonts_are_the_pdfs_font_programs() {
+    let out = built();
+    let ofd = out.join("2024/notice.ofd");
+    let pdf = out.join("2024/notice.pdf");
+    let ok = reader(&["fonts", ofd.to_str().unwrap(), pdf.to_str().unwrap()]);
+    assert_eq!(ok.trim(), "ok 5", "the 2024 notice draws with five faces");
 }
 
 /// A page rendered to grey pixels at 100 dpi, blurred 3 × 3.

@@ -69,6 +69,10 @@ pub fn run(root: &Path, opts: Options, verbosity: Verbosity) -> ExitCode {
             opts.shard,
         );
     }
+    // The process ends here, and its end takes the font files' mappings
+    // back at once; unmapping them one by one, while the worker threads
+    // still run, cost a notice-only build a millisecond.
+    std::mem::forget(fonts);
     ExitCode::SUCCESS
 }
 

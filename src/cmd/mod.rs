@@ -19,11 +19,12 @@ pub enum Verbosity {
     Verbose,
 }
 
-/// The allocator asks for transparent huge pages, and the kernel zeroes
-/// each whole (2 MB) at its first touch: a notice build touching a few
-/// kilobytes of fresh segments paid a sixth of its CPU time and a third of
-/// its peak memory for them. Small pages cost a fault each: about 8 ms
-/// more CPU for a notice-only build, 19 MB less memory.
+/// Small pages only: the kernel zeroes a transparent huge page whole (2 MB)
+/// at its first touch, which cost a notice-only build a sixth of its CPU
+/// time and took its peak from 38 MB to 70 MB (large builds: 19 MB more).
+/// The allocator no longer asks for huge pages (mimalloc's `no_thp`, from
+/// its first allocation on); this keeps a system that gives them to every
+/// process (`enabled` set to `always`) from doing so.
 pub fn small_pages() {
     // SAFETY: sets a flag of this process; no memory is touched.
     #[cfg(target_os = "linux")]

@@ -5,7 +5,9 @@ pub mod docx;
 pub mod html;
 pub mod ofd;
 pub mod pdf;
+pub mod print;
 pub mod template;
+pub mod zip;
 
 use std::path::PathBuf;
 

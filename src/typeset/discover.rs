@@ -6,7 +6,8 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
 
 use memmap2::Mmap;
 
@@ -61,35 +62,84 @@ fn is_font(p: &Path) -> bool {
         .is_some_and(|e| ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// A font file opened, with the faces read from it (their `file` not yet set).
+type Found = (PathBuf, File, Vec<Entry>);
+
+/// Every font file in `dirs`, opened and its faces' names read, by path.
+fn read_dirs(dirs: &[PathBuf]) -> Vec<Found> {
+    let paths = dirs
+        .iter()
+        .filter(|d| d.is_dir())
+        .flat_map(|d| walkdir::WalkDir::new(d).follow_links(true))
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| is_font(p) && p.is_file());
+    let mut found = Vec::new();
+    for path in paths {
+        let Ok(file) = File::open(&path) else {
+            continue;
+        };
+        let mut entries = Vec::new();
+        for (index, face) in faces(&file).into_iter().enumerate() {
+            let Some(sfnt) = face else { continue };
+            if let Ok(face) = ttf_parser::Face::parse(&sfnt, 0) {
+                entries.push(entry(&face, 0, index as u32));
+            }
+        }
+        found.push((path, file, entries));
+    }
+    found
+}
+
+/// The system's font folders being read on another thread, for the next
+/// scan to take.
+static EARLY: Mutex<Option<JoinHandle<Vec<Found>>>> = Mutex::new(None);
+
+/// Reads the system's font folders on another thread while the site is
+/// loaded: the build's scan then takes what was read instead of reading it.
+/// What is not taken while this lives is forgotten when it is dropped.
+pub struct Prefetch(());
+
+impl Prefetch {
+    pub fn start() -> Prefetch {
+        let reading = std::thread::Builder::new()
+            .name("fonts".into())
+            .spawn(|| read_dirs(&system_dirs()));
+        if let (Ok(handle), Ok(mut early)) = (reading, EARLY.lock()) {
+            *early = Some(handle);
+        }
+        Prefetch(())
+    }
+}
+
+impl Drop for Prefetch {
+    fn drop(&mut self) {
+        if let Ok(mut early) = EARLY.lock() {
+            early.take();
+        }
+    }
+}
+
 impl Catalog {
-    /// Read the names of every face in the system's folders and `extra`.
+    /// Read the names of every face in the system's folders and `extra`
+    /// (the system's as a [`Prefetch`] read them, when one did).
     pub fn scan(extra: &[PathBuf]) -> Catalog {
-        let mut paths: Vec<PathBuf> = system_dirs()
-            .iter()
-            .chain(extra)
-            .filter(|d| d.is_dir())
-            .flat_map(|d| walkdir::WalkDir::new(d).follow_links(true))
-            .filter_map(Result::ok)
-            .map(|e| e.into_path())
-            .filter(|p| is_font(p) && p.is_file())
-            .collect();
-        paths.sort();
-        paths.dedup();
+        let early = EARLY.lock().ok().and_then(|mut e| e.take());
+        let mut found = match early.and_then(|h| h.join().ok()) {
+            Some(found) => found,
+            None => read_dirs(&system_dirs()),
+        };
+        found.extend(read_dirs(extra));
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found.dedup_by(|a, b| a.0 == b.0);
         let mut cat = Catalog {
             files: Vec::new(),
             entries: Vec::new(),
         };
-        for path in paths {
-            let Ok(file) = File::open(&path) else {
-                continue;
-            };
+        for (path, file, entries) in found {
             let at = cat.files.len();
-            for (index, face) in faces(&file).into_iter().enumerate() {
-                let Some(sfnt) = face else { continue };
-                if let Ok(face) = ttf_parser::Face::parse(&sfnt, 0) {
-                    cat.entries.push(entry(&face, at, index as u32));
-                }
-            }
+            cat.entries
+                .extend(entries.into_iter().map(|e| Entry { file: at, ..e }));
             let map = OnceLock::new();
             cat.files.push(FontFile { path, file, map });
         }

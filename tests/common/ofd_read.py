@@ -3,6 +3,7 @@
   ofd_read.py text FILE        ofdkit: DocInfo and each page's text runs in order, as JSON
   ofd_read.py render FILE OUT  ofd2img: the pages drawn into the PDF OUT
   ofd_read.py check FILE       the package's structure (prints "ok" or fails)
+  ofd_read.py fonts FILE PDF   the embedded fonts against the PDF's (prints "ok N" or fails)
 
 ofd2img draws text with reportlab, which takes TrueType outlines only, so
 before drawing, each embedded CFF font is converted to TrueType with
@@ -129,6 +130,34 @@ def check(path):
     print("ok", len(pages))
 
 
+def fonts(path, pdf):
+    """Every embedded font parses with fontTools with its checksums right,
+    has as many glyphs as its glyph programs, and its CFF table is, byte
+    for byte, a font program the PDF embeds (CIDFontType0C)."""
+    import re
+    import zlib
+
+    from fontTools.ttLib import TTFont
+
+    data = open(pdf, "rb").read()
+    programs = set()
+    # Font program streams: a flat dictionary, then the stream.
+    for m in re.finditer(rb"\d+ 0 obj\s*<<([^<>]*)>>\s*stream\r?\n", data):
+        if b"/CIDFontType0C" in m.group(1):
+            length = int(re.search(rb"/Length (\d+)", m.group(1)).group(1))
+            programs.add(zlib.decompress(data[m.end():m.end() + length]))
+    z = zipfile.ZipFile(path)
+    res = [n for n in z.namelist() if "/Res/" in n]
+    assert res, "no embedded fonts"
+    for name in res:
+        font = TTFont(io.BytesIO(z.read(name)), checkChecksums=2)
+        cff = font.reader["CFF "]
+        assert cff in programs, f"{name}: its CFF is none of the PDF's {len(programs)} font programs"
+        glyphs = len(font["CFF "].cff[0].CharStrings)
+        assert font["maxp"].numGlyphs == glyphs == len(font["hmtx"].metrics), name
+    print("ok", len(res))
+
+
 def truetype(data):
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -198,5 +227,7 @@ if __name__ == "__main__":
         text(sys.argv[2])
     elif sys.argv[1] == "check":
         check(sys.argv[2])
+    elif sys.argv[1] == "fonts":
+        fonts(sys.argv[2], sys.argv[3])
     else:
         render(sys.argv[2], sys.argv[3])

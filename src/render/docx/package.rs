@@ -2,13 +2,9 @@
 //! and app properties, and a deterministic ZIP (fixed part order, fixed
 //! timestamps, fixed permissions), so a rebuild is byte-identical.
 
-use std::io::{Cursor, Write};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
-
 use super::xml::XML_DECL;
 use crate::render::html::escape;
+use crate::render::zip::{archive, Entry};
 
 pub const REL_STYLES: &str = "rId1";
 pub const REL_SETTINGS: &str = "rId2";
@@ -133,35 +129,25 @@ fn app(p: &Props) -> String {
 
 /// The `.docx` bytes: every part, in a fixed order.
 pub fn package(parts: &Parts, props: &Props) -> std::io::Result<Vec<u8>> {
-    let entries: [(&str, String); 11] = [
-        ("[Content_Types].xml", content_types()),
-        ("_rels/.rels", package_rels()),
-        ("docProps/core.xml", core(props)),
-        ("docProps/app.xml", app(props)),
-        ("word/document.xml", parts.document.clone()),
-        ("word/_rels/document.xml.rels", document_rels()),
-        ("word/styles.xml", parts.styles.clone()),
-        ("word/settings.xml", parts.settings.clone()),
-        ("word/fontTable.xml", parts.font_table.clone()),
-        ("word/footer1.xml", parts.footer_odd.clone()),
-        ("word/footer2.xml", parts.footer_even.clone()),
+    let made = [
+        content_types(),
+        package_rels(),
+        core(props),
+        app(props),
+        document_rels(),
     ];
-    zip_parts(entries.iter().map(|(n, s)| (*n, s.as_bytes())))
-}
-
-/// A ZIP of `(name, bytes)` in the order given, deflated, dated 1980-01-01
-/// (the ZIP epoch) so that nothing of the build's clock gets in.
-pub fn zip_parts<'a>(
-    entries: impl IntoIterator<Item = (&'a str, &'a [u8])>,
-) -> std::io::Result<Vec<u8>> {
-    let mut z = ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    for (name, bytes) in entries {
-        z.start_file(name, opts)?;
-        z.write_all(bytes)?;
-    }
-    Ok(z.finish()?.into_inner())
+    let entries: [(&str, &str); 11] = [
+        ("[Content_Types].xml", &made[0]),
+        ("_rels/.rels", &made[1]),
+        ("docProps/core.xml", &made[2]),
+        ("docProps/app.xml", &made[3]),
+        ("word/document.xml", &parts.document),
+        ("word/_rels/document.xml.rels", &made[4]),
+        ("word/styles.xml", &parts.styles),
+        ("word/settings.xml", &parts.settings),
+        ("word/fontTable.xml", &parts.font_table),
+        ("word/footer1.xml", &parts.footer_odd),
+        ("word/footer2.xml", &parts.footer_even),
+    ];
+    archive(entries.map(|(n, s)| Entry::new(n, s.as_bytes())))
 }

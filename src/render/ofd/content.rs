@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::font::EmbeddedFont;
-use super::xml::{mm, OFD_NS, XML_DECL};
+use super::font::Numbering;
+use super::xml::{Mm, OFD_NS, XML_DECL};
 use crate::render::html::escape;
 use crate::typeset::page::{Area, Colour, Mark, Page, Run, Stroke};
 
@@ -24,7 +24,7 @@ impl Ids {
 /// How page content refers to resources.
 pub struct Refs<'a> {
     /// Face → (font id, embedded font).
-    pub fonts: BTreeMap<usize, (u32, &'a EmbeddedFont)>,
+    pub fonts: BTreeMap<usize, (u32, &'a Numbering)>,
     pub colour_space: u32,
 }
 
@@ -32,8 +32,8 @@ pub struct Refs<'a> {
 pub fn page(page: &Page, refs: &Refs, ids: &mut Ids) -> String {
     let mut s = format!(
         "{XML_DECL}<ofd:Page xmlns:ofd=\"{OFD_NS}\"><ofd:Area><ofd:PhysicalBox>0 0 {} {}</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID=\"{}\">",
-        mm(page.width),
-        mm(page.height),
+        Mm(page.width),
+        Mm(page.height),
         ids.take()
     );
     for mark in &page.marks {
@@ -77,7 +77,7 @@ fn colour(kind: &str, c: Colour, refs: &Refs) -> String {
 }
 
 fn boundary(x: f32, y: f32, w: f32, h: f32) -> String {
-    format!("{} {} {} {}", mm(x), mm(y), mm(w), mm(h))
+    format!("{} {} {} {}", Mm(x), Mm(y), Mm(w), Mm(h))
 }
 
 /// A run as one text object with one `TextCode`: X/Y the first glyph's
@@ -102,7 +102,7 @@ fn text(s: &mut String, run: &Run, refs: &Refs, ids: &mut Ids) {
             run.size * 1.5,
             along,
         );
-        let ctm = format!(" CTM=\"0 1 -1 0 {} 0\"", mm(run.size / 2.0));
+        let ctm = format!(" CTM=\"0 1 -1 0 {} 0\"", Mm(run.size / 2.0));
         (b, ctm, 0.0)
     } else {
         let b = boundary(
@@ -117,7 +117,7 @@ fn text(s: &mut String, run: &Run, refs: &Refs, ids: &mut Ids) {
         s,
         "<ofd:TextObject ID=\"{}\" Boundary=\"{bounds}\"{ctm} Font=\"{font_id}\" Size=\"{}\">{}",
         ids.take(),
-        mm(run.size),
+        Mm(run.size),
         colour("FillColor", run.colour, refs)
     );
     for (k, g) in run.glyphs.iter().enumerate() {
@@ -129,19 +129,20 @@ fn text(s: &mut String, run: &Run, refs: &Refs, ids: &mut Ids) {
             );
         }
     }
-    let deltas: Vec<String> = run.glyphs.windows(2).map(|w| mm(w[1].x - w[0].x)).collect();
+    let _ = write!(s, "<ofd:TextCode X=\"0\" Y=\"{}\"", Mm(origin_y));
+    for (k, w) in run.glyphs.windows(2).enumerate() {
+        let _ = write!(
+            s,
+            "{}{}",
+            if k == 0 { " DeltaX=\"" } else { " " },
+            Mm(w[1].x - w[0].x)
+        );
+    }
+    if run.glyphs.len() > 1 {
+        s.push('"');
+    }
     let chars: String = run.glyphs.iter().map(|g| g.text).collect();
-    let _ = write!(
-        s,
-        "<ofd:TextCode X=\"0\" Y=\"{}\"{}>{}</ofd:TextCode></ofd:TextObject>",
-        mm(origin_y),
-        if deltas.is_empty() {
-            String::new()
-        } else {
-            format!(" DeltaX=\"{}\"", deltas.join(" "))
-        },
-        escape(&chars)
-    );
+    let _ = write!(s, ">{}</ofd:TextCode></ofd:TextObject>", escape(&chars));
 }
 
 /// A rule as a stroked path; its box takes in the line's width.
@@ -157,12 +158,12 @@ fn stroke(s: &mut String, st: &Stroke, refs: &Refs, ids: &mut Ids) {
         "<ofd:PathObject ID=\"{}\" Boundary=\"{}\" LineWidth=\"{}\">{}<ofd:AbbreviatedData>M {} {} L {} {}</ofd:AbbreviatedData></ofd:PathObject>",
         ids.take(),
         boundary(x0, y0, w, h),
-        mm(st.width),
+        Mm(st.width),
         colour("StrokeColor", st.colour, refs),
-        mm(st.x1 - x0),
-        mm(st.y1 - y0),
-        mm(st.x2 - x0),
-        mm(st.y2 - y0)
+        Mm(st.x1 - x0),
+        Mm(st.y1 - y0),
+        Mm(st.x2 - x0),
+        Mm(st.y2 - y0)
     );
 }
 
@@ -180,14 +181,14 @@ fn fill(s: &mut String, areas: &[Area], c: Colour, refs: &Refs, ids: &mut Ids) {
         let (l, t, r, b) = (a.x - x0, a.y - y0, a.x + a.w - x0, a.y + a.h - y0);
         data.push(format!(
             "M {} {} L {} {} L {} {} L {} {} C",
-            mm(l),
-            mm(t),
-            mm(r),
-            mm(t),
-            mm(r),
-            mm(b),
-            mm(l),
-            mm(b)
+            Mm(l),
+            Mm(t),
+            Mm(r),
+            Mm(t),
+            Mm(r),
+            Mm(b),
+            Mm(l),
+            Mm(b)
         ));
     }
     let _ = write!(
@@ -209,12 +210,9 @@ mod tests {
     /// CGTransform the second; positions are the run's, in mm.
     #[test]
     fn a_glyph_the_cmap_cannot_name_gets_a_cgtransform() {
-        let font = EmbeddedFont {
-            face: 0,
+        let font = Numbering {
             gids: [(10, 1), (11, 2)].into_iter().collect(),
             cmap: [('一', 1)].into_iter().collect(),
-            file: Vec::new(),
-            cff: true,
         };
         let refs = Refs {
             fonts: [(0, (2, &font))].into_iter().collect(),

@@ -12,44 +12,43 @@ pub mod xml;
 
 use std::path::PathBuf;
 
-use super::pdf::PdfRenderer;
-use super::{OutputFile, RenderContext, Renderer};
-use crate::diag::{Diagnostic, Diagnostics};
+use super::pdf::subset::SharedFonts;
+use super::{OutputFile, RenderContext};
+use crate::diag::Diagnostic;
+use crate::doc::Notice;
+use crate::typeset::fonts::FontSet;
+use crate::typeset::page::Page;
 
-/// Writes `notice.ofd` beside `notice.pdf`, from the PDF's pages and fonts.
-pub struct OfdRenderer<'a> {
-    pub pdf: &'a PdfRenderer,
+/// Where the OFD of notice `n` is written.
+pub fn path(n: &Notice) -> PathBuf {
+    PathBuf::from(n.year.to_string()).join("notice.ofd")
 }
 
-impl OfdRenderer<'_> {
-    fn notice(
-        &self,
-        ctx: &RenderContext,
-        n: &crate::doc::Notice,
-    ) -> Result<OutputFile, Diagnostic> {
-        let path = PathBuf::from(n.year.to_string()).join("notice.ofd");
-        let pages = self.pdf.notice_pages(ctx.site, n)?;
-        let fonts = &self.pdf.fonts;
-        let embedded = font::embed(fonts, &pages).map_err(|e| e.diagnostic())?;
-        let date = super::docx::date(ctx.site, n);
-        let info = package::Info {
-            title: &n.title,
-            author: &ctx.site.config.authority.name,
-            subject: &n.number,
-            date: &date,
-        };
-        let bytes = package::package(fonts, &embedded, &pages, &info)
-            .map_err(|e| crate::diag!(Error, "package-failed", file = &path).cause(e))?;
-        Ok(OutputFile { path, bytes })
-    }
+/// The content of the notice's `pages`, made while the fonts are cut.
+pub fn contents(n: &Notice, pages: &[Page]) -> Result<package::Contents, Diagnostic> {
+    package::contents(pages)
+        .map_err(|e| crate::diag!(Error, "package-failed", file = &path(n)).cause(e))
 }
 
-impl Renderer for OfdRenderer<'_> {
-    fn name(&self) -> &'static str {
-        "ofd"
-    }
-
-    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
-        super::all_or_problems(ctx.notices.iter().map(|n| self.notice(ctx, n)))
-    }
+/// `notice.ofd` of the notice `n`: the pages of `contents` as the PDF has
+/// them, with the PDF's subsets (`shared`).
+pub fn notice(
+    ctx: &RenderContext,
+    n: &Notice,
+    fonts: &FontSet,
+    contents: &package::Contents,
+    shared: &SharedFonts,
+) -> Result<OutputFile, Diagnostic> {
+    let path = path(n);
+    let embedded = font::embed(fonts, &contents.numbering, shared).map_err(|e| e.diagnostic())?;
+    let date = super::docx::date(ctx.site, n);
+    let info = package::Info {
+        title: &n.title,
+        author: &ctx.site.config.authority.name,
+        subject: &n.number,
+        date: &date,
+    };
+    let bytes = package::package(fonts, &embedded, contents, &info)
+        .map_err(|e| crate::diag!(Error, "package-failed", file = &path).cause(e))?;
+    Ok(OutputFile { path, bytes })
 }

@@ -3,16 +3,21 @@
 //! `Doc_0/PublicRes.xml` (colour space and fonts, with the font files in
 //! `Doc_0/Res/`) and one `Content.xml` per page, zipped in that order
 //! with fixed timestamps. The `DocID` is a hash of everything else.
+//!
+//! The pages' content is written and compressed first ([`contents`]),
+//! while the fonts are still being cut; the package is put together when
+//! they are ([`package`]).
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::content::{self, Ids, Refs};
-use super::font::EmbeddedFont;
-use super::xml::{mm, OFD_NS, XML_DECL};
-use crate::render::docx::package::zip_parts;
+use super::font::{self, EmbeddedFont, Numbering};
+use super::xml::{Mm, OFD_NS, XML_DECL};
 use crate::render::html::escape;
+use crate::render::zip::{archive, deflate, Entry};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::Page;
 
@@ -32,13 +37,13 @@ fn font_path(i: usize, f: &EmbeddedFont) -> String {
     format!("font_{i}.{}", if f.cff { "otf" } else { "ttf" })
 }
 
-fn public_res(fonts: &FontSet, embedded: &[EmbeddedFont], refs: &Refs) -> String {
+fn public_res(fonts: &FontSet, embedded: &[EmbeddedFont], c: &Contents) -> String {
     let mut s = format!(
         "{XML_DECL}<ofd:Res xmlns:ofd=\"{OFD_NS}\" BaseLoc=\"Res\"><ofd:ColorSpaces><ofd:ColorSpace ID=\"{}\" Type=\"RGB\" BitsPerComponent=\"8\"/></ofd:ColorSpaces><ofd:Fonts>",
-        refs.colour_space
+        c.colour_space
     );
     for (i, f) in embedded.iter().enumerate() {
-        let (id, _) = refs.fonts[&f.face];
+        let id = c.font_ids.get(&f.face).copied().unwrap_or(0);
         let name = escape(fonts.ps_name(f.face));
         s.push_str(&format!(
             "<ofd:Font ID=\"{id}\" FontName=\"{name}\" FamilyName=\"{}\"><ofd:FontFile>{}</ofd:FontFile></ofd:Font>",
@@ -50,11 +55,11 @@ fn public_res(fonts: &FontSet, embedded: &[EmbeddedFont], refs: &Refs) -> String
     s
 }
 
-fn document(first: &Page, page_ids: &[u32], max_id: u32) -> String {
+fn document((width, height): (f32, f32), page_ids: &[u32], max_id: u32) -> String {
     let mut s = format!(
         "{XML_DECL}<ofd:Document xmlns:ofd=\"{OFD_NS}\"><ofd:CommonData><ofd:MaxUnitID>{max_id}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 {} {}</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>",
-        mm(first.width),
-        mm(first.height)
+        Mm(width),
+        Mm(height)
     );
     for (i, id) in page_ids.iter().enumerate() {
         s.push_str(&format!(
@@ -86,52 +91,103 @@ fn ofd_xml(info: &Info, doc_id: &str) -> String {
     )
 }
 
-/// The `.ofd` bytes of `pages` drawn with `embedded` fonts of `fonts`.
-pub fn package(
-    fonts: &FontSet,
-    embedded: &[EmbeddedFont],
-    pages: &[Page],
-    info: &Info,
-) -> std::io::Result<Vec<u8>> {
+/// The pages of a package, made before its fonts: how their glyphs are
+/// numbered, the unit ids, and each page's `Content.xml` with its raw
+/// deflate stream.
+pub struct Contents {
+    pub numbering: BTreeMap<usize, Numbering>,
+    colour_space: u32,
+    font_ids: BTreeMap<usize, u32>,
+    page_ids: Vec<u32>,
+    max_id: u32,
+    /// The first page's size, the document's page area.
+    size: Option<(f32, f32)>,
+    pages: Vec<(String, Vec<u8>)>,
+}
+
+/// The content of `pages`, written and compressed (the pages side by side).
+pub fn contents(pages: &[Page]) -> std::io::Result<Contents> {
+    let numbering = font::numbering(pages);
     let mut ids = Ids(0);
     let colour_space = ids.take();
-    let font_ids: BTreeMap<usize, (u32, &EmbeddedFont)> =
-        embedded.iter().map(|f| (f.face, (ids.take(), f))).collect();
+    let font_ids: BTreeMap<usize, u32> = numbering.keys().map(|&f| (f, ids.take())).collect();
     let refs = Refs {
-        fonts: font_ids,
+        fonts: (numbering.iter())
+            .map(|(f, n)| (*f, (font_ids[f], n)))
+            .collect(),
         colour_space,
     };
     let page_ids: Vec<u32> = pages.iter().map(|_| ids.take()).collect();
-    let contents: Vec<String> = pages
+    let xml: Vec<String> = pages
         .iter()
         .map(|p| content::page(p, &refs, &mut ids))
         .collect();
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-    if let Some(first) = pages.first() {
-        parts.push((
-            format!("{DOC}/Document.xml"),
-            document(first, &page_ids, ids.0).into_bytes(),
-        ));
-    }
-    parts.push((
+    let pages_out = xml
+        .into_par_iter()
+        .map(|x| deflate(x.as_bytes()).map(|d| (x, d)))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    Ok(Contents {
+        numbering,
+        colour_space,
+        font_ids,
+        page_ids,
+        max_id: ids.0,
+        size: pages.first().map(|p| (p.width, p.height)),
+        pages: pages_out,
+    })
+}
+
+/// The `.ofd` bytes of the pages of `c` drawn with `embedded` fonts of `fonts`.
+pub fn package(
+    fonts: &FontSet,
+    embedded: &[EmbeddedFont],
+    c: &Contents,
+    info: &Info,
+) -> std::io::Result<Vec<u8>> {
+    let doc = c.size.map(|size| document(size, &c.page_ids, c.max_id));
+    let res = public_res(fonts, embedded, c);
+    let (doc_name, res_name) = (
+        format!("{DOC}/Document.xml"),
         format!("{DOC}/PublicRes.xml"),
-        public_res(fonts, embedded, &refs).into_bytes(),
-    ));
-    for (i, f) in embedded.iter().enumerate() {
-        parts.push((format!("{DOC}/Res/{}", font_path(i, f)), f.file.clone()));
+    );
+    let font_names: Vec<String> = (embedded.iter().enumerate())
+        .map(|(i, f)| format!("{DOC}/Res/{}", font_path(i, f)))
+        .collect();
+    let page_names: Vec<String> = (0..c.pages.len())
+        .map(|i| format!("{DOC}/Pages/Page_{i}/Content.xml"))
+        .collect();
+    let mut entries: Vec<Entry> = Vec::new();
+    if let Some(doc) = &doc {
+        entries.push(Entry::new(&doc_name, doc.as_bytes()));
     }
-    for (i, c) in contents.into_iter().enumerate() {
-        parts.push((format!("{DOC}/Pages/Page_{i}/Content.xml"), c.into_bytes()));
+    entries.push(Entry::new(&res_name, res.as_bytes()));
+    for (f, name) in embedded.iter().zip(&font_names) {
+        entries.push(Entry {
+            name,
+            bytes: &f.file,
+            tail: f.tail.as_ref().map(|t| (&t.bytes[..], t.deflated)),
+        });
+    }
+    for ((xml, packed), name) in c.pages.iter().zip(&page_names) {
+        entries.push(Entry {
+            name,
+            bytes: b"",
+            tail: Some((xml.as_bytes(), packed)),
+        });
     }
     let mut hash = Sha256::new();
-    for (name, bytes) in &parts {
-        hash.update(name.as_bytes());
-        hash.update(bytes);
+    for e in &entries {
+        hash.update(e.name.as_bytes());
+        hash.update(e.bytes);
+        if let Some((plain, _)) = e.tail {
+            hash.update(plain);
+        }
     }
     let doc_id: String = hash.finalize()[..16]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    parts.insert(0, ("OFD.xml".into(), ofd_xml(info, &doc_id).into_bytes()));
-    zip_parts(parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
+    let root = ofd_xml(info, &doc_id);
+    entries.insert(0, Entry::new("OFD.xml", root.as_bytes()));
+    archive(entries)
 }

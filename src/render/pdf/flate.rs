@@ -28,6 +28,18 @@ pub fn deflate_at(data: &[u8], level: u8) -> Vec<u8> {
         .unwrap_or_else(|| miniz_oxide::deflate::compress_to_vec_zlib(data, level))
 }
 
+/// `data` as raw Deflate blocks at `level`; `open` leaves the stream on a
+/// byte boundary for more blocks to follow (a ZIP entry's own bytes before
+/// a stream compressed apart, `render::zip`). `None` only for a bad level.
+pub fn raw_at(data: &[u8], level: u8, open: bool) -> Option<Vec<u8>> {
+    let flush = if open {
+        TDEFLFlush::Sync
+    } else {
+        TDEFLFlush::Finish
+    };
+    compress(data, level, DataFormat::Raw, flush)
+}
+
 /// `data` through this thread's compressor; `None` only for a bad
 /// parameter, and these are fixed.
 fn compress(data: &[u8], level: u8, format: DataFormat, flush: TDEFLFlush) -> Option<Vec<u8>> {

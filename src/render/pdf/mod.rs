@@ -17,9 +17,7 @@ pub mod writer;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use super::{OutputFile, RenderContext, Renderer};
+use super::OutputFile;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::doc::Notice;
 use crate::load::Site;
@@ -90,9 +88,16 @@ impl PdfRenderer {
         })
     }
 
-    fn notice(&self, site: &Site, n: &Notice) -> Result<OutputFile, Diagnostic> {
+    /// `notice.pdf` of `pages` (the notice `n` laid out), drawn with the
+    /// subsets of `shared`.
+    pub fn notice(
+        &self,
+        site: &Site,
+        n: &Notice,
+        pages: &[Page],
+        shared: &subset::SharedFonts,
+    ) -> Result<OutputFile, Diagnostic> {
         let year = site.years.iter().find(|y| y.year == n.year);
-        let pages = self.notice_pages(site, n)?;
         let date = site
             .config
             .pdf
@@ -105,8 +110,10 @@ impl PdfRenderer {
             subject: Some(&n.number),
             date: date.map(|d| d.start_instant()),
         };
-        let mut w = PdfWriter::new(&self.fonts, None);
-        for p in &pages {
+        // Level-2 content streams, as the papers have them: the 2024
+        // notice's 12 pages 3 KB (1 %) larger than at level 6.
+        let mut w = PdfWriter::new(&self.fonts, Some(shared)).quick_pages();
+        for p in pages {
             w.add(p, None);
         }
         Ok(OutputFile {
@@ -118,19 +125,4 @@ impl PdfRenderer {
 
 pub fn subset_error(e: subset::SubsetError) -> Diagnostic {
     e.diagnostic()
-}
-
-impl Renderer for PdfRenderer {
-    fn name(&self) -> &'static str {
-        "pdf"
-    }
-
-    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Diagnostics> {
-        let results: Vec<Result<OutputFile, Diagnostic>> = ctx
-            .notices
-            .par_iter()
-            .map(|n| self.notice(ctx.site, n))
-            .collect();
-        super::all_or_problems(results)
-    }
 }

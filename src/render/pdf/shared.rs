@@ -9,15 +9,20 @@
 //! the shared ones). Its program is joined from Deflate pieces: the cut's
 //! charstrings, compressed once, between the paper's header and its other
 //! glyphs, compressed as they are made.
+//!
+//! The notice shares its subsets too, between its two fixed-layout files:
+//! one cut of each face, holding all of its glyphs ([`SharedFonts::whole`]),
+//! which the PDF and the OFD both embed.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use subsetter::GlyphRemapper;
 
 use super::cidmaps;
-use super::flate::{deflate, join, Deflated};
+use super::flate::{deflate, deflate_at, join, Deflated, LEVEL};
 use super::subset::{Cut, FontPart, GlyphSet, Numbered, SubsetError};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Mark, Page};
@@ -38,6 +43,8 @@ struct SharedFace {
     /// Papers draw their own glyphs in the same font, from this CID on
     /// (the face is cut from the glyph cache); else in a font of their own.
     own_from: Option<u16>,
+    /// The Flate level of the cuts' programs.
+    level: u8,
 }
 
 /// One cut of a face's shared glyphs. Its bytes are made on first use: a
@@ -70,7 +77,7 @@ impl Piece {
         made.as_ref()
     }
 
-    fn part(&self, fonts: &FontSet, face: usize) -> Option<&FontPart> {
+    fn part(&self, fonts: &FontSet, face: usize, level: u8) -> Option<&FontPart> {
         let made = self.part.get_or_init(|| {
             // Compressed whole: made once a run, it need not be joined.
             let (gids, cids): (Vec<u16>, Vec<u16>) = std::iter::once((0, 0))
@@ -80,7 +87,7 @@ impl Piece {
             bare.extend_from_slice(&tail);
             let text: Vec<(u16, char)> = self.glyphs.iter().map(|g| (g.cid, g.text)).collect();
             let to_unicode = deflate(&cidmaps::to_unicode(&text));
-            let program = deflate(&bare);
+            let program = deflate_at(&bare, level);
             Some(FontPart::new(
                 fonts,
                 face,
@@ -95,10 +102,11 @@ impl Piece {
     }
 }
 
-/// The glyphs of each face in `page`.
-fn glyphs_of(page: &Page) -> BTreeMap<usize, GlyphSet> {
+/// The glyphs of each face `pages` draw, each with the character and
+/// advance it first has.
+pub fn glyphs_in<'p>(pages: impl IntoIterator<Item = &'p Page>) -> BTreeMap<usize, GlyphSet> {
     let mut used: BTreeMap<usize, GlyphSet> = BTreeMap::new();
-    for mark in &page.marks {
+    for mark in pages.into_iter().flat_map(|p| &p.marks) {
         if let Mark::Text(run) = mark {
             let set = used.entry(run.face).or_default();
             for g in &run.glyphs {
@@ -107,6 +115,18 @@ fn glyphs_of(page: &Page) -> BTreeMap<usize, GlyphSet> {
         }
     }
     used
+}
+
+/// How shared subsets number `glyphs` of a face: glyph id → CID, the CIDs
+/// after .notdef's in the order of the glyphs' characters (the ToUnicode map and
+/// widths come out as runs).
+pub fn cids_of(glyphs: &GlyphSet) -> BTreeMap<u16, u16> {
+    let mut order: Vec<(char, u16)> = glyphs.iter().map(|(&g, &(c, _))| (c, g)).collect();
+    order.sort_unstable();
+    let mut remapper = GlyphRemapper::new();
+    (order.into_iter())
+        .map(|(_, gid)| (gid, remapper.remap(gid)))
+        .collect()
 }
 
 /// Set the bit of `cid` in `bits`.
@@ -152,7 +172,7 @@ impl SharedFonts {
         let mut all: BTreeMap<usize, GlyphSet> = BTreeMap::new();
         let mut each: BTreeMap<usize, BTreeSet<BTreeSet<u16>>> = BTreeMap::new();
         for page in pages {
-            for (face, glyphs) in glyphs_of(page) {
+            for (face, glyphs) in glyphs_in([page]) {
                 each.entry(face)
                     .or_default()
                     .insert(glyphs.keys().copied().collect());
@@ -165,9 +185,43 @@ impl SharedFonts {
             sets.insert(glyphs.keys().copied().collect());
             // And none: a paper drawing a few shared glyphs takes just those.
             sets.insert(BTreeSet::new());
-            faces.insert(face, SharedFace::new(fonts, face, &glyphs, &sets)?);
+            faces.insert(face, SharedFace::new(fonts, face, &glyphs, &sets, LEVEL)?);
         }
         Ok(SharedFonts { faces })
+    }
+
+    /// One subset of each face `pages` draw, holding all its glyphs there,
+    /// made now (the faces side by side) with the program compressed at
+    /// Flate `level`: a document's fonts cut before it is written, so that
+    /// another serializer of the same pages can embed the same programs.
+    pub fn whole<'p>(
+        fonts: &FontSet,
+        pages: impl IntoIterator<Item = &'p Page>,
+        level: u8,
+    ) -> Result<SharedFonts, SubsetError> {
+        let mut used: Vec<(usize, GlyphSet)> = glyphs_in(pages).into_iter().collect();
+        // The largest first: one face (the body's) can be most of the work.
+        used.sort_by_key(|(_, glyphs)| std::cmp::Reverse(glyphs.len()));
+        let faces = (used.into_par_iter())
+            .map(|(face, glyphs)| {
+                let all = BTreeSet::from([glyphs.keys().copied().collect()]);
+                let f = SharedFace::new(fonts, face, &glyphs, &all, level)?;
+                f.whole()
+                    .and_then(|p| p.part(fonts, face, level))
+                    .ok_or_else(|| SubsetError {
+                        face: fonts.faces[face].label.clone(),
+                        reason: "a glyph program".into(),
+                    })?;
+                Ok((face, f))
+            })
+            .collect::<Result<BTreeMap<_, _>, SubsetError>>()?;
+        Ok(SharedFonts { faces })
+    }
+
+    /// The subset of `face` holding every shared glyph, when it was made
+    /// (always, by [`Self::whole`]).
+    pub fn whole_part(&self, face: usize) -> Option<&FontPart> {
+        self.faces.get(&face)?.whole()?.part.get()?.as_ref()
     }
 
     /// A fingerprint of the shared subsets and of how files are written
@@ -239,7 +293,7 @@ impl SharedFonts {
             }));
         }
         if more.is_empty() {
-            let part = cut.part(fonts, face).ok_or_else(fail)?;
+            let part = cut.part(fonts, face, f.level).ok_or_else(fail)?;
             return Ok(Some(Cow::Borrowed(part)));
         }
         let part = joined(fonts, face, cut, &more).ok_or_else(fail)?;
@@ -248,25 +302,16 @@ impl SharedFonts {
 }
 
 impl SharedFace {
-    /// The glyphs of a face numbered in Unicode order, cut as each of
-    /// `sets` (one of them every glyph).
+    /// The glyphs of a face numbered as [`cids_of`] does, cut as each
+    /// of `sets` (one of them every glyph), compressed at Flate `level`.
     fn new(
         fonts: &FontSet,
         face: usize,
         glyphs: &GlyphSet,
         sets: &BTreeSet<BTreeSet<u16>>,
+        level: u8,
     ) -> Result<SharedFace, SubsetError> {
-        // CIDs in Unicode order: the ToUnicode map and widths come out as runs.
-        let mut order: Vec<(char, u16)> = glyphs.iter().map(|(&g, &(c, _))| (c, g)).collect();
-        order.sort_unstable();
-        let mut remapper = GlyphRemapper::new();
-        for &(_, gid) in &order {
-            remapper.remap(gid);
-        }
-        let cids: BTreeMap<u16, u16> = glyphs
-            .keys()
-            .map(|&g| (g, remapper.get(g).unwrap_or(0)))
-            .collect();
+        let cids = cids_of(glyphs);
         let program = fonts.cff(face);
         let notdef = Numbered {
             gid: 0,
@@ -274,7 +319,7 @@ impl SharedFace {
             text: '\0',
             em: 0.0,
         };
-        let mut by_cid = vec![(notdef, 0); order.len() + 1];
+        let mut by_cid = vec![(notdef, 0); glyphs.len() + 1];
         for (&gid, &(text, em)) in glyphs {
             let cid = cids[&gid];
             let size = program
@@ -292,10 +337,16 @@ impl SharedFace {
                     set.sort_unstable_by_key(|g| g.cid);
                     piece(fonts, face, set, |c| by_cid[usize::from(c)].1)
                 });
-                (cuts.collect(), Some(order.len() as u16))
+                (cuts.collect(), Some(glyphs.len() as u16))
             }
             // Not from the glyph cache: the whole alone, as subsetter cuts it.
             None => {
+                let mut in_order: Vec<(u16, u16)> = cids.iter().map(|(&g, &c)| (c, g)).collect();
+                in_order.sort_unstable();
+                let mut remapper = GlyphRemapper::new();
+                for &(_, gid) in &in_order {
+                    remapper.remap(gid);
+                }
                 let part = FontPart::build(fonts, face, &remapper, glyphs, Cut::Cached)?;
                 let mut whole = piece(fonts, face, Vec::new(), |_| 0);
                 whole.has = bits(cids.values());
@@ -310,7 +361,13 @@ impl SharedFace {
             glyphs: by_cid,
             cuts,
             own_from,
+            level,
         })
+    }
+
+    /// The cut of every glyph: the largest.
+    fn whole(&self) -> Option<&Piece> {
+        self.cuts.last()
     }
 }
 
