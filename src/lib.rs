@@ -419,6 +419,7 @@ pub fn write_build(
                     previous_public: output.is_dir().then_some(output),
                     previous_private: private.is_dir().then_some(private.as_path()),
                     progress: opts.progress,
+                    secrets: Some(&r.secrets),
                 },
             )
             .map_err(fail)?;
@@ -428,7 +429,9 @@ pub fn write_build(
     // Everything made by this build is in the staging folder: nothing is
     // swapped in unless it holds no candidate's full ID or phone number.
     // Carried receipts were searched by the build that made them.
-    privacy::guard(public.path(), output, &r.secrets).map_err(fail)?;
+    // Receipts searched as they were written are not read back.
+    let searched = |rel: &Path| report.as_ref().is_some_and(|p| p.searched(rel));
+    privacy::guard_except(public.path(), output, &r.secrets, &searched).map_err(fail)?;
     // Taken, not copied: a rebuild's lists name every receipt.
     let carried = report
         .as_mut()

@@ -21,6 +21,7 @@ use super::lookup::{Master, SUFFIX};
 use super::manifest::{self, Manifest};
 use super::Plan;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::privacy::Secrets;
 use crate::write::{Carry, Sink};
 
 /// Told of the total once, then of each paper done (a progress bar).
@@ -45,6 +46,9 @@ pub struct RunOptions<'a> {
     pub previous_public: Option<&'a Path>,
     pub previous_private: Option<&'a Path>,
     pub progress: &'a dyn Progress,
+    /// The privacy guard's numbers: each published receipt is searched as
+    /// it is written (see [`RunReport::searched`]).
+    pub secrets: Option<&'a Secrets>,
 }
 
 /// The folders of the previous output and private folder that the new
@@ -67,6 +71,30 @@ pub struct RunReport {
     pub derived: usize,
     pub derivations_reused: usize,
     pub derive_cpu: Duration,
+    /// By folder, the published receipts searched as they were written
+    /// that held no candidate's number: their names, sorted.
+    pub clean: BTreeMap<String, Vec<[u8; 16]>>,
+}
+
+impl RunReport {
+    /// Whether the file at `rel` in the public output is a receipt this
+    /// run searched as it wrote it and found clean: the guard need not
+    /// read it back.
+    pub fn searched(&self, rel: &Path) -> bool {
+        let (Some(dir), Some(name)) = (rel.parent().and_then(Path::to_str), rel.to_str()) else {
+            return false;
+        };
+        let hex = name
+            .rsplit('/')
+            .next()
+            .and_then(|f| f.strip_suffix(SUFFIX))
+            .and_then(|f| f.strip_suffix('.'));
+        let name: Option<[u8; 16]> = hex.and_then(key::unhex);
+        match (self.clean.get(dir), name) {
+            (Some(names), Some(n)) => names.binary_search(&n).is_ok(),
+            _ => false,
+        }
+    }
 }
 
 /// A job with its candidate's master secret, for receipts.
@@ -81,6 +109,8 @@ struct Made {
     reused: bool,
     /// A receipt's published name (see [`Master::name`]).
     public: Option<[u8; 16]>,
+    /// Made, and searched for the guard's numbers as written: none found.
+    clean: bool,
 }
 
 /// Which folders of the previous build can be carried: those holding
@@ -136,7 +166,7 @@ impl Plan {
             .par_iter()
             .rev()
             .map(|(job, master)| {
-                let r = self.make(job, master.as_ref(), to, &prev);
+                let r = self.make(job, master.as_ref(), to, &prev, opts.secrets);
                 opts.progress.advance();
                 r.unwrap_or_else(|d| {
                     problems.lock().unwrap_or_else(|e| e.into_inner()).push(d);
@@ -168,6 +198,7 @@ impl Plan {
             derived: cost.derived,
             derivations_reused: cost.reused,
             derive_cpu: cost.cpu,
+            clean: self.clean(&jobs, &made),
         })
     }
 
@@ -219,6 +250,7 @@ impl Plan {
         master: Option<&Master>,
         to: Sinks,
         prev: &Previous,
+        secrets: Option<&Secrets>,
     ) -> Result<Made, Diagnostic> {
         let dir = job.dir(self);
         let rel = format!("{dir}/{}", job.name());
@@ -231,19 +263,23 @@ impl Plan {
                 let reused = prev.manifest.get(&rel) == Some(&hash)
                     && prev.has(false, &dir)
                     && prev.has(true, &dir);
+                let mut clean = false;
                 if !reused {
                     let y = &self.years[*year];
                     let v = y.view(c);
                     let code = y.code(&self.key, c, &v);
                     let bytes = self.receipt_pdf(y, c, &v, &code)?;
                     let public = Path::new(&dir).join(&public_name);
-                    to.public.put(&public, &master.seal(&bytes))?;
+                    let sealed = master.seal(&bytes);
+                    clean = secrets.is_some_and(|s| s.find(&sealed).is_none());
+                    to.public.put(&public, &sealed)?;
                     to.private.put(Path::new(&rel), &bytes)?;
                 }
                 Ok(Made {
                     hash,
                     reused,
                     public: Some(name),
+                    clean,
                 })
             }
             Job::Form {
@@ -261,6 +297,7 @@ impl Plan {
                     hash,
                     reused,
                     public: None,
+                    clean: false,
                 })
             }
         }
@@ -303,6 +340,18 @@ impl Plan {
         }
     }
 
+    /// The published receipts made and found clean, by folder.
+    fn clean(&self, jobs: &[Job], made: &[Made]) -> BTreeMap<String, Vec<[u8; 16]>> {
+        let mut out: BTreeMap<String, Vec<[u8; 16]>> = BTreeMap::new();
+        for (job, m) in jobs.iter().zip(made) {
+            if let Some(name) = m.public.filter(|_| m.clean) {
+                out.entry(job.dir(self)).or_default().push(name);
+            }
+        }
+        out.values_mut().for_each(|v| v.sort_unstable());
+        out
+    }
+
     fn create_folders(&self, to: Sinks) -> Result<(), Diagnostic> {
         for y in &self.years {
             let year = Path::new(&y.year.to_string()).to_path_buf();
@@ -315,5 +364,26 @@ impl Plan {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_receipts_searched_as_written_count_as_searched() {
+        let name = [0xab; 16];
+        let mut report = RunReport::default();
+        report.clean.insert("2024/receipts".into(), vec![name]);
+        let file = format!("2024/receipts/{}.{SUFFIX}", key::hex(&name));
+        assert!(report.searched(Path::new(&file)));
+        let other = format!("2024/receipts/{}.{SUFFIX}", key::hex(&[0xac; 16]));
+        assert!(!report.searched(Path::new(&other)));
+        // The same name elsewhere, or with another ending, is read again.
+        let moved = format!("2023/receipts/{}.{SUFFIX}", key::hex(&name));
+        assert!(!report.searched(Path::new(&moved)));
+        let pdf = format!("2024/receipts/{}.pdf", key::hex(&name));
+        assert!(!report.searched(Path::new(&pdf)));
     }
 }

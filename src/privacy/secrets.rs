@@ -286,10 +286,9 @@ impl Secrets {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn secrets(numbers: &[(&str, Kind)]) -> Secrets {
+impl Secrets {
+    /// The numbers of a list `list.csv`, one a row from row 2 on.
+    pub(crate) fn of(numbers: &[(&str, Kind)]) -> Secrets {
         let mut s = Secrets::default();
         s.lists
             .push(("list.csv".into(), "id".into(), "phone".into()));
@@ -304,6 +303,15 @@ mod tests {
             t.entries.sort_by_key(|e| e.0);
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secrets(numbers: &[(&str, Kind)]) -> Secrets {
+        Secrets::of(numbers)
     }
 
     const ID: &str = "43010219900307123X";
