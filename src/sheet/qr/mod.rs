@@ -26,54 +26,20 @@ impl Modules {
         self.rows.get(row, col)
     }
 
-    /// The dark modules as rectangles in module units: each horizontal run,
-    /// taken down over the rows below that have the same run, in the order
-    /// of their top left corners. The same pixels as one rectangle a run,
-    /// in about a tenth fewer rectangles.
+    /// The dark modules as rectangles in module units, one a horizontal
+    /// run, row by row. (A PDF draws them as the bits of an image mask, so
+    /// runs are no longer joined down the rows into fewer rectangles.)
     pub fn areas(&self) -> Vec<Area> {
-        // Rectangles still growing downwards: (start, end, index in `out`),
-        // by start. They are opened row by row, left to right: in order.
-        let mut open: Vec<(usize, usize, usize)> = Vec::new();
-        let mut next = Vec::new();
-        let mut out: Vec<Area> = Vec::new();
-        let mut runs = Vec::new();
-        for row in 0..=self.width {
-            let mut o = open.iter().peekable();
-            let close = |out: &mut Vec<Area>, (_, _, i): (usize, usize, usize)| {
-                out[i].h = row as f32 - out[i].y;
-            };
-            runs.clear();
-            if row < self.width {
-                self.runs(row, |start, end| runs.push((start, end)));
-            }
-            for &(start, end) in &runs {
-                // Rectangles left of this run, or not its width, end above it.
-                while let Some(&&r) = o
-                    .peek()
-                    .filter(|r| r.0 < start || r.0 == start && r.1 != end)
-                {
-                    close(&mut out, r);
-                    o.next();
-                }
-                match o.peek() {
-                    Some(&&r) if r.0 == start => {
-                        next.push(r);
-                        o.next();
-                    }
-                    _ => {
-                        next.push((start, end, out.len()));
-                        out.push(Area {
-                            x: start as f32,
-                            y: row as f32,
-                            w: (end - start) as f32,
-                            h: 0.0,
-                        });
-                    }
-                }
-            }
-            o.for_each(|&r| close(&mut out, r));
-            std::mem::swap(&mut open, &mut next);
-            next.clear();
+        let mut out = Vec::new();
+        for row in 0..self.width {
+            self.runs(row, |start, end| {
+                out.push(Area {
+                    x: start as f32,
+                    y: row as f32,
+                    w: (end - start) as f32,
+                    h: 1.0,
+                })
+            });
         }
         out
     }
@@ -247,54 +213,9 @@ mod tests {
             }
             let want: Vec<u8> = dark.iter().map(|d| u8::from(*d)).collect();
             assert_eq!(covered, want, "{shown}");
-            assert_eq!(ours.areas(), areas_by_search(&ours), "{shown}");
         }
         let all: std::collections::BTreeSet<_> = (1..=40).map(|v| 17 + 4 * v).collect();
         assert_eq!(versions, all, "every version is compared");
-    }
-
-    /// The rectangles as first made (each run searched for in the rows
-    /// below): the pages must not change.
-    fn areas_by_search(m: &Modules) -> Vec<Area> {
-        let n = m.width;
-        let mut runs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-        for (row, list) in runs.iter_mut().enumerate() {
-            let mut col = 0;
-            while col < n {
-                let start = col;
-                while col < n && m.is_dark(row, col) {
-                    col += 1;
-                }
-                if col > start {
-                    list.push((start, col));
-                }
-                col += 1;
-            }
-        }
-        let mut areas = Vec::new();
-        for row in 0..n {
-            for i in 0..runs[row].len() {
-                let run = runs[row][i];
-                if run.1 == 0 {
-                    continue;
-                }
-                let mut h = 1;
-                while let Some(j) = runs
-                    .get(row + h)
-                    .and_then(|r| r.iter().position(|x| *x == run))
-                {
-                    runs[row + h][j] = (0, 0);
-                    h += 1;
-                }
-                areas.push(Area {
-                    x: run.0 as f32,
-                    y: row as f32,
-                    w: (run.1 - run.0) as f32,
-                    h: h as f32,
-                });
-            }
-        }
-        areas
     }
 
     /// The scores on bits are the module-by-module scores, on codes and
