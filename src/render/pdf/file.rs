@@ -221,11 +221,17 @@ fn xref_stream(
         rows.extend_from_slice(&f2.to_be_bytes()[8 - w2..]);
         rows.extend_from_slice(&(f3 as u16).to_be_bytes());
     }
-    let data = deflate(&rows);
+    // A paper's table (about 20 entries, 100 bytes) is kept as it is:
+    // Flate saves a few bytes of it and costs a compressor's start.
+    let (data, filter) = if rows.len() > 1024 {
+        (deflate(&rows), "/Filter/FlateDecode")
+    } else {
+        (rows, "")
+    };
     let hex: String = id.iter().map(|b| format!("{b:02X}")).collect();
     out.extend_from_slice(
         format!(
-            "{xref} 0 obj\n<</Type/XRef/Size {}/W[1 {w2} 2]/Root {} 0 R/Info {} 0 R/ID[<{hex}><{hex}>]/Filter/FlateDecode/Length {}>>\nstream\n",
+            "{xref} 0 obj\n<</Type/XRef/Size {}/W[1 {w2} 2]/Root {} 0 R/Info {} 0 R/ID[<{hex}><{hex}>]{filter}/Length {}>>\nstream\n",
             xref + 1,
             root.get(),
             info.get(),
