@@ -196,6 +196,10 @@ fn the_qr_code_carries_the_verification_code_and_verify_accepts_only_the_genuine
 
     let content = qr_text(&pdf);
     assert!(content.ends_with(&format!("\n验证码:{code}")), "{content}");
+    // The code is an image mask: a phone's viewer reads it as poppler does.
+    for texts in qr_texts_in_pdfium(&pdf) {
+        assert_eq!(texts, std::slice::from_ref(&content));
+    }
 
     let verify = |code: &str, id: &str| gazette(&["verify", code, "--id", id], site.path());
     let ok = verify(&code, &r["身份证号"]);

@@ -38,6 +38,31 @@ pub fn qr_text(pdf: &Path) -> String {
     print
 }
 
+/// The texts of the QR codes on the PDF's first page as a phone's viewer
+/// draws them: pdfium (Chrome's and Android's PDF renderer, through
+/// pypdfium2) at 72, 96 and 300 dpi, read by zxing-cpp; one list a
+/// resolution.
+pub fn qr_texts_in_pdfium(pdf: &Path) -> Vec<Vec<String>> {
+    let script = r#"
+import json, sys
+import pypdfium2, zxingcpp
+page = pypdfium2.PdfDocument(sys.argv[1])[0]
+# The bytes: with no ECI in the code, zxing reads them as ISO 8859-1.
+print(json.dumps([[r.bytes.decode() for r in zxingcpp.read_barcodes(page.render(scale=d / 72).to_pil())]
+                  for d in (72, 96, 300)]))
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, pdf.to_str().unwrap()])
+        .output()
+        .expect("python3 is needed for this test");
+    assert!(
+        out.status.success(),
+        "pypdfium2 and zxing-cpp are needed (pip install pypdfium2 zxing-cpp): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("a JSON list")
+}
+
 fn qr_text_at(pdf: &Path, dpi: u32) -> String {
     let png = tempfile::tempdir().unwrap();
     let prefix = png.path().join("page");
