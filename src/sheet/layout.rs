@@ -204,8 +204,7 @@ impl Cursor<'_, '_> {
         Ok(())
     }
 
-    /// A QR code with a quiet zone of 2 modules inside the square; its dark
-    /// modules as filled rectangles in module units, one per horizontal run.
+    /// A QR code with a quiet zone of 2 modules inside the square.
     fn qr(&mut self, data: &str, x: f32, top: f32, size: f32) -> Result<(), LayoutError> {
         let code = super::qr::encode(data.as_bytes()).map_err(|e| LayoutError::Qr {
             block: self.block,
@@ -213,11 +212,11 @@ impl Cursor<'_, '_> {
             reason: e.to_string(),
         })?;
         let m = size / (code.width as f32 + 4.0);
-        let areas = code.areas();
-        self.page().marks.push(Mark::Fill {
+        self.page().marks.push(Mark::Modules {
             origin: (x + 2.0 * m, top + 2.0 * m),
             unit: m,
-            areas,
+            side: code.width,
+            rows: code.rows(),
             colour: Colour::BLACK,
         });
         Ok(())

@@ -118,13 +118,15 @@ pub struct Area {
 pub enum Mark {
     Text(Run),
     Stroke(Stroke),
-    /// Filled rectangles (e.g. the modules of a QR code), one shape. The
-    /// areas are measured in `unit`s from `origin`: a QR code's modules are
-    /// whole units, which keeps the PDF's content stream a few kilobytes.
-    Fill {
+    /// A square grid of modules (a QR code's), the dark ones filled:
+    /// `side` rows of `side.div_ceil(8)` bytes, the first module of a byte
+    /// in its high bit. `origin` is the grid's top left corner, `unit` a
+    /// module's side.
+    Modules {
         origin: (f32, f32),
         unit: f32,
-        areas: Vec<Area>,
+        side: usize,
+        rows: Vec<u8>,
         colour: Colour,
     },
     /// The picture that comes with the page (a candidate's photo), fitted here.

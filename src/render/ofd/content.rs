@@ -40,21 +40,35 @@ pub fn page(page: &Page, refs: &Refs, ids: &mut Ids) -> String {
         match mark {
             Mark::Text(run) => text(&mut s, run, refs, ids),
             Mark::Stroke(st) => stroke(&mut s, st, refs, ids),
-            Mark::Fill {
+            Mark::Modules {
                 origin: (x, y),
                 unit,
-                areas,
+                side,
+                rows,
                 colour,
             } => {
-                let on_page: Vec<Area> = areas
-                    .iter()
-                    .map(|a| Area {
-                        x: x + a.x * unit,
-                        y: y + a.y * unit,
-                        w: a.w * unit,
-                        h: a.h * unit,
-                    })
-                    .collect();
+                // One rectangle a run of dark modules along a row.
+                let mut on_page = Vec::new();
+                let stride = side.div_ceil(8);
+                for (row, bytes) in rows.chunks(stride.max(1)).enumerate() {
+                    let dark = |col: usize| bytes[col / 8] & 0x80 >> (col % 8) != 0;
+                    let mut col = 0;
+                    while col < *side {
+                        let start = col;
+                        while col < *side && dark(col) {
+                            col += 1;
+                        }
+                        if col > start {
+                            on_page.push(Area {
+                                x: x + start as f32 * unit,
+                                y: y + row as f32 * unit,
+                                w: (col - start) as f32 * unit,
+                                h: *unit,
+                            });
+                        }
+                        col += 1;
+                    }
+                }
                 fill(&mut s, &on_page, *colour, refs, ids)
             }
             // The notice has no photo; the PDF draws none without one either.

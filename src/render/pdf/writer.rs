@@ -19,7 +19,7 @@ use super::file::Objects;
 use super::shared;
 use super::subset::{deflate_at, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
 use crate::typeset::fonts::FontSet;
-use crate::typeset::page::{Area, Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
+use crate::typeset::page::{Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
 
 /// How this writer lays out a file: raised whenever the same pages give
 /// other bytes, so incremental builds remake the papers (1: the original
@@ -177,28 +177,24 @@ impl<'a> PdfWriter<'a> {
                     continue;
                 }
                 Mark::Text(run) => self.text(&mut c, &mut ink, run, height),
-                Mark::Fill {
+                Mark::Modules {
                     origin: (x, y),
                     unit,
-                    areas,
+                    side,
+                    rows,
                     colour,
                 } => {
+                    // An image mask, a sample a module: a viewer paints
+                    // each as a square of ink in the fill colour, in a
+                    // tenth of the bytes of a rectangle a run (a receipt's
+                    // code: 855 rectangles, 2.5 KB compressed; 488 B).
                     ink.fill(&mut c, *colour);
+                    let w = *side as f32 * unit;
                     c.save_state();
-                    if let Some(bits) = Bits::of(areas) {
-                        let (w, h) = (bits.width as f32 * unit, bits.height as f32 * unit);
-                        c.transform([w, 0.0, 0.0, h, *x, height - *y - h]);
-                        c.x_object(Name(format!("M{}", masks.len()).as_bytes()));
-                        masks.push(self.mask(&bits));
-                    } else {
-                        // Units down the page: the areas keep their top-left corners.
-                        c.transform([*unit, 0.0, 0.0, -*unit, *x, height - *y]);
-                        for a in areas {
-                            c.rect(a.x, a.y, a.w, a.h);
-                        }
-                        c.fill_nonzero();
-                    }
+                    c.transform([w, 0.0, 0.0, w, *x, height - *y - w]);
+                    c.x_object(Name(format!("M{}", masks.len()).as_bytes()));
                     c.restore_state();
+                    masks.push(self.mask(*side, rows));
                 }
                 Mark::Picture(a) if picture => {
                     c.save_state();
@@ -219,17 +215,17 @@ impl<'a> PdfWriter<'a> {
         r
     }
 
-    /// An image mask XObject of `bits`, painted in the fill colour. Not
-    /// compressed: a QR code's modules are as good as random, and Flate
-    /// made a receipt's 488 bytes 499.
-    fn mask(&mut self, bits: &Bits) -> Ref {
-        self.hash.update(&bits.rows);
+    /// An image mask XObject of a `side` × `side` grid of 1-bit `rows`
+    /// (1: ink), painted in the fill colour. Not compressed: a QR code's
+    /// modules are as good as random, and Flate made a receipt's 488 bytes
+    /// 499.
+    fn mask(&mut self, side: usize, rows: &[u8]) -> Ref {
+        self.hash.update(rows);
         let r = self.alloc();
         let dict = format!(
-            "/Type/XObject/Subtype/Image/Width {}/Height {}/ImageMask true/BitsPerComponent 1/Decode[1 0]",
-            bits.width, bits.height
+            "/Type/XObject/Subtype/Image/Width {side}/Height {side}/ImageMask true/BitsPerComponent 1/Decode[1 0]"
         );
-        self.file.stream(r, dict.as_bytes(), &bits.rows);
+        self.file.stream(r, dict.as_bytes(), rows);
         r
     }
 
@@ -373,51 +369,5 @@ impl PageSink for PdfWriter<'_> {
     }
     fn amend(&mut self, index: usize, marks: Vec<Mark>) {
         PdfWriter::amend(self, index, marks);
-    }
-}
-
-/// Filled areas as a 1-bit image, a row of bytes each line (1: ink).
-struct Bits {
-    width: usize,
-    height: usize,
-    rows: Vec<u8>,
-}
-
-impl Bits {
-    /// Largest side drawn as an image: a QR code of version 40 is 177
-    /// modules with its quiet zone.
-    const MAX: usize = 256;
-
-    /// `areas` as an image when each is whole units on a grid of at most
-    /// [`Bits::MAX`] a side (a QR code's modules). A viewer draws an image
-    /// mask's samples as squares of ink, the same shape as the rectangles,
-    /// in a tenth of the bytes: a receipt's code took 11 KB of content
-    /// (2.5 KB compressed) as 855 rectangles, 0.5 KB as an image.
-    fn of(areas: &[Area]) -> Option<Bits> {
-        let whole = |v: f32| v >= 0.0 && v.fract() == 0.0 && v <= Self::MAX as f32;
-        if areas.is_empty()
-            || !areas
-                .iter()
-                .all(|a| whole(a.x) && whole(a.y) && whole(a.x + a.w) && whole(a.y + a.h))
-        {
-            return None;
-        }
-        let width = areas.iter().map(|a| (a.x + a.w) as usize).max()?;
-        let height = areas.iter().map(|a| (a.y + a.h) as usize).max()?;
-        let stride = width.div_ceil(8);
-        let mut rows = vec![0u8; stride * height];
-        for a in areas {
-            let (x0, x1) = (a.x as usize, (a.x + a.w) as usize);
-            for y in a.y as usize..(a.y + a.h) as usize {
-                for x in x0..x1 {
-                    rows[y * stride + x / 8] |= 0x80 >> (x % 8);
-                }
-            }
-        }
-        Some(Bits {
-            width,
-            height,
-            rows,
-        })
     }
 }

@@ -12,7 +12,6 @@ mod template;
 use qrcode::types::QrError;
 use qrcode::{bits, ec, EcLevel, Version};
 
-use crate::typeset::page::Area;
 use template::{format_places, format_word, template, Both, Grid};
 
 /// A QR code's side in modules and its dark modules, row by row.
@@ -26,45 +25,20 @@ impl Modules {
         self.rows.get(row, col)
     }
 
-    /// The dark modules as rectangles in module units, one a horizontal
-    /// run, row by row. (A PDF draws them as the bits of an image mask, so
-    /// runs are no longer joined down the rows into fewer rectangles.)
-    pub fn areas(&self) -> Vec<Area> {
-        let mut out = Vec::new();
-        for row in 0..self.width {
-            self.runs(row, |start, end| {
-                out.push(Area {
-                    x: start as f32,
-                    y: row as f32,
-                    w: (end - start) as f32,
-                    h: 1.0,
-                })
-            });
+    /// The modules as 1-bit rows (1: dark) of `width.div_ceil(8)` bytes,
+    /// the first module of a byte in its high bit: an image mask's samples.
+    pub fn rows(&self) -> Vec<u8> {
+        let g = &self.rows;
+        let stride = self.width.div_ceil(8);
+        let mut out = Vec::with_capacity(stride * self.width);
+        for line in g.words.chunks(g.stride) {
+            // Eight modules a byte, taken from the words (lowest bit first).
+            out.extend((0..stride).map(|b| {
+                let col = b * 8;
+                ((line[col / 128] >> (col % 128)) as u8).reverse_bits()
+            }));
         }
         out
-    }
-
-    /// Each run of dark modules of `row`, from its first module to the one
-    /// after its last, found word by word where the row changes colour.
-    fn runs(&self, row: usize, mut each: impl FnMut(usize, usize)) {
-        let g = &self.rows;
-        let mut carry = 0u128;
-        let mut start = 0;
-        // The modules past the width are light: every run ends in the line.
-        for (k, &w) in g.words[row * g.stride..][..g.stride].iter().enumerate() {
-            let mut edges = w ^ (w << 1 | carry);
-            carry = w >> 127;
-            while edges != 0 {
-                let bit = edges.trailing_zeros();
-                edges &= edges - 1;
-                let i = k * 128 + bit as usize;
-                if w >> bit & 1 == 1 {
-                    start = i;
-                } else {
-                    each(start, i);
-                }
-            }
-        }
     }
 }
 
@@ -202,17 +176,20 @@ mod tests {
             let n = ours.width;
             let mine: Vec<bool> = (0..n * n).map(|i| ours.is_dark(i / n, i % n)).collect();
             assert_eq!(mine, dark, "{shown}");
-            // The rectangles cover exactly the dark modules, once each.
-            let mut covered = vec![0u8; ours.width * ours.width];
-            for a in ours.areas() {
-                for y in a.y as usize..(a.y + a.h) as usize {
-                    for x in a.x as usize..(a.x + a.w) as usize {
-                        covered[y * ours.width + x] += 1;
-                    }
-                }
-            }
-            let want: Vec<u8> = dark.iter().map(|d| u8::from(*d)).collect();
-            assert_eq!(covered, want, "{shown}");
+            // The image rows hold exactly the dark modules, the padding light.
+            let stride = n.div_ceil(8);
+            let rows = ours.rows();
+            assert_eq!(rows.len(), stride * n, "{shown}");
+            let bit = |i: usize| {
+                rows[i / (stride * 8) * stride + i % (stride * 8) / 8] >> (7 - i % 8) & 1 == 1
+            };
+            let drawn: Vec<bool> = (0..n * stride * 8)
+                .filter(|i| i % (stride * 8) < n)
+                .map(bit)
+                .collect();
+            assert_eq!(drawn, dark, "{shown}");
+            let mut padding = (0..n * stride * 8).filter(|i| i % (stride * 8) >= n);
+            assert!(padding.all(|i| !bit(i)), "{shown}");
         }
         let all: std::collections::BTreeSet<_> = (1..=40).map(|v| 17 + 4 * v).collect();
         assert_eq!(versions, all, "every version is compared");
