@@ -98,7 +98,7 @@ impl<'a> PdfWriter<'a> {
     /// the 100,000. Measured when a receipt's QR code was 855 rectangles
     /// (an 18 KB page): level 2 4,854 B, level 6 4,232 B, and a fifth more
     /// CPU at level 4. With the code an image the page is 3.4 KB and level
-    /// 6 saves 28 B a receipt (`k5` runs of 5,000), so papers keep level 2.
+    /// 6 saved 28 B a receipt (builds of 5,000), so papers keep level 2.
     pub fn quick_pages(mut self) -> Self {
         self.level = 2;
         self
