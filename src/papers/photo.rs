@@ -13,7 +13,7 @@ use super::picture;
 use crate::data::idcard::mask;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::files::{locate, Source};
-use crate::render::pdf::subset::deflate;
+use crate::render::flate::deflate;
 use crate::typeset::page::{Photo, PhotoEncoding};
 
 const EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "JPG", "PNG"];

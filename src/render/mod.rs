@@ -2,6 +2,7 @@
 //! files in memory; nothing touches the disk until the write stage.
 
 pub mod docx;
+pub mod flate;
 pub mod html;
 pub mod ofd;
 pub mod pdf;

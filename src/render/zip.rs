@@ -11,7 +11,7 @@
 
 use std::io::{Error, ErrorKind, Result};
 
-use super::pdf::subset::raw_at;
+use super::flate::raw_at;
 
 /// One file of an archive.
 pub struct Entry<'a> {

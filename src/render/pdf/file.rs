@@ -8,7 +8,7 @@
 
 use pdf_writer::{Chunk, Ref};
 
-use super::subset::deflate;
+use crate::render::flate::deflate;
 
 /// Objects of one document as they are written.
 pub struct Objects {

@@ -6,7 +6,6 @@
 pub mod cidmaps;
 mod content;
 mod file;
-mod flate;
 mod font_objects;
 pub mod gongwen;
 mod shared;

@@ -22,8 +22,8 @@ use rayon::prelude::*;
 use subsetter::GlyphRemapper;
 
 use super::cidmaps;
-use super::flate::{deflate, deflate_at, join, Deflated, LEVEL};
 use super::subset::{Cut, FontPart, GlyphSet, Numbered, SubsetError};
+use crate::render::flate::{deflate, deflate_at, join, Deflated, LEVEL};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Mark, Page};
 

@@ -9,8 +9,8 @@ use pdf_writer::Str;
 use sha2::{Digest, Sha256};
 use subsetter::GlyphRemapper;
 
-pub use super::flate::{deflate, deflate_at, raw_at};
 pub use super::shared::{cids_of, glyphs_in, SharedFonts};
+use crate::render::flate::deflate;
 use crate::typeset::fonts::FontSet;
 
 /// Glyphs of one face a document uses: glyph id → character and advance in em.

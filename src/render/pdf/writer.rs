@@ -17,7 +17,8 @@ use subsetter::GlyphRemapper;
 use super::content::{self, FontKey, Ink};
 use super::file::Objects;
 use super::shared;
-use super::subset::{deflate_at, Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
+use super::subset::{Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
+use crate::render::flate::deflate_at;
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
 
