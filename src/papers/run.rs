@@ -73,7 +73,7 @@ pub struct RunReport {
     pub derive_cpu: Duration,
     /// By folder, the published receipts searched as they were written
     /// that held no candidate's number: their names, sorted.
-    pub clean: BTreeMap<String, Vec<[u8; 16]>>,
+    pub clean: BTreeMap<PathBuf, Vec<[u8; 16]>>,
 }
 
 impl RunReport {
@@ -81,16 +81,11 @@ impl RunReport {
     /// run searched as it wrote it and found clean: the guard need not
     /// read it back.
     pub fn searched(&self, rel: &Path) -> bool {
-        let (Some(dir), Some(name)) = (rel.parent().and_then(Path::to_str), rel.to_str()) else {
-            return false;
-        };
-        let hex = name
-            .rsplit('/')
-            .next()
-            .and_then(|f| f.strip_suffix(SUFFIX))
-            .and_then(|f| f.strip_suffix('.'));
-        let name: Option<[u8; 16]> = hex.and_then(key::unhex);
-        match (self.clean.get(dir), name) {
+        let name = rel
+            .file_name()
+            .and_then(|f| f.to_str()?.strip_suffix(SUFFIX)?.strip_suffix('.'))
+            .and_then(key::unhex);
+        match (rel.parent().and_then(|dir| self.clean.get(dir)), name) {
             (Some(names), Some(n)) => names.binary_search(&n).is_ok(),
             _ => false,
         }
@@ -341,11 +336,13 @@ impl Plan {
     }
 
     /// The published receipts made and found clean, by folder.
-    fn clean(&self, jobs: &[Job], made: &[Made]) -> BTreeMap<String, Vec<[u8; 16]>> {
-        let mut out: BTreeMap<String, Vec<[u8; 16]>> = BTreeMap::new();
+    fn clean(&self, jobs: &[Job], made: &[Made]) -> BTreeMap<PathBuf, Vec<[u8; 16]>> {
+        let mut out: BTreeMap<PathBuf, Vec<[u8; 16]>> = BTreeMap::new();
         for (job, m) in jobs.iter().zip(made) {
             if let Some(name) = m.public.filter(|_| m.clean) {
-                out.entry(job.dir(self)).or_default().push(name);
+                out.entry(PathBuf::from(job.dir(self)))
+                    .or_default()
+                    .push(name);
             }
         }
         out.values_mut().for_each(|v| v.sort_unstable());
@@ -375,7 +372,9 @@ mod tests {
     fn only_receipts_searched_as_written_count_as_searched() {
         let name = [0xab; 16];
         let mut report = RunReport::default();
-        report.clean.insert("2024/receipts".into(), vec![name]);
+        report
+            .clean
+            .insert(Path::new("2024").join("receipts"), vec![name]);
         let file = format!("2024/receipts/{}.{SUFFIX}", key::hex(&name));
         assert!(report.searched(Path::new(&file)));
         let other = format!("2024/receipts/{}.{SUFFIX}", key::hex(&[0xac; 16]));
