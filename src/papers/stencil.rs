@@ -93,6 +93,8 @@ pub(super) struct Stencil {
     holes: Vec<(usize, usize, usize)>,
     /// That text read, its markers read as `OPEN " value CLOSE`.
     sheet: Sheet,
+    /// How many values the markers number.
+    count: usize,
 }
 
 /// The markers a template gets instead of a candidate's values.
@@ -171,11 +173,7 @@ impl Stencil {
     /// when a marker stands where a value would not read back as itself.
     pub(super) fn new(text: String, sheet: Sheet, count: usize) -> Option<Stencil> {
         let holes = holes(&text, count)?;
-        if holes
-            .iter()
-            .enumerate()
-            .any(|(k, _)| at_line_edge(&text, &holes, k))
-        {
+        if (0..holes.len()).any(|k| at_line_edge(&text, &holes, k)) {
             return None;
         }
         if sheet.font_names().iter().any(|f| f.contains(OPEN)) {
@@ -191,23 +189,34 @@ impl Stencil {
         let mut written: Vec<usize> = holes.iter().map(|h| h.2).collect();
         written.sort_unstable();
         read.sort_unstable();
-        (whole && read == written).then_some(Stencil { text, holes, sheet })
+        (whole && read == written).then_some(Stencil {
+            text,
+            holes,
+            sheet,
+            count,
+        })
     }
 
     /// The layout of the text `real` the template wrote with `values`,
     /// when it is the marker text with the values in place.
+    /// None too, and the paper is laid out afresh, for values of another
+    /// count or a marker that does not read (neither happens today).
     pub(super) fn fill(&self, real: &str, values: &[&str]) -> Option<Sheet> {
-        if !self.matches(real, values) {
+        if values.len() != self.count || !self.matches(real, values) {
             return None;
         }
         let read: Vec<Cow<str>> = values.iter().map(|v| read_back(v)).collect::<Option<_>>()?;
         let mut sheet = self.sheet.clone();
+        let mut whole = true;
         sheet.each_text(&mut |s| {
             if s.contains(OPEN) {
-                *s = filled(s, &read);
+                match filled(s, &read) {
+                    Some(t) => *s = t,
+                    None => whole = false,
+                }
             }
         });
-        Some(sheet)
+        whole.then_some(sheet)
     }
 
     fn matches(&self, real: &str, values: &[&str]) -> bool {
@@ -268,19 +277,20 @@ fn decoded(s: &str, each: &mut impl FnMut(usize)) -> bool {
     true
 }
 
-/// A text of the stencil's layout with its markers replaced by values.
-fn filled(s: &str, values: &[Cow<str>]) -> String {
+/// A text of the stencil's layout with its markers replaced by values;
+/// none if a marker does not read or names no value.
+fn filled(s: &str, values: &[Cow<str>]) -> Option<String> {
     let mut out = String::with_capacity(s.len() + 32);
     let mut rest = s;
     while let Some(at) = rest.find(OPEN) {
         out.push_str(&rest[..at]);
-        let after = &rest[at + OPEN.len_utf8() + 1..];
-        let (i, len) = index(after).unwrap_or((usize::MAX, 0));
-        out.push_str(values.get(i).map_or("", |v| v));
+        let after = rest[at + OPEN.len_utf8()..].strip_prefix('"')?;
+        let (i, len) = index(after)?;
+        out.push_str(values.get(i)?);
         rest = &after[len..];
     }
     out.push_str(rest);
-    out
+    Some(out)
 }
 
 /// What YAML reads back from a value escaped into a double-quoted string

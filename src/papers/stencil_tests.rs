@@ -91,6 +91,7 @@ fn values_in_double_quoted_strings_read_back_as_filled() {
 /// A marker YAML would not read back as the value has no stencil.
 #[test]
 fn markers_outside_double_quoted_strings_give_no_stencil() {
+    let markers = Markers::new(0);
     for t in [
         "blocks:\n  - text: @0@\n",
         "blocks:\n  - text: '@0@'\n",
@@ -98,9 +99,18 @@ fn markers_outside_double_quoted_strings_give_no_stencil() {
         "blocks:\n  - text: \"x\" # @0@\n",
         "blocks:\n  - text: \"x\"\n    font: \"@0@\"\n",
         "blocks:\n  - text: &a \"@0@\"\n  - text: *a\n",
+        "blocks:\n  - text: &a \"@0@\"\n    font: *a\n",
         "blocks:\n  - text: \"a\n      @0@\"\n",
         "blocks:\n  - text: \"@0@\n      b\"\n",
         "blocks:\n  - text: \"a @0@ \\\n      b\"\n",
+    ] {
+        // A layout, so that it is Stencil::new that declines.
+        let text = written(t, &[markers.0[0].as_str()]);
+        assert!(Sheet::parse(&text).is_ok(), "{t} is a layout");
+        assert!(stencil(t, 1).is_none(), "{t}");
+    }
+    // Texts that are no layout at all give none either.
+    for t in [
         "blocks:\n  - text: \"\\@0@\"\n",
         "blocks:\n  - {text: \"x\", \"@0@\": 1}\n",
     ] {
