@@ -98,12 +98,8 @@ pub fn decode_bytes(bytes: &[u8], rel: &Path) -> Result<Text, Diagnostic> {
     if bytes.is_empty() {
         return Ok(Text(Held::Owned(String::new())));
     }
-    let mut map = MmapMut::map_anon(bytes.len()).map_err(|e| {
-        crate::diag!(Error, "read-failed", path = rel)
-            .in_file(rel)
-            .cause(&e)
-            .io()
-    })?;
+    let mut map =
+        MmapMut::map_anon(bytes.len()).map_err(|e| crate::load::files::read_failed(rel, &e))?;
     map.copy_from_slice(bytes);
     decode(map, rel)
 }

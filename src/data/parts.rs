@@ -316,6 +316,8 @@ mod tests {
         }
         // With quotes the rows are read from the top in one part.
         let quoted = text.replacen("湖南", "\"湖南\"", 5);
-        assert_eq!(check(&quoted, 1).1, said);
+        let (one, in_one) = check(&quoted, 1);
+        assert_eq!(in_one, said);
+        assert!(one == whole, "the quoted list's candidates");
     }
 }
