@@ -45,15 +45,20 @@ fn yaml_escape(s: &str) -> String {
     out
 }
 
-/// `s` escaped for a double-quoted YAML string, onto `out`. Control
-/// characters but the line break are dropped.
+/// Whether a value's character reaches the paper: control characters but
+/// the line break are dropped when a value is escaped into the YAML.
+fn kept(c: char) -> bool {
+    c == '\n' || !c.is_control()
+}
+
+/// `s` escaped for a double-quoted YAML string, onto `out`, its
+/// characters not [`kept`] dropped.
 fn push_yaml_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
+    for c in s.chars().filter(|&c| kept(c)) {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
             c => out.push(c),
         }
     }

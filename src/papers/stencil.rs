@@ -294,20 +294,16 @@ fn filled(s: &str, values: &[Cow<str>]) -> Option<String> {
 }
 
 /// What YAML reads back from a value escaped into a double-quoted string
-/// (its control characters but the line break are dropped); none for a
-/// value with a character YAML reads as a line break or refuses.
+/// (its characters [`super::kept`]); none for a value with a character
+/// YAML reads as a line break or refuses.
 fn read_back(v: &str) -> Option<Cow<'_, str>> {
     if v.contains(['\u{2028}', '\u{2029}', '\u{FEFF}', '\u{FFFE}', '\u{FFFF}']) {
         return None;
     }
-    if v.chars().any(|c| c.is_control() && c != '\n') {
-        return Some(
-            v.chars()
-                .filter(|&c| c == '\n' || !c.is_control())
-                .collect(),
-        );
+    if v.chars().all(super::kept) {
+        return Some(Cow::Borrowed(v));
     }
-    Some(Cow::Borrowed(v))
+    Some(v.chars().filter(|&c| super::kept(c)).collect())
 }
 
 /// Whether hole `k` is separated from a line break of the text only by
