@@ -43,7 +43,9 @@ fn public_res(fonts: &FontSet, embedded: &[EmbeddedFont], c: &Contents) -> Strin
         c.colour_space
     );
     for (i, f) in embedded.iter().enumerate() {
-        let id = c.font_ids.get(&f.face).copied().unwrap_or(0);
+        // The pages' fonts and the embedded ones are numbered from the same
+        // glyphs: an ID of 0 would be an OFD no reader opens.
+        let id = c.font_ids[&f.face];
         let name = escape(fonts.ps_name(f.face));
         s.push_str(&format!(
             "<ofd:Font ID=\"{id}\" FontName=\"{name}\" FamilyName=\"{}\"><ofd:FontFile>{}</ofd:FontFile></ofd:Font>",
