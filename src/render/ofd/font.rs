@@ -77,10 +77,7 @@ pub fn embed<'a>(
 ) -> Result<Vec<EmbeddedFont<'a>>, SubsetError> {
     let mut out = Vec::new();
     for (&face, number) in numbering {
-        let fail = |reason: &str| SubsetError {
-            face: fonts.faces[face].label.clone(),
-            reason: reason.to_string(),
-        };
+        let fail = |reason: &str| SubsetError::new(fonts, face, reason);
         // The pages' content names glyphs as `number` does: so must the font.
         let same = |gid: &u16, cid: &u16| shared.cid(face, *gid) == Some(*cid);
         let part = (shared.whole_part(face))
@@ -169,10 +166,8 @@ fn whole(
         remapper.remap(gid);
     }
     let subset = program(fonts, face, &remapper)?;
-    with_table(&subset, *b"cmap", &cmap_table(cmap)).ok_or_else(|| SubsetError {
-        face: fonts.faces[face].label.clone(),
-        reason: crate::t!("font-subset-not-opentype"),
-    })
+    with_table(&subset, *b"cmap", &cmap_table(cmap))
+        .ok_or_else(|| SubsetError::new(fonts, face, crate::t!("font-subset-not-opentype")))
 }
 
 /// `hhea` and `hmtx` for the glyphs `old` (by their ids in the face), in

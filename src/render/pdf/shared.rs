@@ -208,10 +208,7 @@ impl SharedFonts {
                 let f = SharedFace::new(fonts, face, &glyphs, &all, level)?;
                 f.whole()
                     .and_then(|p| p.part(fonts, face, level))
-                    .ok_or_else(|| SubsetError {
-                        face: fonts.faces[face].label.clone(),
-                        reason: "a glyph program".into(),
-                    })?;
+                    .ok_or_else(|| SubsetError::new(fonts, face, "a glyph program"))?;
                 Ok((face, f))
             })
             .collect::<Result<BTreeMap<_, _>, SubsetError>>()?;
@@ -258,10 +255,7 @@ impl SharedFonts {
         let Some(f) = self.faces.get(&face) else {
             return Ok(None);
         };
-        let fail = || SubsetError {
-            face: fonts.faces[face].label.clone(),
-            reason: "a glyph program".into(),
-        };
+        let fail = || SubsetError::new(fonts, face, "a glyph program");
         let Some(base) = f.own_from else {
             let cut = f
                 .cuts

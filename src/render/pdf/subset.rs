@@ -30,6 +30,14 @@ impl std::fmt::Display for SubsetError {
 }
 
 impl SubsetError {
+    /// Face `face` of `fonts` could not be cut, for `reason`.
+    pub fn new(fonts: &FontSet, face: usize, reason: impl Into<String>) -> SubsetError {
+        SubsetError {
+            face: fonts.faces[face].label.clone(),
+            reason: reason.into(),
+        }
+    }
+
     pub fn diagnostic(&self) -> crate::diag::Diagnostic {
         crate::diag!(
             Error,
@@ -164,10 +172,7 @@ pub fn program(
     face: usize,
     remapper: &GlyphRemapper,
 ) -> Result<Vec<u8>, SubsetError> {
-    let err = |reason: String| SubsetError {
-        face: fonts.faces[face].label.clone(),
-        reason,
-    };
+    let err = |reason: String| SubsetError::new(fonts, face, reason);
     let bytes = fonts
         .data(face)
         .ok_or_else(|| err(crate::t!("font-file-unreadable")))?;
