@@ -9,7 +9,7 @@
 use std::ops::Deref;
 use std::path::Path;
 
-use memmap2::MmapMut;
+use memmap2::{Mmap, MmapMut};
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
@@ -22,8 +22,9 @@ const PIECE: usize = 1 << 20;
 pub struct Text(Held);
 
 enum Held {
-    /// The file's bytes as read, UTF-8 from `from` on (after a BOM).
-    Mapped { map: MmapMut, from: usize },
+    /// The file's bytes as read, UTF-8 from `from` on (after a BOM), in a
+    /// mapping made read-only once checked.
+    Mapped { map: Mmap, from: usize },
     /// Decoded from GB18030 (or empty).
     Owned(String),
 }
@@ -33,8 +34,10 @@ impl Deref for Text {
 
     fn deref(&self) -> &str {
         match &self.0 {
-            // SAFETY: checked to be UTF-8 when made (`utf8`), and never
-            // written after: the mapping is this value's own.
+            // SAFETY: checked to be UTF-8 when made (`utf8`: every piece
+            // `pieces` cuts before a byte that starts a character is valid,
+            // so the whole is), and read-only since: the mapping is this
+            // value's own and its pages cannot be written.
             Held::Mapped { map, from } => unsafe { std::str::from_utf8_unchecked(&map[*from..]) },
             Held::Owned(s) => s,
         }
@@ -98,8 +101,7 @@ pub fn decode_bytes(bytes: &[u8], rel: &Path) -> Result<Text, Diagnostic> {
     if bytes.is_empty() {
         return Ok(Text(Held::Owned(String::new())));
     }
-    let mut map =
-        MmapMut::map_anon(bytes.len()).map_err(|e| crate::load::files::read_failed(rel, &e))?;
+    let mut map = MmapMut::map_anon(bytes.len()).map_err(|e| files::read_failed(rel, &e))?;
     map.copy_from_slice(bytes);
     decode(map, rel)
 }
@@ -125,7 +127,12 @@ fn decode(map: MmapMut, rel: &Path) -> Result<Text, Diagnostic> {
     };
     // UTF-8 is taken as it is, without a copy: lists run to 100,000 rows.
     let (text, controls) = match utf8(&bytes[from..]) {
-        Some(controls) => (Text(Held::Mapped { map, from }), controls),
+        Some(controls) => {
+            let map = map
+                .make_read_only()
+                .map_err(|e| files::read_failed(rel, &e))?;
+            (Text(Held::Mapped { map, from }), controls)
+        }
         None => {
             let text = encoding_rs::GB18030
                 .decode_without_bom_handling_and_without_replacement(&bytes[from..])
