@@ -11,7 +11,7 @@
 
 use std::io::{Error, ErrorKind, Result};
 
-use super::flate::raw_at;
+use super::flate::{raw_at, Crc};
 
 /// One file of an archive.
 pub struct Entry<'a> {
@@ -47,22 +47,22 @@ pub fn archive<'a>(entries: impl IntoIterator<Item = Entry<'a>>) -> Result<Vec<u
             let long = "a ZIP entry's name over 64 KB";
             return Err(Error::new(ErrorKind::InvalidInput, long));
         }
-        let mut crc = crc32fast::Hasher::new();
+        let mut crc = Crc::new();
         crc.update(e.bytes);
         let head = match e.tail {
             Some((plain, _)) => {
                 crc.update(plain);
                 match e.bytes {
                     [] => Vec::new(),
-                    bytes => raw(bytes, true)?,
+                    bytes => raw_at(bytes, LEVEL, true),
                 }
             }
-            None => raw(e.bytes, false)?,
+            None => deflate(e.bytes),
         };
         let tail = e.tail.map_or(&[][..], |(_, deflated)| deflated);
         let size = e.bytes.len() + e.tail.map_or(0, |(plain, _)| plain.len());
         let fixed = Fixed {
-            crc: crc.finalize(),
+            crc: crc.sum(),
             packed: u32::try_from(head.len() + tail.len()).map_err(|_| too_big())?,
             size: u32::try_from(size).map_err(|_| too_big())?,
             name: e.name,
@@ -133,15 +133,9 @@ impl Fixed<'_> {
     }
 }
 
-/// `data` as a raw deflate stream, for an entry's tail.
-pub fn deflate(data: &[u8]) -> Result<Vec<u8>> {
-    raw(data, false)
-}
-
-/// `data` as raw deflate at [`LEVEL`]; `open` leaves the stream open for
-/// more blocks.
-fn raw(data: &[u8], open: bool) -> Result<Vec<u8>> {
-    raw_at(data, LEVEL, open).ok_or_else(|| Error::other("deflate: a bad level"))
+/// `data` as a raw deflate stream at [`LEVEL`], for an entry's tail.
+pub fn deflate(data: &[u8]) -> Vec<u8> {
+    raw_at(data, LEVEL, false)
 }
 
 #[cfg(test)]

@@ -117,7 +117,7 @@ fn spliced<'a>(
     // Adler-32 of the data.
     let (head, rest) = part.program.split_at_checked(2)?;
     let (raw, adler) = rest.split_at_checked(rest.len().checked_sub(4)?)?;
-    let same = u32::from_be_bytes(adler.try_into().ok()?) == adler2::adler32_slice(&bytes);
+    let same = u32::from_be_bytes(adler.try_into().ok()?) == crate::render::flate::adler32(&bytes);
     if !part.bare || head[0] & 0x0F != 8 || head[1] & 0x20 != 0 || !same {
         return None;
     }

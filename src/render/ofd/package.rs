@@ -126,8 +126,11 @@ pub fn contents(pages: &[Page]) -> std::io::Result<Contents> {
         .collect();
     let pages_out = xml
         .into_par_iter()
-        .map(|x| deflate(x.as_bytes()).map(|d| (x, d)))
-        .collect::<std::io::Result<Vec<_>>>()?;
+        .map(|x| {
+            let d = deflate(x.as_bytes());
+            (x, d)
+        })
+        .collect();
     Ok(Contents {
         numbering,
         colour_space,

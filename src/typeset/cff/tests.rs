@@ -60,9 +60,21 @@ fn check_every_glyph(path: &str, step: usize) {
         let bytes = program.subset(&gids).expect("every glyph flattens");
         let subset = ttf_parser::cff::Table::parse(&bytes).expect("the subset parses");
         assert_eq!(usize::from(subset.number_of_glyphs()), gids.len());
+        // Read back here too: each glyph keeps its font DICT's Private DICT
+        // (the FDSelect, in whichever format, points at the right one).
+        let back = Program::parse(&bytes).expect("the subset is read back");
         for (cid, &gid) in gids.iter().enumerate() {
             let want = outline(&original, gid);
             assert_eq!(outline(&subset, cid as u16), want, "{path} glyph {gid}");
+            let fd = |p: &Program, g: u16| {
+                p.glyph(g)
+                    .map(|(_, fd)| p.fds[usize::from(fd)].private.clone())
+            };
+            assert_eq!(
+                fd(&back, cid as u16),
+                fd(&program, gid),
+                "{path} glyph {gid}"
+            );
             drawn += usize::from(want.is_some_and(|o| !o.is_empty()));
         }
     }

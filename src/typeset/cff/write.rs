@@ -49,20 +49,11 @@ impl<'a> Program<'a> {
         let (strings, copyright, notice) = self.strings();
 
         // Every offset is written in five bytes, so sizes are known first.
+        // What need not come first (charset, FDSelect, font DICTs) follows
+        // the charstrings: the head before the left-out ones is then short
+        // (papers store it as it is).
         let count = usize::from(*sorted.last()?) + 1;
         let top_dict = |offsets| self.top_dict(copyright, notice, count, offsets);
-        let mut tail = Vec::new();
-        let charset_at = tail.len();
-        charset(&mut tail, &cids[1..]);
-        let fd_select_at = tail.len();
-        tail.push(0);
-        tail.extend(glyphs.iter().map(|(_, fd)| fds[usize::from(*fd)]));
-        let charstrings_at = tail.len();
-        let programs: Vec<&[u8]> = glyphs.iter().map(|(cs, _)| *cs).collect();
-        let split = charstrings(&mut tail, &programs, skip);
-        let skipped: usize = programs[1..=skip].iter().map(|p| p.len()).sum();
-        let fd_array_at = tail.len() + skipped;
-        let font_dicts = |at| self.font_dicts(&used, at);
         let mut out = vec![1, 0, 4, 4];
         out.extend_from_slice(self.names);
         let top_len = {
@@ -70,32 +61,38 @@ impl<'a> Program<'a> {
             index(&mut t, [&top_dict([0; 4])[..]].into_iter());
             t.len()
         };
-        let mut head = Vec::new();
-        index(&mut head, strings.iter().copied());
-        head.extend_from_slice(&[0, 0]);
-        let base = out.len() + top_len + head.len();
+        let mut middle = Vec::new();
+        index(&mut middle, strings.iter().copied());
+        middle.extend_from_slice(&[0, 0]);
+        let charstrings_at = out.len() + top_len + middle.len();
+        let programs: Vec<&[u8]> = glyphs.iter().map(|(cs, _)| *cs).collect();
+        let split = charstrings(&mut middle, &programs, skip);
+        let skipped: usize = programs[1..=skip].iter().map(|p| p.len()).sum();
+        let mut after = middle.split_off(split);
+        // Where the next byte of `after` lands in the whole font.
+        let base = out.len() + top_len + split + skipped;
+        let charset_at = base + after.len();
+        charset(&mut after, &cids[1..]);
+        let fd_select_at = base + after.len();
+        fd_select(
+            &mut after,
+            glyphs.iter().map(|(_, fd)| fds[usize::from(*fd)]),
+        );
+        let fd_array_at = base + after.len();
         let fd_array_len = {
             let mut t = Vec::new();
-            let dicts = font_dicts(0);
+            let dicts = self.font_dicts(&used, 0);
             index(&mut t, dicts.iter().map(|d| &d[..]));
             t.len()
         };
-        let privates_at = base + fd_array_at + fd_array_len;
-        let top = top_dict([
-            base + charset_at,
-            base + charstrings_at,
-            base + fd_array_at,
-            base + fd_select_at,
-        ]);
-        index(&mut out, [&top[..]].into_iter());
-        out.extend_from_slice(&head);
-        out.extend_from_slice(&tail[..split]);
-        let mut after = tail[split..].to_vec();
-        let dicts = font_dicts(privates_at);
+        let dicts = self.font_dicts(&used, fd_array_at + fd_array_len);
         index(&mut after, dicts.iter().map(|d| &d[..]));
         for &fd in &used {
             after.extend_from_slice(&self.fds[usize::from(fd)].private);
         }
+        let top = top_dict([charset_at, charstrings_at, fd_array_at, fd_select_at]);
+        index(&mut out, [&top[..]].into_iter());
+        out.extend_from_slice(&middle);
         Some((out, after))
     }
 
@@ -242,6 +239,33 @@ fn charset(out: &mut Vec<u8>, cids: &[u16]) {
             }
         }
     }
+}
+
+/// The FDSelect of glyphs in these FDs, in the shorter of its two
+/// formats (an FD a glyph; ranges of glyphs in one FD).
+fn fd_select(out: &mut Vec<u8>, fds: impl ExactSizeIterator<Item = u8>) {
+    let glyphs = fds.len();
+    let mut ranges: Vec<(u16, u8)> = Vec::new();
+    let mut each = Vec::with_capacity(glyphs);
+    for (gid, fd) in fds.enumerate() {
+        each.push(fd);
+        if ranges.last().is_none_or(|r| r.1 != fd) {
+            ranges.push((gid as u16, fd));
+        }
+    }
+    let (listed, ranged) = (1 + glyphs, 5 + 3 * ranges.len());
+    if listed <= ranged {
+        out.push(0);
+        out.extend_from_slice(&each);
+        return;
+    }
+    out.push(3);
+    out.extend_from_slice(&(ranges.len() as u16).to_be_bytes());
+    for (first, fd) in ranges {
+        out.extend_from_slice(&first.to_be_bytes());
+        out.push(fd);
+    }
+    out.extend_from_slice(&(glyphs as u16).to_be_bytes());
 }
 
 /// The CharStrings INDEX of `programs` without the data of programs 1 to
