@@ -16,7 +16,7 @@
 //! the hash, so its loop compiles at gazette's own optimisation level,
 //! which in debug builds (every test) made a derivation 25 times slower.
 
-use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::aead::{Aead, AeadInPlace, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -193,17 +193,15 @@ impl Master {
         out.extend_from_slice(MAGIC);
         out.push(FORMAT);
         out.extend_from_slice(&tag[..12]);
-        let sealed = self
+        // Encrypted where it lies: the same bytes as `encrypt`, without a
+        // second 40 KB buffer and a copy.
+        out.extend_from_slice(plaintext);
+        let (header, body) = out.split_at_mut(HEADER_LEN);
+        let tag = self
             .cipher()
-            .encrypt(
-                Nonce::from_slice(&out[5..HEADER_LEN]),
-                Payload {
-                    msg: plaintext,
-                    aad: &out[..HEADER_LEN],
-                },
-            )
+            .encrypt_in_place_detached(Nonce::from_slice(&header[5..]), header, body)
             .expect("AES-GCM encrypts any receipt-sized message");
-        out.extend_from_slice(&sealed);
+        out.extend_from_slice(&tag);
         out
     }
 

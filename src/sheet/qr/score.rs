@@ -3,6 +3,8 @@
 //! balance (N4). Codes up to 128 modules wide (version 28) are scored a
 //! whole row or column at a time, on bits; wider ones module by module.
 
+use std::ops::{BitAnd, BitOr, BitXor, Not, Shl, Shr};
+
 use super::template::Both;
 
 /// The penalty of `code` (by rows and by columns).
@@ -12,23 +14,65 @@ pub(super) fn penalty(code: &Both) -> u16 {
         let dark: Vec<bool> = (0..n * n).map(|i| code.rows.get(i / n, i % n)).collect();
         return penalty_slow(&dark, n);
     }
-    let full: u128 = if n == 128 { !0 } else { (1 << n) - 1 };
+    // A line in one machine word when it fits (a receipt's code is 61
+    // modules wide): u128 arithmetic is two of everything.
+    if n <= 64 {
+        penalty_lines(code, |w| w as u64)
+    } else {
+        penalty_lines(code, |w| w)
+    }
+}
+
+/// A code's line of modules as bits, in a word of one width or another.
+trait Line:
+    Copy
+    + Eq
+    + Not<Output = Self>
+    + BitAnd<Output = Self>
+    + BitOr<Output = Self>
+    + BitXor<Output = Self>
+    + Shl<u32, Output = Self>
+    + Shr<u32, Output = Self>
+{
+    const ZERO: Self;
+    fn ones(self) -> u32;
+}
+
+impl Line for u64 {
+    const ZERO: Self = 0;
+    fn ones(self) -> u32 {
+        self.count_ones()
+    }
+}
+
+impl Line for u128 {
+    const ZERO: Self = 0;
+    fn ones(self) -> u32 {
+        self.count_ones()
+    }
+}
+
+/// [`penalty`] of a code whose lines fit an `L` each (`word` takes one).
+fn penalty_lines<L: Line>(code: &Both, word: impl Fn(u128) -> L) -> u16 {
+    let n = code.rows.width;
+    // n ones: shifted in from the top, so the width of L does not matter.
+    let full = (0..n).fold(L::ZERO, |f, _| (f << 1) | !(!L::ZERO << 1));
     let mut runs = 0u32;
     let mut finder = [0u32; 2];
     for (k, grid) in [&code.rows, &code.cols].into_iter().enumerate() {
         for i in 0..n {
-            let line = grid.line(i);
+            let line = word(grid.line(i));
             runs += run_bits(line, full);
             finder[k] += finder_bits(line, n, full);
         }
     }
     let pairs = full >> 1;
     let mut blocks = 0u32;
-    let mut dark = code.rows.line(0).count_ones();
+    let mut dark = word(code.rows.line(0)).ones();
     for y in 1..n {
-        let (a, b) = (code.rows.line(y - 1), code.rows.line(y));
-        blocks += (!(a ^ (a >> 1)) & !(b ^ (b >> 1)) & !(a ^ b) & pairs).count_ones();
-        dark += b.count_ones();
+        let (a, b) = (word(code.rows.line(y - 1)), word(code.rows.line(y)));
+        blocks += (!(a ^ (a >> 1)) & !(b ^ (b >> 1)) & !(a ^ b) & pairs).ones();
+        dark += b.ones();
     }
     let ratio = dark as usize * 200 / (n * n);
     let balance = ratio.abs_diff(100) as u32;
@@ -44,15 +88,15 @@ pub(super) fn penalty(code: &Both) -> u16 {
 /// `same` marks each module equal to the next; a run of L modules is L − 1
 /// marks, `four` marks each start of four marks in a row (L − 4 of them a
 /// run of L ≥ 5), and each run's first adds the other 2.
-fn run_bits(line: u128, full: u128) -> u32 {
+fn run_bits<L: Line>(line: L, full: L) -> u32 {
     let same = !(line ^ (line >> 1)) & (full >> 1);
     let four = same & (same >> 1) & (same >> 2) & (same >> 3);
-    four.count_ones() + 2 * (four & !(four << 1)).count_ones()
+    four.ones() + 2 * (four & !(four << 1)).ones()
 }
 
 /// N3 of one line: `#.###.#` without four light modules on one side
 /// costs 40 (outside the code counts as light).
-fn finder_bits(line: u128, n: usize, full: u128) -> u32 {
+fn finder_bits<L: Line>(line: L, n: usize, full: L) -> u32 {
     if n < 7 {
         return 0;
     }
@@ -60,7 +104,7 @@ fn finder_bits(line: u128, n: usize, full: u128) -> u32 {
     let hits = l & !(l >> 1) & (l >> 2) & (l >> 3) & (l >> 4) & !(l >> 5) & (l >> 6) & (full >> 6);
     let dark_before = (l << 1) | (l << 2) | (l << 3) | (l << 4);
     let dark_after = (l >> 7) | (l >> 8) | (l >> 9) | (l >> 10);
-    40 * (hits & !(dark_before & dark_after)).count_ones()
+    40 * (hits & !(dark_before & dark_after)).ones()
 }
 
 /// [`penalty`] module by module, for codes wider than 128 modules.

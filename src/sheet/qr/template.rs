@@ -28,8 +28,9 @@ impl Grid {
         }
     }
 
-    pub(super) fn set(&mut self, line: usize, i: usize) {
-        self.words[line * self.stride + i / 128] |= 1 << (i % 128);
+    /// Module `i` of `line` dark when `dark` (else left as it was).
+    pub(super) fn put(&mut self, line: usize, i: usize, dark: bool) {
+        self.words[line * self.stride + i / 128] |= u128::from(dark) << (i % 128);
     }
 
     pub(super) fn get(&self, line: usize, i: usize) -> bool {
@@ -59,8 +60,13 @@ impl Both {
 
     /// Module (`x`, `y`) dark.
     pub(super) fn set(&mut self, x: usize, y: usize) {
-        self.rows.set(y, x);
-        self.cols.set(x, y);
+        self.put(x, y, true);
+    }
+
+    /// Module (`x`, `y`) dark when `dark`.
+    pub(super) fn put(&mut self, x: usize, y: usize, dark: bool) {
+        self.rows.put(y, x, dark);
+        self.cols.put(x, y, dark);
     }
 }
 
