@@ -17,7 +17,8 @@ pub use libdeflater::{adler32, Crc};
 use libdeflater::{CompressionLvl, Compressor};
 
 /// The level of every stream but a page's content (see
-/// [`super::pdf::writer::PdfWriter::quick_pages`]).
+/// [`super::pdf::writer::PdfWriter::quick_pages`]) and the font cuts
+/// papers share, which are made once a run at libdeflate's hardest.
 pub const LEVEL: u8 = 6;
 
 /// `data` as a zlib stream at the default [`LEVEL`].
@@ -110,8 +111,13 @@ impl Deflated {
     }
 
     pub fn new(data: &[u8]) -> Deflated {
+        Deflated::at(data, LEVEL)
+    }
+
+    /// `data` compressed at `level`.
+    pub fn at(data: &[u8], level: u8) -> Deflated {
         Deflated {
-            bytes: raw_at(data, LEVEL, true),
+            bytes: raw_at(data, level, true),
             len: data.len(),
             adler: adler32(data),
         }

@@ -28,7 +28,7 @@ use crate::typeset::page::{Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stro
 /// shared subset of a paper's blank; 3: QR codes as image masks; 4:
 /// libdeflate, and a font program's charset and FDSelect after its
 /// charstrings).
-pub const LAYOUT: u32 = 4;
+pub const LAYOUT: u32 = 5;
 
 /// Document information written into the PDF.
 pub struct Meta<'a> {
