@@ -202,7 +202,7 @@ impl Plan {
     /// A PDF of `kind`, its pages added one at a time: a college's forms
     /// are written as they are laid out, not held as pages first.
     pub(super) fn writer<'a>(&'a self, kind: &'a Kind) -> PdfWriter<'a> {
-        PdfWriter::new(&self.fonts, Some(&kind.shared)).quick_pages()
+        PdfWriter::new(&self.fonts, Some(&kind.shared)).quick()
     }
 
     pub(super) fn finish(&self, w: PdfWriter, title: &str) -> Result<Vec<u8>, Diagnostic> {

@@ -8,7 +8,7 @@
 
 use pdf_writer::{Chunk, Ref};
 
-use crate::render::flate::deflate;
+use crate::render::flate::deflate_at;
 
 /// Objects of one document as they are written.
 pub struct Objects {
@@ -60,8 +60,9 @@ impl Objects {
     }
 
     /// The file: header, streams, the object stream, the cross-reference
-    /// stream naming `root`, `info` and the file `id`.
-    pub fn finish(self, root: Ref, info: Ref, id: &[u8]) -> Vec<u8> {
+    /// stream naming `root`, `info` and the file `id`; what is compressed
+    /// now at Flate `level`.
+    pub fn finish(self, root: Ref, info: Ref, id: &[u8], level: u8) -> Vec<u8> {
         let bodies = bodies(self.packed.as_bytes(), &self.packed_at);
         let last = self
             .stream_at
@@ -85,18 +86,18 @@ impl Objects {
                 .map(|(k, (r, _))| (*r, 2, objstm as usize, k)),
         );
         entries.push((objstm, 1, out.len(), 0));
-        object_stream(&mut out, objstm, &bodies);
+        object_stream(&mut out, objstm, &bodies, level);
         let xref_at = out.len();
         entries.push((xref, 1, xref_at, 0));
         entries.sort_unstable();
-        xref_stream(&mut out, &entries, xref, root, info, id);
+        xref_stream(&mut out, &entries, xref, root, info, id, level);
         out.extend_from_slice(format!("startxref\n{xref_at}\n%%EOF").as_bytes());
         out
     }
 }
 
 /// The object stream `num` of `bodies`.
-fn object_stream(out: &mut Vec<u8>, num: i32, bodies: &[(i32, &[u8])]) {
+fn object_stream(out: &mut Vec<u8>, num: i32, bodies: &[(i32, &[u8])], level: u8) {
     let mut head = Vec::new();
     let mut data = Vec::new();
     for (r, body) in bodies {
@@ -108,7 +109,7 @@ fn object_stream(out: &mut Vec<u8>, num: i32, bodies: &[(i32, &[u8])]) {
     head.push(b'\n');
     let first = head.len();
     head.extend_from_slice(&data);
-    let packed = deflate(&head);
+    let packed = deflate_at(&head, level);
     out.extend_from_slice(
         format!(
             "{num} 0 obj\n<</Type/ObjStm/N {}/First {first}/Filter/FlateDecode/Length {}>>\nstream\n",
@@ -203,6 +204,7 @@ fn xref_stream(
     root: Ref,
     info: Ref,
     id: &[u8],
+    level: u8,
 ) {
     let bytes_for = |v: usize| (usize::BITS - v.leading_zeros()).div_ceil(8).max(1) as usize;
     let w2 = bytes_for(entries.iter().map(|e| e.2).max().unwrap_or(0));
@@ -224,7 +226,7 @@ fn xref_stream(
     // A paper's table (about 20 entries, 100 bytes) is kept as it is:
     // Flate saves a few bytes of it and costs a compressor's start.
     let (data, filter) = if rows.len() > 1024 {
-        (deflate(&rows), "/Filter/FlateDecode")
+        (deflate_at(&rows, level), "/Filter/FlateDecode")
     } else {
         (rows, "")
     };

@@ -23,7 +23,7 @@ use subsetter::GlyphRemapper;
 
 use super::cidmaps;
 use super::subset::{Cut, FontPart, GlyphSet, Numbered, SubsetError};
-use crate::render::flate::{deflate, deflate_at, join, Deflated, LEVEL};
+use crate::render::flate::{deflate_at, join, Deflated, LEVEL, QUICK};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Mark, Page};
 
@@ -411,12 +411,12 @@ fn joined(
     // The header (a receipt's: 550 and 300 B, mostly the charstrings'
     // offsets) stored: compressing it saved 17 B a receipt and cost 7 %
     // of the build's CPU (libdeflate, and the walk that opens its stream).
-    let program = join(&[&Deflated::stored(&head), charstrings], &tail);
+    let program = join(&[&Deflated::stored(&head), charstrings], &tail, QUICK);
     let mut sorted = all;
     sorted.sort_unstable_by_key(|g| g.cid);
     // Compressed whole: a tenth smaller than joined from pieces.
     let text: Vec<(u16, char)> = sorted.iter().map(|g| (g.cid, g.text)).collect();
-    let to_unicode = deflate(&cidmaps::to_unicode(&text));
+    let to_unicode = deflate_at(&cidmaps::to_unicode(&text), QUICK);
     Some(FontPart::new(
         fonts, face, &sorted, program, to_unicode, true, true,
     ))

@@ -18,7 +18,7 @@ use super::content::{self, FontKey, Ink};
 use super::file::Objects;
 use super::shared;
 use super::subset::{Cut, FontPart, GlyphSet, SharedFonts, SubsetError};
-use crate::render::flate::deflate_at;
+use crate::render::flate::{deflate_at, LEVEL, QUICK};
 use crate::typeset::fonts::FontSet;
 use crate::typeset::page::{Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stroke};
 
@@ -66,7 +66,8 @@ pub struct PdfWriter<'a> {
     /// The shared CIDs drawn, a bit each, by face.
     drawn: BTreeMap<usize, Vec<u64>>,
     hash: Sha256,
-    /// The Flate level of the pages' content streams.
+    /// The Flate level of what the document compresses for itself (not
+    /// pictures or shared fonts).
     level: u8,
     cut: Cut,
 }
@@ -85,7 +86,7 @@ impl<'a> PdfWriter<'a> {
             used: BTreeSet::new(),
             drawn: BTreeMap::new(),
             hash: Sha256::new(),
-            level: 6,
+            level: LEVEL,
             cut: Cut::Cached,
         }
     }
@@ -97,12 +98,10 @@ impl<'a> PdfWriter<'a> {
         self
     }
 
-    /// Content streams at Flate level 1 instead of 6: for papers made by
-    /// the 100,000. A receipt's page (3.4 KB) measured with libdeflate:
-    /// level 1 1,185 B in 11 µs, level 2 1,228 B in 17 µs, level 6 1,192 B
-    /// in 27 µs (miniz_oxide's level 2 before it: 1,214 B in 31 µs).
-    pub fn quick_pages(mut self) -> Self {
-        self.level = 1;
+    /// Content and object streams at Flate level [`QUICK`]: for papers
+    /// made by the 100,000.
+    pub fn quick(mut self) -> Self {
+        self.level = QUICK;
         self
     }
 
@@ -328,7 +327,7 @@ impl<'a> PdfWriter<'a> {
             .pages(tree);
         self.info(meta);
         let id = self.hash.finalize();
-        Ok(self.file.finish(root, Ref::new(3), &id[..16]))
+        Ok(self.file.finish(root, Ref::new(3), &id[..16], self.level))
     }
 
     fn info(&mut self, meta: &Meta) {
