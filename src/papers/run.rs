@@ -24,6 +24,11 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::privacy::Secrets;
 use crate::write::{Carry, Sink};
 
+thread_local! {
+    /// Each thread's sealed receipt, its room kept for the next one.
+    static SEALED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Told of the total once, then of each paper done (a progress bar).
 pub trait Progress: Sync {
     fn start(&self, _total: u64) {}
@@ -265,9 +270,11 @@ impl Plan {
                     let code = y.code(&self.key, c, &v);
                     let bytes = self.receipt_pdf(y, c, &v, &code)?;
                     let public = Path::new(&dir).join(&public_name);
-                    let sealed = master.seal(&bytes);
-                    clean = secrets.is_some_and(|s| s.find(&sealed).is_none());
-                    to.public.put(&public, &sealed)?;
+                    clean = SEALED.with_borrow_mut(|sealed| {
+                        master.seal_into(&bytes, sealed);
+                        let clean = secrets.is_some_and(|s| s.find(sealed).is_none());
+                        to.public.put(&public, sealed).map(|()| clean)
+                    })?;
                     to.private.put(Path::new(&rel), &bytes)?;
                 }
                 Ok(Made {
