@@ -16,9 +16,8 @@
 //! the hash, so its loop compiles at gazette's own optimisation level,
 //! which in debug builds (every test) made a derivation 25 times slower.
 
-use aes_gcm::aead::{Aead, AeadInPlace, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
 use hmac::{Hmac, Mac};
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
 use sha2::Sha256;
 
 pub use crate::model::papers::ITERATIONS;
@@ -176,8 +175,9 @@ impl Master {
         name
     }
 
-    fn cipher(&self) -> Aes256Gcm {
-        Aes256Gcm::new_from_slice(&self.split("key")).expect("a 32-byte key")
+    fn cipher(&self) -> LessSafeKey {
+        let key = UnboundKey::new(&AES_256_GCM, &self.split("key")).expect("a 32-byte key");
+        LessSafeKey::new(key)
     }
 
     /// Encrypt a receipt. The nonce is an HMAC of the plaintext under a key
@@ -207,11 +207,12 @@ impl Master {
         // second 40 KB buffer and a copy.
         out.extend_from_slice(plaintext);
         let (header, body) = out.split_at_mut(HEADER_LEN);
+        let nonce = Nonce::try_assume_unique_for_key(&header[5..]).expect("12 bytes");
         let tag = self
             .cipher()
-            .encrypt_in_place_detached(Nonce::from_slice(&header[5..]), header, body)
+            .seal_in_place_separate_tag(nonce, Aad::from(&*header), body)
             .expect("AES-GCM encrypts any receipt-sized message");
-        out.extend_from_slice(&tag);
+        out.extend_from_slice(tag.as_ref());
     }
 
     /// Decrypt a published receipt; None if it is not one, or not this key's.
@@ -219,15 +220,14 @@ impl Master {
         if file.len() < HEADER_LEN + 16 || &file[..4] != MAGIC || file[4] != FORMAT {
             return None;
         }
-        self.cipher()
-            .decrypt(
-                Nonce::from_slice(&file[5..HEADER_LEN]),
-                Payload {
-                    msg: &file[HEADER_LEN..],
-                    aad: &file[..HEADER_LEN],
-                },
-            )
-            .ok()
+        let nonce = Nonce::try_assume_unique_for_key(&file[5..HEADER_LEN]).ok()?;
+        let mut body = file[HEADER_LEN..].to_vec();
+        let plain = (self.cipher())
+            .open_in_place(nonce, Aad::from(&file[..HEADER_LEN]), &mut body)
+            .ok()?
+            .len();
+        body.truncate(plain);
+        Some(body)
     }
 }
 
