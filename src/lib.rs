@@ -11,6 +11,7 @@
 // Diagnostics are large but only ever built on the cold, failing path.
 #![allow(clippy::result_large_err)]
 
+pub mod allocator;
 pub mod check;
 pub mod cli;
 pub mod compose;

@@ -47,6 +47,7 @@ pub fn load_candidates(
     published: &[String],
     diags: &mut Diagnostics,
 ) -> Option<CandidateList> {
+    crate::allocator::give_back_at_once();
     let rel = match resolve_file(year_dir, spec, spec_src) {
         Ok(rel) => rel,
         Err(d) => {
