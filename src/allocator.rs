@@ -9,8 +9,8 @@ extern crate mimalloc;
 /// buffer of the last 10 ms on top of what is live, 123 MB instead of 87
 /// for checking 100,000 candidates at the same CPU time (measured with
 /// MIMALLOC_PURGE_DELAY=0). Called when a candidate list is read; a build
-/// without one (a notice) keeps the delay, which spared it 11 % of its
-/// page faults and about 0.7 ms of its 20.
+/// without one (a notice) keeps the delay, which spared it 8 to 11 % of
+/// its page faults and 1 to 2 ms of its 20 (`notice.sh`, interleaved).
 pub fn give_back_at_once() {
     // `mi_option_purge_delay` of mimalloc.h's `mi_option_t` (v2 and v3).
     const PURGE_DELAY: std::ffi::c_int = 15;

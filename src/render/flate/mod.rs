@@ -24,9 +24,9 @@ pub const LEVEL: u8 = 6;
 /// The level of what each of 100,000 papers compresses for itself: its
 /// pages' content, object stream, own glyphs and ToUnicode map. On 5,000
 /// receipts, level 1 for all four instead of 6 made them 73 B larger
-/// (39,878 to 39,951 B mean) and the build 8 % faster (user CPU 2.17
-/// against 2.37 s, medians of four); a receipt's page alone (3.4 KB) took
-/// 11 µs for 1,185 B at level 1, 27 µs for 1,192 B at level 6.
+/// (39,878 to 39,951 B mean) and took 11 % less user CPU (2.15 against
+/// 2.42 s, medians of four); a receipt's page alone (3.4 KB) took 11 µs
+/// for 1,185 B at level 1, 27 µs for 1,192 B at level 6.
 pub const QUICK: u8 = 1;
 
 /// `data` as a zlib stream at the default [`LEVEL`].

@@ -27,7 +27,8 @@ use crate::typeset::page::{Mark, Page, PageSink, Photo, PhotoEncoding, Run, Stro
 /// layout; 2: object and cross-reference streams, CID maps as runs, the
 /// shared subset of a paper's blank; 3: QR codes as image masks; 4:
 /// libdeflate, and a font program's charset and FDSelect after its
-/// charstrings).
+/// charstrings; 5: the shared cuts at level 12, a paper's own streams at
+/// level 1).
 pub const LAYOUT: u32 = 5;
 
 /// Document information written into the PDF.

@@ -35,11 +35,13 @@ trait Line:
     + Shr<u32, Output = Self>
 {
     const ZERO: Self;
+    const ONE: Self;
     fn ones(self) -> u32;
 }
 
 impl Line for u64 {
     const ZERO: Self = 0;
+    const ONE: Self = 1;
     fn ones(self) -> u32 {
         self.count_ones()
     }
@@ -47,6 +49,7 @@ impl Line for u64 {
 
 impl Line for u128 {
     const ZERO: Self = 0;
+    const ONE: Self = 1;
     fn ones(self) -> u32 {
         self.count_ones()
     }
@@ -55,8 +58,8 @@ impl Line for u128 {
 /// [`penalty`] of a code whose lines fit an `L` each (`word` takes one).
 fn penalty_lines<L: Line>(code: &Both, word: impl Fn(u128) -> L) -> u16 {
     let n = code.rows.width;
-    // n ones: shifted in from the top, so the width of L does not matter.
-    let full = (0..n).fold(L::ZERO, |f, _| (f << 1) | !(!L::ZERO << 1));
+    // n ones, shifted in one at a time: 1 << n overflows when n is L's width.
+    let full = (0..n).fold(L::ZERO, |f, _| (f << 1) | L::ONE);
     let mut runs = 0u32;
     let mut finder = [0u32; 2];
     for (k, grid) in [&code.rows, &code.cols].into_iter().enumerate() {
